@@ -1,0 +1,118 @@
+import {
+  AssumeRoleCommand,
+  GetCallerIdentityCommand,
+  GetSessionTokenCommand,
+  STSClient,
+  type Credentials as StsCredentials,
+} from '@aws-sdk/client-sts';
+import { RoledeckError } from '../../../shared/contract/errors';
+import type { AwsCredentials, CallerIdentity } from '../../../shared/domain/aws';
+import type { AssumeRoleInput, GetSessionTokenInput, StsGateway } from '../../../shared/ports/sts-gateway';
+import { redactText } from '../../../shared/logic/redact';
+
+/** An AWS failure with the service's error name kept for diagnosis (AccessDenied, ExpiredToken ...). */
+export class AwsCallError extends RoledeckError {
+  readonly awsCode: string;
+
+  constructor(awsCode: string, message: string, options?: { cause?: unknown }) {
+    super('AWS_ERROR', message, options);
+    this.name = 'AwsCallError';
+    this.awsCode = awsCode;
+  }
+}
+
+function toAwsCallError(operation: string, error: unknown): AwsCallError {
+  const name = error instanceof Error ? error.name : 'UnknownError';
+  const message = error instanceof Error ? error.message : String(error);
+  return new AwsCallError(name, `${operation} failed: ${name}: ${redactText(message)}`, { cause: error });
+}
+
+function fromStsCredentials(operation: string, credentials: StsCredentials | undefined): AwsCredentials {
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
+    throw new AwsCallError('EmptyResponse', `${operation} returned no credentials.`);
+  }
+  return {
+    accessKeyId: credentials.AccessKeyId,
+    secretAccessKey: credentials.SecretAccessKey,
+    ...(credentials.SessionToken ? { sessionToken: credentials.SessionToken } : {}),
+    ...(credentials.Expiration ? { expiresAt: credentials.Expiration.getTime() } : {}),
+  };
+}
+
+/**
+ * StsGateway on the AWS SDK v3. The endpoint comes from the SDK's own resolution, which honours
+ * AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_STS); there is no test-only code path. Regional endpoints
+ * are the SDK v3 default.
+ */
+export class SdkStsGateway implements StsGateway {
+  private client(credentials: AwsCredentials, region: string): STSClient {
+    return new STSClient({
+      region,
+      credentials: {
+        accessKeyId: credentials.accessKeyId,
+        secretAccessKey: credentials.secretAccessKey,
+        ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+      },
+      maxAttempts: 2,
+    });
+  }
+
+  async getCallerIdentity(credentials: AwsCredentials, region: string): Promise<CallerIdentity> {
+    const client = this.client(credentials, region);
+    try {
+      const out = await client.send(new GetCallerIdentityCommand({}));
+      return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
+    } catch (error) {
+      throw toAwsCallError('GetCallerIdentity', error);
+    } finally {
+      client.destroy();
+    }
+  }
+
+  async assumeRole(credentials: AwsCredentials, region: string, input: AssumeRoleInput): Promise<AwsCredentials> {
+    const client = this.client(credentials, region);
+    try {
+      const out = await client.send(
+        new AssumeRoleCommand({
+          RoleArn: input.roleArn,
+          RoleSessionName: input.roleSessionName,
+          ExternalId: input.externalId,
+          SerialNumber: input.serialNumber,
+          TokenCode: input.tokenCode,
+          DurationSeconds: input.durationSeconds,
+          SourceIdentity: input.sourceIdentity,
+          Tags: input.tags?.map((tag) => ({ Key: tag.key, Value: tag.value })),
+        }),
+      );
+      return fromStsCredentials('AssumeRole', out.Credentials);
+    } catch (error) {
+      if (error instanceof AwsCallError) throw error;
+      throw toAwsCallError('AssumeRole', error);
+    } finally {
+      client.destroy();
+    }
+  }
+
+  async getSessionToken(
+    credentials: AwsCredentials,
+    region: string,
+    input: GetSessionTokenInput,
+  ): Promise<AwsCredentials> {
+    const client = this.client(credentials, region);
+    try {
+      const out = await client.send(
+        new GetSessionTokenCommand({
+          DurationSeconds: input.durationSeconds,
+          SerialNumber: input.serialNumber,
+          TokenCode: input.tokenCode,
+        }),
+      );
+      return fromStsCredentials('GetSessionToken', out.Credentials);
+    } catch (error) {
+      if (error instanceof AwsCallError) throw error;
+      throw toAwsCallError('GetSessionToken', error);
+    } finally {
+      client.destroy();
+    }
+  }
+}

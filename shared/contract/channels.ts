@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { AppInfoSchema } from '../domain/app-info';
+import { KeychainStatusSchema } from '../domain/keychain';
+
+/** A request/response pair; the request schema is strict so unknown fields are refused. */
+interface ChannelSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  request: Req;
+  response: Res;
+}
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(
+  request: Req,
+  response: Res,
+): ChannelSpec<Req, Res> {
+  return { request, response };
+}
+
+const Empty = z.object({}).strict();
+
+/**
+ * The IPC API: the only place a channel name is written. Names are `namespace.method`;
+ * the renderer calls them as `api.namespace.method(request)`.
+ */
+export const channels = {
+  'app.info': channel(Empty, AppInfoSchema),
+  'keychain.status': channel(Empty, KeychainStatusSchema),
+} as const;
+
+/** Events pushed from main to the renderer, validated the same way before they are sent. */
+export const events = {
+  'keychain.changed': KeychainStatusSchema,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayloadOf<E extends EventName> = z.output<Events[E]>;
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/**
+ * Transport names. Electron's ipcMain uses the channel names themselves for calls; events share one
+ * transport channel so the preload needs a single listener.
+ */
+export const EVENT_TRANSPORT_CHANNEL = 'roledeck:event';

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Every error that crosses a process boundary carries one of these codes.
+ * The renderer and the CLI branch on the code; the message is for people.
+ */
+export const ERROR_CODES = [
+  'INVALID_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_LOCKED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VALIDATION',
+  'AWS_ERROR',
+  'INTERNAL',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const IpcErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** What every channel call resolves to: errors travel as data, never as thrown exceptions. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/**
+ * The domain error every service throws for a failure the user can act on.
+ * `message` must say what happened and what to do next, and must never hold a secret.
+ */
+export class RoledeckError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RoledeckError';
+    this.code = code;
+  }
+}

