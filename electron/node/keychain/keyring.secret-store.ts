@@ -131,8 +131,10 @@ export class KeyringSecretStore implements SecretStore {
 
   async status(): Promise<KeychainStatus> {
     try {
-      // Reading an item that need not exist proves the store is reachable and unlocked.
-      await this.entry('status-probe').getSecret();
+      // A search for an absent item succeeds even on a locked collection, so the probe item is
+      // written once and read after that: reading an existing item needs the store unlocked.
+      const probe = this.entry('status-probe');
+      if ((await probe.getSecret()) === null) await probe.setSecret(new Uint8Array([1]));
       return { backend: this.backend, state: 'ready', message: '' };
     } catch (error) {
       const classified = classifyKeychainError(error, this.backend);

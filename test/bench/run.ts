@@ -1,0 +1,9 @@
+// `npm run bench`: every figure beside a reference measured in this same run.
+import { benchIpcRouter } from './ipc-router.bench';
+import { printFigures, type Figure } from './harness';
+
+const figures: Figure[] = [];
+figures.push(...(await benchIpcRouter()));
+
+console.log(`Roledeck benchmarks — node ${process.versions.node}, ${new Date().toISOString()}\n`);
+printFigures(figures);

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Two tiers, run separately by the suite runner (test/tooling/run-suite.mjs):
+//   unit         pure logic and services with hand-written fakes of the ports
+//   integration  real peers: moto over HTTP, the Secret Service keyring, the aws CLI, real shells
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/fixtures/no-real-aws.setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/fixtures/no-real-aws.setup.ts'],
+          globalSetup: ['test/integration/fixtures/moto.global-setup.ts'],
+          // One moto server is shared, and it is reset between tests: files run one at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
