@@ -21,7 +21,7 @@ export class ApiError extends Error {
 
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
 type MethodsOf<N extends string> = {
-  [C in ChannelName as C extends `${N}.${infer M}` ? M : never]: keyof RequestOf<C> extends never
+  [C in ChannelName as C extends `${N}.${infer M}` ? M : never]: Record<never, never> extends RequestOf<C>
     ? (request?: RequestOf<C>) => Promise<ResponseOf<C>>
     : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 };
