@@ -26,9 +26,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# npm packages, installed with the same Node the lockfile was made with.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  bash test/tooling/with-node.sh npm ci --no-audit --no-fund >&2
-fi
-
 exec bash test/integration/fixtures/keyring-session.sh bash test/tooling/with-node.sh node test/tooling/run-suite.mjs "$@"

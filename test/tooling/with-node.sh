@@ -16,4 +16,10 @@ elif ! node_ok node; then
 fi
 export PATH="$root/node_modules/.bin:$PATH"
 cd "$root"
+# npm packages, installed with this same Node whenever the lockfile is newer than the install.
+if [ "${ROLEDECK_SKIP_NPM_CI:-}" != 1 ] && [ "${1:-}" != npm ] &&
+   { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+  echo "with-node: installing npm packages (npm ci)" >&2
+  npm ci --no-audit --no-fund >&2
+fi
 exec "$@"
