@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'VALIDATION',
+  /** The profile store exists but is damaged or cannot be decrypted; a copy was set aside. */
+  'STORE_UNREADABLE',
+  /** The profile store was written by a newer Roledeck; it is left untouched. */
+  'STORE_NEWER_VERSION',
   'AWS_ERROR',
   'INTERNAL',
 ] as const;

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { SessionTokenDurationSchema } from './aws-rules';
+import { ProfileIdSchema, ProfileSchema } from './profile';
+
+/**
+ * The profile store's document: everything Roledeck keeps that is not a secret. Secrets live in
+ * the keychain; the store on disk is encrypted anyway (DESIGN.md: role profiles are protected
+ * like secrets).
+ */
+
+/** The document version this build reads and writes. Older versions are migrated on load. */
+export const CURRENT_STORE_VERSION = 1;
+
+/** History is a convenience, not an audit log: only the newest entries are kept. */
+export const HISTORY_LIMIT = 500;
+
+/**
+ * Settings validate the keys this build knows and keep the ones it does not, so a newer build
+ * that adds a setting without a version bump does not lose it when an older CLI writes the store.
+ * Bounds are deliberately wide: a value outside them makes the whole store unreadable.
+ */
+export const StoreSettingsSchema = z.looseObject({
+  /** Role names (or patterns) offered when onboarding a customer. */
+  roleNameAllowList: z.array(z.string().min(1).max(256)).max(1000).default([]),
+  mfaSessionSeconds: SessionTokenDurationSchema.optional(),
+  refreshLeadSeconds: z.number().int().min(0).max(43200).optional(),
+  preferredShell: z.string().min(1).max(256).optional(),
+  clipboardClearSeconds: z.number().int().min(0).max(86400).optional(),
+});
+export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
+
+export const HistoryEntrySchema = z.object({
+  at: z.number().int().nonnegative(),
+  action: z.string().min(1).max(128),
+  profileId: ProfileIdSchema.optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const StoreDocumentSchema = z
+  .object({
+    version: z.literal(CURRENT_STORE_VERSION),
+    profiles: z.array(ProfileSchema),
+    settings: StoreSettingsSchema,
+    history: z.array(HistoryEntrySchema),
+  })
+  .superRefine((doc, context) => {
+    // Ids are what everything else points at and names are how scripts pick a profile
+    // (`roledeck export acme-prod`): a duplicate of either makes a lookup ambiguous.
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    doc.profiles.forEach((profile, index) => {
+      if (ids.has(profile.id)) context.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: 'two profiles have the same id' });
+      if (names.has(profile.name)) {
+        context.addIssue({ code: 'custom', path: ['profiles', index, 'name'], message: `two profiles are named ${profile.name}` });
+      }
+      ids.add(profile.id);
+      names.add(profile.name);
+    });
+  });
+export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
+
+export function emptyDocument(): StoreDocument {
+  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [] };
+}
+
+/**
+ * STORE_MIGRATIONS[i] turns a version i+1 document into a version i+2 document. To add v2: bump
+ * CURRENT_STORE_VERSION and append the v1 -> v2 function here; it receives the raw, unvalidated
+ * JSON of a v1 document and must return the raw v2 JSON (the result is validated afterwards).
+ */
+export const STORE_MIGRATIONS: ReadonlyArray<(document: Record<string, unknown>) => Record<string, unknown>> = [];
+
+export type ParsedStoreDocument =
+  | { kind: 'ok'; document: StoreDocument; migratedFrom?: number }
+  | { kind: 'newer'; version: number }
+  | { kind: 'invalid'; problems: string[] };
+
+/** Turns zod issues into short lines naming the field and the rule, never the value. */
+export function describeIssues(error: z.ZodError, limit = 5): string[] {
+  const lines = error.issues.slice(0, limit).map((issue) => `${issue.path.map(String).join('.') || '(document)'}: ${issue.message}`);
+  if (error.issues.length > limit) lines.push(`and ${error.issues.length - limit} more`);
+  return lines;
+}
+
+/** Migrates and validates a decrypted document; says "newer" for a version this build does not know. */
+export function parseStoreDocument(raw: unknown): ParsedStoreDocument {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'invalid', problems: ['the document is not an object'] };
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { kind: 'invalid', problems: ['the document has no valid version'] };
+  }
+  if (version > CURRENT_STORE_VERSION) return { kind: 'newer', version };
+  let document = raw as Record<string, unknown>;
+  for (let from = version; from < CURRENT_STORE_VERSION; from += 1) {
+    const migrate = STORE_MIGRATIONS[from - 1];
+    if (!migrate) return { kind: 'invalid', problems: [`no migration from version ${from}`] };
+    document = { ...migrate(document), version: from + 1 };
+  }
+  const parsed = StoreDocumentSchema.safeParse(document);
+  if (!parsed.success) return { kind: 'invalid', problems: describeIssues(parsed.error) };
+  return version === CURRENT_STORE_VERSION ? { kind: 'ok', document: parsed.data } : { kind: 'ok', document: parsed.data, migratedFrom: version };
+}
