@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
+import { ImportPreviewSchema } from '../domain/import-preview';
 import { KeychainStatusSchema } from '../domain/keychain';
+import { ProfileNameSchema } from '../domain/profile';
+import { AddRoleInputSchema, AddUserInputSchema, UpdateRoleInputSchema, UpdateUserInputSchema } from '../domain/profile-input';
+import { ProfileViewSchema } from '../domain/profile-view';
+import { StoreSettingsSchema } from '../domain/store-document';
+import { RoleAllowListSchema } from '../logic/role-allow-list';
 
 /** A request/response pair; the request schema is strict so unknown fields are refused. */
 interface ChannelSpec<Req extends z.ZodType, Res extends z.ZodType> {
@@ -24,6 +30,23 @@ const Empty = z.object({}).strict();
 export const channels = {
   'app.info': channel(Empty, AppInfoSchema),
   'keychain.status': channel(Empty, KeychainStatusSchema),
+
+  'profiles.list': channel(Empty, z.object({ profiles: z.array(ProfileViewSchema) })),
+  /** The secret access key travels renderer -> main once, typed by the user; it never comes back. */
+  'profiles.addUser': channel(AddUserInputSchema, ProfileViewSchema),
+  'profiles.addRole': channel(AddRoleInputSchema, ProfileViewSchema),
+  'profiles.updateUser': channel(UpdateUserInputSchema, ProfileViewSchema),
+  'profiles.updateRole': channel(UpdateRoleInputSchema, ProfileViewSchema),
+  'profiles.remove': channel(z.object({ name: ProfileNameSchema }).strict(), z.object({ removed: z.literal(true) })),
+  /** Reads ~/.aws (never writes it) and shows what an import would create and skip. */
+  'profiles.importPreview': channel(z.object({ moveKeys: z.boolean() }).strict(), ImportPreviewSchema),
+  'profiles.importApply': channel(
+    z.object({ moveKeys: z.boolean() }).strict(),
+    z.object({ created: z.array(z.string()), skipped: ImportPreviewSchema.shape.skipped }),
+  ),
+
+  'settings.get': channel(Empty, StoreSettingsSchema),
+  'settings.update': channel(z.object({ roleNameAllowList: RoleAllowListSchema.optional() }).strict(), StoreSettingsSchema),
 } as const;
 
 /** Events pushed from main to the renderer, validated the same way before they are sent. */

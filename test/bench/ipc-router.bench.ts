@@ -1,22 +1,13 @@
 import { createHandlers, createServices } from '../../electron/node/app/services';
 import { IpcRouter } from '../../electron/node/ipc/router';
-import { MemorySecretStore } from '../fakes/memory.secret-store';
-import { recordingLogger } from '../fakes/recording.logger';
+import { fakePorts } from '../fakes/ports';
 import { microsPerCall, type Figure } from './harness';
 
 /** One IPC call through the router (request parse, handler, response check) against calling the service. */
 export async function benchIpcRouter(): Promise<Figure[]> {
-  const { logger } = recordingLogger();
-  const services = createServices({
-    secrets: new MemorySecretStore(),
-    sts: {
-      getCallerIdentity: () => Promise.reject(new Error('unused')),
-      assumeRole: () => Promise.reject(new Error('unused')),
-      getSessionToken: () => Promise.reject(new Error('unused')),
-    },
-    logger,
-    runtime: { name: 'Roledeck', version: '0.0.0', platform: 'linux', runtime: { kind: 'node', version: process.versions.node } },
-  });
+  const { ports } = fakePorts();
+  const services = createServices(ports);
+  const logger = ports.logger;
   const router = new IpcRouter(createHandlers(services), logger);
   const context = { transport: 'direct' as const };
   const direct = await microsPerCall(() => services.secrets.status());

@@ -1,10 +1,4 @@
-import {
-  AssumeRoleCommand,
-  GetCallerIdentityCommand,
-  GetSessionTokenCommand,
-  STSClient,
-  type Credentials as StsCredentials,
-} from '@aws-sdk/client-sts';
+import type { Credentials as StsCredentials, STSClient } from '@aws-sdk/client-sts';
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsCredentials, CallerIdentity } from '../../../shared/domain/aws';
 import type { AssumeRoleInput, GetSessionTokenInput, StsGateway } from '../../../shared/ports/sts-gateway';
@@ -44,9 +38,19 @@ function fromStsCredentials(operation: string, credentials: StsCredentials | und
  * AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_STS); there is no test-only code path. Regional endpoints
  * are the SDK v3 default.
  */
+type StsModule = typeof import('@aws-sdk/client-sts');
+
+/**
+ * The SDK is loaded on the first call, not at import: the CLI's cached credential_process path
+ * must not pay ~80 ms to load it (DESIGN.md budget).
+ */
+let sdk: Promise<StsModule> | undefined;
+const loadSdk = (): Promise<StsModule> => (sdk ??= import('@aws-sdk/client-sts'));
+
 export class SdkStsGateway implements StsGateway {
-  private client(credentials: AwsCredentials, region: string): STSClient {
-    return new STSClient({
+  private async client(credentials: AwsCredentials, region: string): Promise<{ client: STSClient; sdk: StsModule }> {
+    const sdk = await loadSdk();
+    const client = new sdk.STSClient({
       region,
       credentials: {
         accessKeyId: credentials.accessKeyId,
@@ -55,12 +59,13 @@ export class SdkStsGateway implements StsGateway {
       },
       maxAttempts: 2,
     });
+    return { client, sdk };
   }
 
   async getCallerIdentity(credentials: AwsCredentials, region: string): Promise<CallerIdentity> {
-    const client = this.client(credentials, region);
+    const { client, sdk } = await this.client(credentials, region);
     try {
-      const out = await client.send(new GetCallerIdentityCommand({}));
+      const out = await client.send(new sdk.GetCallerIdentityCommand({}));
       return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
     } catch (error) {
       throw toAwsCallError('GetCallerIdentity', error);
@@ -70,10 +75,10 @@ export class SdkStsGateway implements StsGateway {
   }
 
   async assumeRole(credentials: AwsCredentials, region: string, input: AssumeRoleInput): Promise<AwsCredentials> {
-    const client = this.client(credentials, region);
+    const { client, sdk } = await this.client(credentials, region);
     try {
       const out = await client.send(
-        new AssumeRoleCommand({
+        new sdk.AssumeRoleCommand({
           RoleArn: input.roleArn,
           RoleSessionName: input.roleSessionName,
           ExternalId: input.externalId,
@@ -98,10 +103,10 @@ export class SdkStsGateway implements StsGateway {
     region: string,
     input: GetSessionTokenInput,
   ): Promise<AwsCredentials> {
-    const client = this.client(credentials, region);
+    const { client, sdk } = await this.client(credentials, region);
     try {
       const out = await client.send(
-        new GetSessionTokenCommand({
+        new sdk.GetSessionTokenCommand({
           DurationSeconds: input.durationSeconds,
           SerialNumber: input.serialNumber,
           TokenCode: input.tokenCode,

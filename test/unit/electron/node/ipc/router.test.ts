@@ -2,25 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers, createServices } from '../../../../../electron/node/app/services';
 import { IpcRouter, type Handlers } from '../../../../../electron/node/ipc/router';
 import { RoledeckError } from '../../../../../shared/contract/errors';
-import { MemorySecretStore } from '../../../../fakes/memory.secret-store';
-import { recordingLogger } from '../../../../fakes/recording.logger';
-
-const runtime = { name: 'Roledeck', version: '1.2.3', platform: 'linux' as const, runtime: { kind: 'node' as const, version: '24.0.0' } };
-const sts = {
-  getCallerIdentity: () => Promise.reject(new Error('not used')),
-  assumeRole: () => Promise.reject(new Error('not used')),
-  getSessionToken: () => Promise.reject(new Error('not used')),
-};
+import { fakePorts } from '../../../../fakes/ports';
 
 function routerWith(overrides: Partial<Handlers> = {}) {
-  const { logger, lines } = recordingLogger();
-  const handlers = { ...createHandlers(createServices({ secrets: new MemorySecretStore(), sts, logger, runtime })), ...overrides };
-  return { router: new IpcRouter(handlers, logger), lines };
+  const { ports, lines } = fakePorts();
+  const handlers = { ...createHandlers(createServices(ports)), ...overrides };
+  return { router: new IpcRouter(handlers, ports.logger), lines, runtime: ports.runtime };
 }
 
 describe('IpcRouter', () => {
   it('answers a contract channel with its value', async () => {
-    const { router } = routerWith();
+    const { router, runtime } = routerWith();
     const result = await router.dispatch('app.info', {}, { transport: 'direct' });
     expect(result).toEqual({ ok: true, value: { ...runtime } });
   });

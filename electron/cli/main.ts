@@ -1,0 +1,59 @@
+// The `roledeck` command. It reuses electron/node services and never imports Electron.
+import { profileCommand } from './commands/profile.command';
+import { createCliContext } from './context';
+import { EXIT, reportError, UsageError } from './errors';
+import { processIo, type CliIo } from './io/terminal';
+
+declare const __ROLEDECK_VERSION__: string | undefined;
+const version = typeof __ROLEDECK_VERSION__ === 'string' ? __ROLEDECK_VERSION__ : 'dev';
+
+export const HELP = `roledeck — AWS credentials for people who work across many accounts
+
+Usage:
+  roledeck profile list [--json]
+  roledeck profile show <name> [--json]
+  roledeck profile add-user <name> --access-key-id <id> [--mfa-serial <arn>] [--region <r>]
+                                   [--label <text>] [--color <#rrggbb>]
+      The secret access key is read from stdin (a hidden prompt on a terminal), never from argv.
+  roledeck profile add-role <name> --source <profile> (--role-arn <arn> | --account-id <id> --role-name <n>)
+                                   [--external-id <id>] [--mfa-serial <arn>] [--session-name <n>]
+                                   [--duration <seconds>] [--region <r>] [--source-identity <id>]
+                                   [--tag key=value]... [--label <text>] [--color <#rrggbb>]
+  roledeck profile remove <name>
+  roledeck profile import [--dry-run] [--move-keys] [--json]
+      Reads ~/.aws/config and ~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE);
+      never changes them. Static keys move into the keychain only with --move-keys.
+
+Environment:
+  ROLEDECK_HOME   where the encrypted profile store lives (default: the desktop app's data folder)
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 keychain locked or missing, 5 AWS error, 6 invalid input
+`;
+
+export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return command ? EXIT.ok : EXIT.usage;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${version}\n`);
+      return EXIT.ok;
+    }
+    const context = createCliContext(io, env);
+    switch (command) {
+      case 'profile':
+        return await profileCommand(context, rest);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    return reportError(error, io.stderr);
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry || process.env.ROLEDECK_CLI_ENTRY === '1') {
+  process.exitCode = await run(process.argv.slice(2), processIo());
+}

@@ -1,0 +1,25 @@
+import { systemClock } from '../../../shared/ports/clock';
+import type { Logger } from '../../../shared/ports/logger';
+import { AwsFilesReader } from '../aws-files/aws-files.reader';
+import { SdkStsGateway } from '../aws/sts.gateway';
+import { KeyringSecretStore } from '../keychain/keyring.secret-store';
+import { EncryptedFileDocumentStore } from '../store/encrypted-file.document-store';
+import type { RuntimeDescription } from './app-info.service';
+import type { Ports } from './services';
+
+/**
+ * The production adapters, shared by every host: the Electron main process, the CLI and the
+ * browser test host. Only where data lives (`home`) and what the runtime is differ between them.
+ */
+export function createNodePorts(options: { home: string; runtime: RuntimeDescription; logger: Logger }): Ports {
+  const secrets = new KeyringSecretStore();
+  return {
+    secrets,
+    store: new EncryptedFileDocumentStore({ home: options.home, secrets, logger: options.logger }),
+    sts: new SdkStsGateway(),
+    awsFiles: new AwsFilesReader(),
+    clock: systemClock,
+    logger: options.logger,
+    runtime: options.runtime,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Ports } from '../../electron/node/app/services';
+import type { AwsIniProfiles } from '../../shared/logic/aws-config-import';
+import type { StsGateway } from '../../shared/ports/sts-gateway';
+import { MemoryDocumentStore } from './memory.document-store';
+import { MemorySecretStore } from './memory.secret-store';
+import { recordingLogger } from './recording.logger';
+
+export const unusedSts: StsGateway = {
+  getCallerIdentity: () => Promise.reject(new Error('STS is not used by this test')),
+  assumeRole: () => Promise.reject(new Error('STS is not used by this test')),
+  getSessionToken: () => Promise.reject(new Error('STS is not used by this test')),
+};
+
+/** A clock a test moves by hand. */
+export class FakeClock {
+  constructor(public time = Date.UTC(2026, 10, 28, 9, 0, 0)) {}
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+/** Ports for unit tests: in-memory keychain and store, no AWS, a fixed clock, ~/.aws given inline. */
+export function fakePorts(overrides: Partial<Ports> & { awsProfiles?: AwsIniProfiles } = {}) {
+  const { logger, lines } = recordingLogger();
+  const secrets = new MemorySecretStore();
+  const store = new MemoryDocumentStore();
+  const clock = new FakeClock();
+  const { awsProfiles, ...rest } = overrides;
+  const ports: Ports = {
+    secrets,
+    store,
+    sts: unusedSts,
+    awsFiles: { read: async () => ({ profiles: awsProfiles ?? {}, files: { config: '/home/test/.aws/config', credentials: '/home/test/.aws/credentials' } }) },
+    clock,
+    logger,
+    runtime: { name: 'Roledeck', version: '1.2.3', platform: 'linux', runtime: { kind: 'node', version: '24.0.0' } },
+    ...rest,
+  };
+  return { ports, secrets, store, clock, lines };
+}
