@@ -17,7 +17,9 @@ export const RoleNameSchema = z
   .max(64, 'a role name is 1–64 characters')
   .regex(/^[\w+=,.@-]+$/, 'a role name may contain only letters, digits and + = , . @ _ -');
 
-const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[\u0021-\u007e]+\/)?)([\w+=,.@-]{1,64})$/;
+// The path is `/` or `/…/` of at most 512 characters in all (IAM identifiers reference); the ARN
+// carries it without its leading slash, so at most 510 characters and the closing slash here.
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[\u0021-\u007e]{1,510}\/)?)([\w+=,.@-]{1,64})$/;
 
 export const RoleArnSchema = z
   .string()
@@ -40,13 +42,19 @@ export function roleArnFor(partition: Partition, accountId: string, roleName: st
   return `arn:${partition}:iam::${accountId}:role/${roleName}`;
 }
 
-/** MFA device serial: a virtual/hardware device ARN, or a hardware token serial number. */
+const MFA_SERIAL_RULE =
+  'an MFA device is its ARN (arn:aws:iam::123456789012:mfa/name) or a hardware serial of 9–256 characters';
+
+/**
+ * MFA device serial (STS SerialNumber, 9–256 characters): a virtual/FIDO device ARN, or a hardware
+ * token serial number. Anything starting with `arn:` must be a well-formed device ARN — otherwise a
+ * mistyped ARN (11-digit account, a role ARN) would pass as a "hardware serial" and only fail at
+ * the first MFA prompt.
+ */
 export const MfaSerialSchema = z
   .string()
-  .regex(
-    /^(arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:(mfa|u2f)\/[\w+=,.@/-]{1,256}|[\w+=/:,.@-]{9,256})$/,
-    'an MFA device is its ARN (arn:aws:iam::123456789012:mfa/name) or a hardware serial of 9–256 characters',
-  );
+  .max(256, MFA_SERIAL_RULE)
+  .regex(/^(arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:(mfa|u2f)\/[\w+=,.@/-]{1,256}|(?!arn:)[\w+=/:,.@-]{9,256})$/, MFA_SERIAL_RULE);
 
 export const ExternalIdSchema = z
   .string()
@@ -96,12 +104,25 @@ export const SessionTagSchema = z.object({
     .max(256, 'a session tag value is at most 256 characters')
     .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'a session tag value may contain letters, digits, spaces and _ . : / = + - @'),
 });
-export const SessionTagsSchema = z.array(SessionTagSchema).max(50, 'AssumeRole takes at most 50 session tags');
+/**
+ * Session tag keys are case-insensitive: STS refuses "Project" and "project" in one request
+ * ("Duplicate tag keys found. Please note that Tag keys are case insensitive.").
+ */
+export const SessionTagsSchema = z
+  .array(SessionTagSchema)
+  .max(50, 'AssumeRole takes at most 50 session tags')
+  .refine(
+    (tags) => new Set(tags.map((tag) => tag.key.toLowerCase())).size === tags.length,
+    'session tag keys must differ in more than case: STS treats Project and project as the same key',
+  );
 
-/** Access key IDs: AKIA (long-term) or ASIA (temporary), 16–128 characters. */
+/**
+ * An IAM user's long-term access key ID: AKIA, 16–128 capital letters and digits in all. Temporary
+ * keys (ASIA) only work with their session token and expire, so they are never an IAM user's key.
+ */
 export const AccessKeyIdSchema = z
   .string()
-  .regex(/^(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,124}$/, 'an access key ID starts with AKIA and has 16–128 capital letters and digits');
+  .regex(/^AKIA[A-Z0-9]{12,124}$/, 'an access key ID starts with AKIA and has 16–128 capital letters and digits');
 
 /** Secret access keys are 40 base64 characters; the SDKs do not check, so neither too short nor spaced. */
 export const SecretAccessKeySchema = z

@@ -13,13 +13,15 @@ import {
 
 /**
  * Profile names are how people and scripts refer to a profile (`roledeck export acme-prod`):
- * the characters the AWS CLI accepts in a profile name, without spaces.
+ * the characters the AWS CLI accepts in a profile name, without spaces. `__proto__` is refused,
+ * as the AWS SDK's ini loader refuses it: as a key of a plain object it would replace the prototype.
  */
 export const ProfileNameSchema = z
   .string()
   .min(1, 'a profile name is 1–64 characters')
   .max(64, 'a profile name is 1–64 characters')
-  .regex(/^[\w.@+-]+$/, 'a profile name may contain only letters, digits and . @ + _ -');
+  .regex(/^[\w.@+-]+$/, 'a profile name may contain only letters, digits and . @ + _ -')
+  .refine((name) => name !== '__proto__', 'a profile name may not be __proto__');
 
 export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 

@@ -7,7 +7,7 @@ import { fakePorts } from '../../../../fakes/ports';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const user = { name: 'consultant', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET };
 
-function setup(awsProfiles?: Parameters<typeof fakePorts>[0]['awsProfiles']) {
+function setup(awsProfiles?: NonNullable<Parameters<typeof fakePorts>[0]>['awsProfiles']) {
   const fakes = fakePorts(awsProfiles ? { awsProfiles } : {});
   return { ...fakes, profiles: createServices(fakes.ports).profiles };
 }
