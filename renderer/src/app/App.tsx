@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { AccountsSection } from '../features/accounts/AccountsSection';
+import { CloudFrontSection } from '../features/cloudfront/CloudFrontSection';
+import { DeploySection } from '../features/deploy/DeploySection';
+import { OnboardingSection } from '../features/onboarding/OnboardingSection';
+import { SessionsSection } from '../features/sessions/SessionsSection';
+import { SettingsSection } from '../features/settings/SettingsSection';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { Icon } from '../ui/Icon';
+import { detectMac, useSection } from './navigation';
+import { SECTIONS, sectionById, shortcutLabel, type SectionId } from './sections';
+import { StatusArea, StatusBanner } from './StatusArea';
+import { Sidebar } from './Sidebar';
+import { useThemePreference } from './theme';
+import { useAppStatus, type AppStatus } from './use-app-status';
+
+interface SectionViewProps {
+  id: SectionId;
+  status: AppStatus;
+  theme: ReturnType<typeof useThemePreference>;
+  isMac: boolean;
+}
+
+function SectionView({ id, status, theme, isMac }: SectionViewProps): ReactElement {
+  switch (id) {
+    case 'accounts':
+      return <AccountsSection />;
+    case 'sessions':
+      return <SessionsSection />;
+    case 'deploy':
+      return <DeploySection />;
+    case 'cloudfront':
+      return <CloudFrontSection />;
+    case 'onboarding':
+      return <OnboardingSection />;
+    case 'settings':
+      return <SettingsSection theme={theme[0]} onThemeChange={theme[1]} status={status} isMac={isMac} />;
+  }
+}
+
+export function App(): ReactElement {
+  const isMac = useMemo(detectMac, []);
+  const theme = useThemePreference();
+  const status = useAppStatus();
+  const [current] = useSection(isMac);
+  const section = sectionById(current);
+  const index = SECTIONS.findIndex((candidate) => candidate.id === current);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.title = `${section.label} · Roledeck`;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    setAnnouncement(`${section.label} section`);
+    // If the element that had focus was inside the section that just went away, focus would fall
+    // to <body>; put it on the new section's heading instead so keyboard users keep their place.
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) headingRef.current?.focus();
+  }, [section]);
+
+  return (
+    <div className="app">
+      {/* The hash holds the current section, so the skip link moves focus itself instead of
+          navigating to #main. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <Icon name="deck" className="brand__mark" />
+          <span className="brand__name">Roledeck</span>
+        </div>
+        <StatusArea status={status} />
+      </header>
+      <Sidebar current={current} isMac={isMac} />
+      <main id="main" className="main" tabIndex={-1} aria-labelledby="section-title">
+        <StatusBanner status={status} />
+        <div className="page-header">
+          <div>
+            <h1 id="section-title" className="page-header__title" tabIndex={-1} ref={headingRef}>
+              {section.label}
+            </h1>
+            <p className="page-header__summary">{section.summary}</p>
+          </div>
+          <kbd className="page-header__shortcut" aria-hidden="true">
+            {shortcutLabel(index, isMac)}
+          </kbd>
+        </div>
+        <ErrorBoundary key={current} title={`The ${section.label} section failed to show`}>
+          <SectionView id={current} status={status} theme={theme} isMac={isMac} />
+        </ErrorBoundary>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {announcement}
+        </p>
+      </main>
+    </div>
+  );
+}

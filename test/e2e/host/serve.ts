@@ -1,0 +1,47 @@
+/**
+ * `npm run start:browser`: the real app in a browser on this machine, without Electron. Builds the
+ * renderer if it is missing or stale, serves it on 127.0.0.1 with the real main-side services
+ * (OS keychain, your profile store, ~/.aws, AWS SDK), prints the address (token included) and
+ * runs until Ctrl+C. The data directory is the desktop app's own (ROLEDECK_HOME overrides it).
+ *   --port <n>   listen on this port instead of a free one
+ */
+import { resolveAppHome } from '../../../electron/node/app/app-home';
+import { ensureRendererBuilt } from './renderer-build';
+import { startTestHost } from './test-host';
+
+function portArgument(argv: readonly string[]): number | undefined {
+  const index = argv.indexOf('--port');
+  if (index === -1) return undefined;
+  const port = Number(argv[index + 1]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a port number, got ${argv[index + 1] ?? 'nothing'}`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const port = portArgument(process.argv.slice(2));
+  await ensureRendererBuilt((line) => process.stderr.write(`${line}\n`));
+  const home = resolveAppHome();
+  const host = await startTestHost(port === undefined ? { home } : { home, port });
+  process.stdout.write(
+    [
+      'Roledeck is running with the real services behind a loopback WebSocket.',
+      `  Open: ${host.url}`,
+      `  Data: ${host.home}`,
+      '  The address carries a one-time token: keep it to yourself. Stop with Ctrl+C.',
+      '',
+    ].join('\n'),
+  );
+  const stop = (): void => {
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`start:browser failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRouter, type Ports } from '../../../electron/node/app/services';
+import { SdkStsGateway } from '../../../electron/node/aws/sts.gateway';
+import { AwsFilesReader } from '../../../electron/node/aws-files/aws-files.reader';
+import type { IpcRouter } from '../../../electron/node/ipc/router';
+import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
+import { StreamLogger } from '../../../electron/node/log/console.logger';
+import { EncryptedFileDocumentStore } from '../../../electron/node/store/encrypted-file.document-store';
+import { systemClock } from '../../../shared/ports/clock';
+import { BridgeSocket } from './bridge-socket';
+import { RENDERER_BUILD_DIR, REPO_ROOT } from './renderer-build';
+import { createStaticHandler } from './static-files';
+
+export interface TestHostOptions {
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** The built renderer to serve; defaults to .vite/renderer/main_window. */
+  rendererDir?: string;
+  /**
+   * Roledeck's data directory (the encrypted profile store). Absent: a fresh temporary directory,
+   * removed on close, so a test never touches the developer's own profiles.
+   */
+  home?: string;
+  /** Replaces some of the real ports; by default every one is the production adapter. */
+  ports?: Partial<Ports>;
+}
+
+export interface TestHost {
+  /** The page to open, token included. */
+  url: string;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  port: number;
+  token: string;
+  /** The data directory the profile store uses. */
+  home: string;
+  /** The real router the page talks to; benches can call `dispatch` on it directly. */
+  router: IpcRouter;
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+}
+
+/**
+ * The production adapters, wired as Electron main and the CLI wire them (OS keychain, encrypted
+ * profile store in `home`, ~/.aws as the SDKs read it, AWS SDK), with a Node runtime description.
+ */
+export function realPorts(home: string): Ports {
+  const logger = new StreamLogger();
+  const secrets = new KeyringSecretStore();
+  return {
+    secrets,
+    store: new EncryptedFileDocumentStore({ home, secrets, logger }),
+    sts: new SdkStsGateway(),
+    awsFiles: new AwsFilesReader(),
+    clock: systemClock,
+    logger,
+    runtime: {
+      name: 'Roledeck',
+      version: packageVersion(),
+      platform: process.platform,
+      runtime: { kind: 'node', version: process.versions.node },
+    },
+  };
+}
+
+/**
+ * Serves the built renderer on 127.0.0.1 and mounts the real main-side router behind a loopback
+ * WebSocket, so a browser drives the real app end to end without Electron. Every request needs a
+ * random token; Host and Origin must be loopback.
+ */
+export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
+  const temporaryHome = options.home === undefined ? await mkdtemp(path.join(tmpdir(), 'roledeck-test-host-')) : null;
+  const home = options.home ?? temporaryHome ?? '';
+  const ports = { ...realPorts(home), ...options.ports };
+  const { router } = createRouter(ports);
+  const token = randomBytes(32).toString('base64url');
+  let port = 0;
+  const server: Server = createServer();
+  const handleStatic = createStaticHandler({ root: options.rendererDir ?? RENDERER_BUILD_DIR, token, port: () => port });
+  const bridge = new BridgeSocket({ router, token, port: () => port, logger: ports.logger });
+
+  server.on('request', (request, response) => {
+    handleStatic(request, response).catch((error: unknown) => {
+      ports.logger.error('test host failed to serve a file', { url: request.url?.split('?')[0], error });
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Internal Server Error\n');
+    });
+  });
+  server.on('upgrade', bridge.handleUpgrade);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    home,
+    router,
+    close: async () => {
+      bridge.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (temporaryHome) await rm(temporaryHome, { recursive: true, force: true });
+    },
+  };
+}
