@@ -1,8 +1,20 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-// Main process bundle. Node built-ins, electron and native modules stay external.
-export default defineConfig({
+// Main process bundle (ESM, package.json "type": "module"). Node built-ins, electron and the
+// native keychain binding stay external; forge.config.ts packages the binding next to the bundle.
+//
+// Under `electron-forge package/make/start` the Forge Vite plugin merges this config into its own
+// and defines MAIN_WINDOW_VITE_DEV_SERVER_URL / MAIN_WINDOW_VITE_NAME. `npm run build`
+// (test/tooling/build.mjs) builds without Forge, so the same globals are defined here then.
+export default defineConfig((env) => ({
+  ...('forgeConfig' in env
+    ? {}
+    : { define: { MAIN_WINDOW_VITE_DEV_SERVER_URL: 'undefined', MAIN_WINDOW_VITE_NAME: JSON.stringify('main_window') } }),
+  // Node builds of dependencies, not their browser builds (Vite's default for a non-SSR build):
+  // the AWS SDK and @smithy ship both. Forge's main config sets the same; this keeps `npm run build`
+  // identical to the packaged bundle.
+  resolve: { conditions: ['module', 'node', 'development|production'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
   build: {
     outDir: '.vite/build',
     emptyOutDir: false,
@@ -13,4 +25,4 @@ export default defineConfig({
       external: ['electron', '@napi-rs/keyring', /^@napi-rs\/keyring-/, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
     },
   },
-});
+}));

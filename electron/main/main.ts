@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, nativeTheme, session, shell } from 'electron';
+import { contentSecurityPolicy } from '../../shared/logic/content-security-policy';
+import type { Logger } from '../../shared/ports/logger';
+import { systemClock } from '../../shared/ports/clock';
+import { resolveAppHome } from '../node/app/app-home';
+import { createRouter, type Ports } from '../node/app/services';
+import { SdkStsGateway } from '../node/aws/sts.gateway';
+import { AwsFilesReader } from '../node/aws-files/aws-files.reader';
+import { KeyringSecretStore } from '../node/keychain/keyring.secret-store';
+import { StreamLogger } from '../node/log/console.logger';
+import { EncryptedFileDocumentStore } from '../node/store/encrypted-file.document-store';
+import { squirrelStartupAction } from './app/squirrel-startup';
+import { mountElectronIpc } from './ipc/electron-ipc.adapter';
+import { appHttpOrigin } from './security/app-origin.policy';
+import { resolveAppUrl } from './window/app-url';
+import { hardenSession, hardenWebContents, secureWindowOptions } from './window/secure-window';
+
+// Composition root of the Electron app: wires ports into services, mounts the IPC router and
+// opens the window. Everything with behaviour worth testing lives in the modules it imports.
+
+/** Matches the renderer's --bg in each theme, so a resize or first paint never flashes. */
+const WINDOW_BACKGROUND = { light: '#f7f7f8', dark: '#1b1c1f' } as const;
+
+function windowBackground(): string {
+  return nativeTheme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light;
+}
+
+/** The production adapters. The data directory is the one the CLI uses (ROLEDECK_HOME overrides it). */
+function createPorts(logger: Logger): Ports {
+  const secrets = new KeyringSecretStore();
+  return {
+    secrets,
+    store: new EncryptedFileDocumentStore({ home: resolveAppHome(), secrets, logger }),
+    sts: new SdkStsGateway(),
+    awsFiles: new AwsFilesReader(),
+    clock: systemClock,
+    logger,
+    runtime: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      runtime: { kind: 'electron', version: process.versions.electron },
+    },
+  };
+}
+
+function main(): void {
+  const squirrel = squirrelStartupAction(process.argv, process.platform, process.execPath);
+  if (squirrel) {
+    if (squirrel.args.length > 0) spawn(squirrel.updateExe, squirrel.args, { detached: true, stdio: 'ignore' }).unref();
+    app.quit();
+    return;
+  }
+
+  // Before 'ready': every renderer, including ones we did not create, runs in the sandbox.
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const logger = new StreamLogger();
+  const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+  const appUrl = resolveAppUrl({ devServerUrl, mainBundleDir: import.meta.dirname, rendererName: MAIN_WINDOW_VITE_NAME });
+  const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
+
+  const { router } = createRouter(createPorts(logger));
+
+  let mainWindow: BrowserWindow | null = null;
+
+  const createMainWindow = (): BrowserWindow => {
+    const window = new BrowserWindow(secureWindowOptions({ preloadPath, backgroundColor: windowBackground() }));
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    window.loadURL(appUrl).catch((error: unknown) => logger.error('the app page failed to load', { error }));
+    return window;
+  };
+
+  // Every webContents, not only ours: a stray one (devtools extension, future popup) gets the
+  // same navigation and window-open rules.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { appUrl, logger, openExternal: (url) => shell.openExternal(url) });
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  nativeTheme.on('updated', () => {
+    for (const window of BrowserWindow.getAllWindows()) window.setBackgroundColor(windowBackground());
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession, {
+        appOrigin: appHttpOrigin(appUrl),
+        csp: contentSecurityPolicy(devServerUrl ? { devServerUrl } : {}),
+      });
+      mountElectronIpc({
+        ipcMain,
+        router,
+        appUrl,
+        logger,
+        targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+      });
+      mainWindow = createMainWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      logger.error('Roledeck failed to start', { error });
+      app.exit(1);
+    });
+}
+
+main();

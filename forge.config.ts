@@ -1,0 +1,99 @@
+import { MakerDeb } from '@electron-forge/maker-deb';
+import { MakerDMG } from '@electron-forge/maker-dmg';
+import { MakerSquirrel } from '@electron-forge/maker-squirrel';
+import { MakerZIP } from '@electron-forge/maker-zip';
+import { FusesPlugin } from '@electron-forge/plugin-fuses';
+import { VitePlugin } from '@electron-forge/plugin-vite';
+import type { ForgeConfig } from '@electron-forge/shared-types';
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
+
+/**
+ * Two environment variables exist for the packaging smoke test (test/integration/packaging),
+ * which runs where the Electron runtime cannot be downloaded:
+ *
+ * - ROLEDECK_ELECTRON_ZIP_DIR: a directory holding `electron-v<version>-<platform>-<arch>.zip`;
+ *   Forge takes the runtime from there instead of downloading it (packagerConfig.electronZipDir).
+ *   Also usable with a real, pre-downloaded Electron zip.
+ * - ROLEDECK_STUB_ELECTRON=1: that zip is a stub without a real binary, so the fuses plugin is
+ *   left out (flipping fuses needs the fuse sentinel inside the real executable). Never set it
+ *   for a release build: the fuses are part of the security model.
+ */
+const electronZipDir = process.env.ROLEDECK_ELECTRON_ZIP_DIR;
+const stubElectron = process.env.ROLEDECK_STUB_ELECTRON === '1';
+
+/**
+ * What goes into app.asar: the Vite bundles, package.json, and the one native module the main
+ * bundle leaves external (the keychain binding with its per-platform binary). The AWS SDK and
+ * zod are bundled into .vite/build/main.js, so nothing else from node_modules ships.
+ */
+const KEEP = [/^\/package\.json$/, /^\/\.vite(\/|$)/, /^\/node_modules\/@napi-rs\/keyring(-[^/]+)?(\/|$)/];
+const KEEP_DIRECTORIES = new Set(['/node_modules', '/node_modules/@napi-rs']);
+
+function ignore(file: string): boolean {
+  if (!file) return false;
+  if (KEEP_DIRECTORIES.has(file)) return false;
+  return !KEEP.some((pattern) => pattern.test(file));
+}
+
+const config: ForgeConfig = {
+  packagerConfig: {
+    name: 'Roledeck',
+    executableName: 'roledeck',
+    appBundleId: 'dev.roledeck.app',
+    appCategoryType: 'public.app-category.developer-tools',
+    // Packager adds .icns (macOS) or .ico (Windows); Linux installers take build/icon.png.
+    icon: 'build/icon',
+    // Native binaries cannot be loaded from inside an archive; they sit in app.asar.unpacked.
+    asar: { unpack: '**/*.node' },
+    ignore,
+    ...(electronZipDir ? { electronZipDir } : {}),
+  },
+  rebuildConfig: {},
+  makers: [
+    new MakerSquirrel({ name: 'roledeck', setupIcon: 'build/icon.ico' }, ['win32']),
+    new MakerDMG({ icon: 'build/icon.icns', format: 'ULFO' }, ['darwin']),
+    new MakerZIP({}, ['darwin', 'linux']),
+    new MakerDeb(
+      {
+        options: {
+          name: 'roledeck',
+          productName: 'Roledeck',
+          bin: 'roledeck',
+          icon: 'build/icon.png',
+          categories: ['Development', 'Utility'],
+          section: 'utils',
+          maintainer: 'Roledeck maintainers <maintainers@roledeck.invalid>',
+          homepage: 'https://github.com/roledeck/roledeck',
+        },
+      },
+      ['linux'],
+    ),
+  ],
+  plugins: [
+    new VitePlugin({
+      build: [
+        { entry: 'electron/main/main.ts', config: 'vite.main.config.ts', target: 'main' },
+        { entry: 'electron/preload/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+      ],
+      renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
+      // Two cores on the CI machines: one Vite build at a time keeps memory and time predictable.
+      concurrent: 1,
+    }),
+    ...(stubElectron
+      ? []
+      : [
+          // Flipped at package time, before signing. See https://www.electronjs.org/docs/latest/tutorial/fuses
+          new FusesPlugin({
+            version: FuseVersion.V1,
+            [FuseV1Options.RunAsNode]: false,
+            [FuseV1Options.EnableCookieEncryption]: true,
+            [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+            [FuseV1Options.EnableNodeCliInspectArguments]: false,
+            [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+            [FuseV1Options.OnlyLoadAppFromAsar]: true,
+          }),
+        ]),
+  ],
+};
+
+export default config;

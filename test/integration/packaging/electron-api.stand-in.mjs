@@ -1,0 +1,68 @@
+// A recording stand-in for the parts of Electron's main-process API that electron/main/main.ts
+// uses, for packaging.test.ts: it lets the built main bundle run under plain Node (no Electron
+// runtime can be installed on the test machines) and records what the composition root did.
+// It is mapped to the specifier 'electron' by a module resolve hook; when the process exits, the
+// record is written as JSON to the file named by ROLEDECK_ELECTRON_RECORD.
+import { writeFileSync } from 'node:fs';
+
+const record = {
+  calls: [],
+  appListeners: [],
+  windows: [],
+  ipcChannels: [],
+  session: { permissionRequest: false, permissionCheck: false, devicePermission: false, headersReceived: false },
+};
+process.on('exit', () => writeFileSync(process.env.ROLEDECK_ELECTRON_RECORD, JSON.stringify(record)));
+
+const windows = [];
+
+export const app = {
+  enableSandbox: () => record.calls.push('app.enableSandbox'),
+  requestSingleInstanceLock: () => {
+    record.calls.push('app.requestSingleInstanceLock');
+    return true;
+  },
+  getName: () => 'Roledeck',
+  getVersion: () => '0.0.0-stand-in',
+  on: (event) => record.appListeners.push(event),
+  whenReady: () => Promise.resolve(),
+  quit: () => record.calls.push('app.quit'),
+  exit: (code) => record.calls.push(`app.exit(${code})`),
+};
+
+export class BrowserWindow {
+  constructor(options) {
+    this.entry = { options, loadedUrl: null, shown: false };
+    record.windows.push(this.entry);
+    windows.push(this);
+    this.webContents = { send() {}, getURL: () => this.entry.loadedUrl ?? '', isDestroyed: () => false };
+  }
+  static getAllWindows() {
+    return windows;
+  }
+  once() {}
+  on() {}
+  setBackgroundColor() {}
+  loadURL(url) {
+    this.entry.loadedUrl = url;
+    return Promise.resolve();
+  }
+}
+
+export const ipcMain = {
+  handle: (channel) => record.ipcChannels.push(channel),
+  removeHandler() {},
+};
+
+export const nativeTheme = { shouldUseDarkColors: false, on() {} };
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: () => (record.session.permissionRequest = true),
+    setPermissionCheckHandler: () => (record.session.permissionCheck = true),
+    setDevicePermissionHandler: () => (record.session.devicePermission = true),
+    webRequest: { onHeadersReceived: () => (record.session.headersReceived = true) },
+  },
+};
+
+export const shell = { openExternal: () => Promise.resolve() };
