@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { RoledeckError, type ErrorCode } from '../../shared/contract/errors';
 import { redactText } from '../../shared/logic/redact';
 

@@ -3,14 +3,10 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, nativeTheme, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../../shared/logic/content-security-policy';
 import type { Logger } from '../../shared/ports/logger';
-import { systemClock } from '../../shared/ports/clock';
-import { resolveAppHome } from '../node/app/app-home';
+import { createNodePorts } from '../node/app/node-ports';
 import { createRouter, type Ports } from '../node/app/services';
-import { SdkStsGateway } from '../node/aws/sts.gateway';
-import { AwsFilesReader } from '../node/aws-files/aws-files.reader';
-import { KeyringSecretStore } from '../node/keychain/keyring.secret-store';
+import { resolveStoreHome } from '../node/store/encrypted-file.document-store';
 import { StreamLogger } from '../node/log/console.logger';
-import { EncryptedFileDocumentStore } from '../node/store/encrypted-file.document-store';
 import { squirrelStartupAction } from './app/squirrel-startup';
 import { mountElectronIpc } from './ipc/electron-ipc.adapter';
 import { appHttpOrigin } from './security/app-origin.policy';
@@ -29,13 +25,9 @@ function windowBackground(): string {
 
 /** The production adapters. The data directory is the one the CLI uses (ROLEDECK_HOME overrides it). */
 function createPorts(logger: Logger): Ports {
-  const secrets = new KeyringSecretStore();
-  return {
-    secrets,
-    store: new EncryptedFileDocumentStore({ home: resolveAppHome(), secrets, logger }),
-    sts: new SdkStsGateway(),
-    awsFiles: new AwsFilesReader(),
-    clock: systemClock,
+  return createNodePorts({
+    // The same folder the CLI computes without Electron; ROLEDECK_HOME overrides both.
+    home: resolveStoreHome(app.getPath('userData')),
     logger,
     runtime: {
       name: app.getName(),
@@ -43,7 +35,7 @@ function createPorts(logger: Logger): Ports {
       platform: process.platform,
       runtime: { kind: 'electron', version: process.versions.electron },
     },
-  };
+  });
 }
 
 function main(): void {

@@ -1,3 +1,4 @@
+import type * as StsSdk from '@aws-sdk/client-sts';
 import type { Credentials as StsCredentials, STSClient } from '@aws-sdk/client-sts';
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsCredentials, CallerIdentity } from '../../../shared/domain/aws';
@@ -38,7 +39,7 @@ function fromStsCredentials(operation: string, credentials: StsCredentials | und
  * AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_STS); there is no test-only code path. Regional endpoints
  * are the SDK v3 default.
  */
-type StsModule = typeof import('@aws-sdk/client-sts');
+type StsModule = typeof StsSdk;
 
 /**
  * The SDK is loaded on the first call, not at import: the CLI's cached credential_process path

@@ -5,14 +5,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createNodePorts } from '../../../electron/node/app/node-ports';
 import { createRouter, type Ports } from '../../../electron/node/app/services';
-import { SdkStsGateway } from '../../../electron/node/aws/sts.gateway';
-import { AwsFilesReader } from '../../../electron/node/aws-files/aws-files.reader';
 import type { IpcRouter } from '../../../electron/node/ipc/router';
-import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
 import { StreamLogger } from '../../../electron/node/log/console.logger';
-import { EncryptedFileDocumentStore } from '../../../electron/node/store/encrypted-file.document-store';
-import { systemClock } from '../../../shared/ports/clock';
 import { BridgeSocket } from './bridge-socket';
 import { RENDERER_BUILD_DIR, REPO_ROOT } from './renderer-build';
 import { createStaticHandler } from './static-files';
@@ -55,22 +51,16 @@ function packageVersion(): string {
  * profile store in `home`, ~/.aws as the SDKs read it, AWS SDK), with a Node runtime description.
  */
 export function realPorts(home: string): Ports {
-  const logger = new StreamLogger();
-  const secrets = new KeyringSecretStore();
-  return {
-    secrets,
-    store: new EncryptedFileDocumentStore({ home, secrets, logger }),
-    sts: new SdkStsGateway(),
-    awsFiles: new AwsFilesReader(),
-    clock: systemClock,
-    logger,
+  return createNodePorts({
+    home,
+    logger: new StreamLogger(),
     runtime: {
       name: 'Roledeck',
       version: packageVersion(),
       platform: process.platform,
       runtime: { kind: 'node', version: process.versions.node },
     },
-  };
+  });
 }
 
 /**

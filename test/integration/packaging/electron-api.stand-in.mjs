@@ -24,6 +24,11 @@ export const app = {
   },
   getName: () => 'Roledeck',
   getVersion: () => '0.0.0-stand-in',
+  // A fresh folder that nothing reads: the boot test must not touch a real profile store.
+  getPath: (name) => {
+    record.calls.push(`app.getPath(${name})`);
+    return `${process.env.ROLEDECK_STAND_IN_HOME ?? '/nonexistent/roledeck-stand-in'}/${name}`;
+  },
   on: (event) => record.appListeners.push(event),
   whenReady: () => Promise.resolve(),
   quit: () => record.calls.push('app.quit'),

@@ -135,7 +135,7 @@ registerHooks({
   });
   const booted = JSON.parse(await readFile(record, 'utf8')) as ElectronRecord;
 
-  expect(booted.calls).toEqual(['app.enableSandbox', 'app.requestSingleInstanceLock']);
+  expect(booted.calls).toEqual(['app.enableSandbox', 'app.requestSingleInstanceLock', 'app.getPath(userData)']);
   expect(booted.appListeners).toEqual(expect.arrayContaining(['web-contents-created', 'second-instance', 'window-all-closed']));
   expect(booted.session).toEqual({ permissionRequest: true, permissionCheck: true, devicePermission: true, headersReceived: true });
   expect(booted.ipcChannels.sort()).toEqual(Object.keys(channels).sort());
