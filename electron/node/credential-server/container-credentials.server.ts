@@ -1,0 +1,83 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AwsCredentials } from '../../../shared/domain/aws';
+import type { Logger } from '../../../shared/ports/logger';
+
+/**
+ * A loopback endpoint in the shape of the ECS container-credentials provider, for long-running
+ * children (`roledeck exec --server`). The SDKs and the AWS CLI call it whenever their cached
+ * credentials near expiry, so a two-hour Terraform run keeps getting fresh ones from Roledeck.
+ * Children find it through AWS_CONTAINER_CREDENTIALS_FULL_URI and send
+ * AWS_CONTAINER_AUTHORIZATION_TOKEN as the Authorization header; anything else is refused.
+ */
+export interface ContainerCredentialsServer {
+  /** The variables to put in the child's environment. */
+  env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: string; AWS_CONTAINER_AUTHORIZATION_TOKEN: string };
+  port: number;
+  /** How many credential requests were answered. */
+  served(): number;
+  close(): Promise<void>;
+}
+
+function tokensMatch(expected: Buffer, given: string | undefined): boolean {
+  if (!given) return false;
+  const candidate = Buffer.from(given);
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
+function send(response: ServerResponse, status: number, body: object): void {
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+export async function startContainerCredentialsServer(
+  credentials: () => Promise<AwsCredentials>,
+  logger: Logger,
+): Promise<ContainerCredentialsServer> {
+  const token = randomBytes(32).toString('base64url');
+  const expected = Buffer.from(token);
+  const path = `/${randomBytes(12).toString('hex')}`;
+  let served = 0;
+
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    void (async () => {
+      if (request.method !== 'GET' || request.url !== path) return send(response, 404, { message: 'not found' });
+      if (!tokensMatch(expected, request.headers.authorization)) {
+        logger.warn('credential server refused a request without the right token');
+        return send(response, 401, { message: 'missing or wrong authorization token' });
+      }
+      try {
+        const current = await credentials();
+        served += 1;
+        send(response, 200, {
+          AccessKeyId: current.accessKeyId,
+          SecretAccessKey: current.secretAccessKey,
+          ...(current.sessionToken ? { Token: current.sessionToken } : {}),
+          ...(current.expiresAt !== undefined ? { Expiration: new Date(current.expiresAt).toISOString() } : {}),
+        });
+      } catch (error) {
+        logger.error('credential server could not get credentials', { error });
+        send(response, 503, { message: error instanceof Error ? error.message : 'credentials unavailable' });
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    env: {
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:${port}${path}`,
+      AWS_CONTAINER_AUTHORIZATION_TOKEN: token,
+    },
+    port,
+    served: () => served,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
