@@ -1,9 +1,6 @@
-import type { z } from 'zod';
 import {
   channels,
   events,
-  isChannelName,
-  RoledeckError,
   type ChannelName,
   type EventName,
   type EventPayloadOf,
@@ -12,7 +9,7 @@ import {
   type Result,
 } from '../../../shared/contract';
 import type { Logger } from '../../../shared/ports/logger';
-import { redactText } from '../../../shared/logic/redact';
+import { createContractDispatcher, describeIssues } from './contract-dispatch';
 
 /** Who is calling; transports fill it in after they have authenticated the caller. */
 export interface CallContext {
@@ -29,62 +26,20 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 
-/** Turns zod issues into a message naming the field and the rule, never echoing the value. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.length > 0 ? issue.path.join('.') : 'request';
-      return `${path}: ${issue.message}`;
-    })
-    .join('; ');
-}
-
 /**
- * The main-side IPC router. It knows nothing of Electron: Electron's ipcMain, the test host's
- * WebSocket and the CLI socket are adapters that authenticate the caller and hand the raw
- * channel name and payload to `dispatch`.
+ * The main-side IPC router. It knows nothing of Electron: Electron's ipcMain and the test host's
+ * WebSocket are adapters that authenticate the caller and hand the raw channel name and payload
+ * to `dispatch`.
  */
 export class IpcRouter {
   private readonly listeners = new Set<EventListener>();
+  readonly dispatch: (channel: unknown, payload: unknown, context: CallContext) => Promise<Result<unknown>>;
 
   constructor(
-    private readonly handlers: Handlers,
+    handlers: Handlers,
     private readonly logger: Logger,
-  ) {}
-
-  async dispatch(channel: unknown, payload: unknown, context: CallContext): Promise<Result<unknown>> {
-    if (!isChannelName(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'This request is not part of Roledeck’s API.' } };
-    }
-    const spec = channels[channel];
-    const parsed = spec.request.safeParse(payload ?? {});
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'INVALID_REQUEST', message: `Invalid request for ${channel}: ${describeIssues(parsed.error)}` },
-      };
-    }
-    try {
-      const handler = this.handlers[channel] as Handler<typeof channel>;
-      const value: unknown = await handler(parsed.data as never, context);
-      // Responses are checked too: a handler that leaks an extra field (a secret) or returns the
-      // wrong shape fails here instead of in the renderer.
-      const checked = spec.response.safeParse(value);
-      if (!checked.success) {
-        this.logger.error('handler returned a response outside the contract', {
-          channel,
-          issues: describeIssues(checked.error),
-        });
-        return { ok: false, error: { code: 'INTERNAL', message: 'Roledeck hit an internal error. Details are in the log.' } };
-      }
-      return { ok: true, value: checked.data };
-    } catch (error) {
-      if (error instanceof RoledeckError) {
-        return { ok: false, error: { code: error.code, message: redactText(error.message) } };
-      }
-      this.logger.error('handler failed', { channel, error });
-      return { ok: false, error: { code: 'INTERNAL', message: 'Roledeck hit an internal error. Details are in the log.' } };
-    }
+  ) {
+    this.dispatch = createContractDispatcher(channels, handlers, logger);
   }
 
   /** Validates an event payload and hands it to every subscribed transport. */
