@@ -5,6 +5,7 @@ import type { DocumentStore } from '../../shared/ports/document-store';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
 import { ProfileService } from '../node/profiles/profile.service';
+import type { SessionService } from '../node/sessions/session.service';
 import type { CliIo } from './io/terminal';
 
 /**
@@ -18,6 +19,8 @@ export interface CliContext {
   secrets(): Promise<SecretStore>;
   store(): Promise<DocumentStore>;
   profiles(): Promise<ProfileService>;
+  /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
+  sessions(): Promise<SessionService>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -39,5 +42,28 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const { AwsFilesReader } = await import('../node/aws-files/aws-files.reader');
     return new ProfileService(await store(), await secrets(), systemClock, logger, new AwsFilesReader({ env }));
   });
-  return { io, env, logger, secrets, store, profiles };
+  const sessions = once(async () => {
+    const [{ SdkStsGateway }, { MfaBroker }, { SessionCache }, { SessionService }, { EventRelay }, { TerminalMfaPrompter, terminalLineReader }] =
+      await Promise.all([
+        import('../node/aws/sts.gateway'),
+        import('../node/sessions/mfa-broker'),
+        import('../node/sessions/session.cache'),
+        import('../node/sessions/session.service'),
+        import('../node/sessions/session-events'),
+        import('../node/sessions/terminal.mfa-prompter'),
+      ]);
+    const prompter = new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty));
+    return new SessionService({
+      profiles: await profiles(),
+      store: await store(),
+      sts: new SdkStsGateway(),
+      cache: new SessionCache(await secrets(), logger),
+      broker: new MfaBroker(prompter, systemClock),
+      clock: systemClock,
+      logger,
+      // Nobody listens to events in a CLI process: the app learns of what the CLI cached from the keychain.
+      events: new EventRelay(),
+    });
+  });
+  return { io, env, logger, secrets, store, profiles, sessions };
 }

@@ -1,5 +1,7 @@
 // The `roledeck` command. It reuses electron/node services and never imports Electron.
 import { profileCommand } from './commands/profile.command';
+import { sessionsCommand } from './commands/sessions.command';
+import { whoamiCommand } from './commands/whoami.command';
 import { createCliContext } from './context';
 import { EXIT, reportError, UsageError } from './errors';
 import { processIo, type CliIo } from './io/terminal';
@@ -23,9 +25,16 @@ Usage:
   roledeck profile import [--dry-run] [--move-keys] [--json]
       Reads ~/.aws/config and ~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE);
       never changes them. Static keys move into the keychain only with --move-keys.
+  roledeck whoami <profile> [--json]
+      Test access: runs the profile's chain (IAM user → role → role) and GetCallerIdentity, and
+      prints the identity ARN, or explains what failed. Asks for an MFA code on the terminal when
+      one is needed; the session it obtains is cached in the OS keychain for the app and the CLI.
+  roledeck sessions [--json]
+      Lists the sessions cached in the OS keychain, with their state and time left.
 
 Environment:
   ROLEDECK_HOME   where the encrypted profile store lives (default: the desktop app's data folder)
+  AWS_ENDPOINT_URL  the STS endpoint to call instead of AWS's (as every AWS SDK honours it)
 
 Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 keychain locked or missing, 5 AWS error, 6 invalid input
 `;
@@ -45,6 +54,10 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
     switch (command) {
       case 'profile':
         return await profileCommand(context, rest);
+      case 'whoami':
+        return await whoamiCommand(context, rest);
+      case 'sessions':
+        return await sessionsCommand(context, rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

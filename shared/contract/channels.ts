@@ -5,6 +5,7 @@ import { KeychainStatusSchema } from '../domain/keychain';
 import { ProfileNameSchema } from '../domain/profile';
 import { AddRoleInputSchema, AddUserInputSchema, UpdateRoleInputSchema, UpdateUserInputSchema } from '../domain/profile-input';
 import { ProfileViewSchema } from '../domain/profile-view';
+import { MfaCodeSchema, MfaPromptSchema, SessionsSnapshotSchema, SessionViewSchema, TestAccessResultSchema } from '../domain/session';
 import { StoreSettingsSchema } from '../domain/store-document';
 import { RoleAllowListSchema } from '../logic/role-allow-list';
 
@@ -22,6 +23,7 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 const Empty = z.object({}).strict();
+const ProfileRef = z.object({ profileId: z.string().min(1) }).strict();
 
 /**
  * The IPC API: the only place a channel name is written. Names are `namespace.method`;
@@ -45,6 +47,20 @@ export const channels = {
     z.object({ created: z.array(z.string()), skipped: ImportPreviewSchema.shape.skipped }),
   ),
 
+  'sessions.list': channel(Empty, SessionsSnapshotSchema),
+  /** Obtains (or reuses) a session for the profile; may open an MFA prompt and waits for it. */
+  'sessions.start': channel(ProfileRef, SessionViewSchema),
+  'sessions.refresh': channel(ProfileRef, SessionViewSchema),
+  /** Forgets the session (memory and keychain cache). */
+  'sessions.end': channel(ProfileRef, z.object({ ended: z.literal(true) })),
+  'sessions.setActive': channel(z.object({ profileId: z.string().nullable() }).strict(), SessionsSnapshotSchema),
+  /** Runs the chain and GetCallerIdentity; on failure explains the likely cause. */
+  'sessions.testAccess': channel(ProfileRef, TestAccessResultSchema),
+
+  'mfa.pending': channel(Empty, z.object({ prompts: z.array(MfaPromptSchema) })),
+  'mfa.answer': channel(z.object({ promptId: z.string(), code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
+  'mfa.cancel': channel(z.object({ promptId: z.string() }).strict(), z.object({ cancelled: z.literal(true) })),
+
   'settings.get': channel(Empty, StoreSettingsSchema),
   'settings.update': channel(z.object({ roleNameAllowList: RoleAllowListSchema.optional() }).strict(), StoreSettingsSchema),
 } as const;
@@ -52,6 +68,12 @@ export const channels = {
 /** Events pushed from main to the renderer, validated the same way before they are sent. */
 export const events = {
   'keychain.changed': KeychainStatusSchema,
+  'sessions.changed': SessionsSnapshotSchema,
+  /** An MFA code is needed: the UI opens its dialog (the main process also raises the window). */
+  'mfa.prompt': MfaPromptSchema,
+  'mfa.closed': z.object({ promptId: z.string(), outcome: z.enum(['answered', 'cancelled', 'superseded']) }),
+  /** Ahead-of-time warnings, e.g. "acme-prod will need an MFA code at 17:45". */
+  'sessions.warning': z.object({ profileId: z.string(), profileName: z.string(), message: z.string(), at: z.number() }),
 } as const;
 
 export type Channels = typeof channels;

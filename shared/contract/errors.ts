@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   /** The profile store was written by a newer Roledeck; it is left untouched. */
   'STORE_NEWER_VERSION',
   'AWS_ERROR',
+  /** The person cancelled an MFA prompt (or it timed out); every caller waiting on it gets this. */
+  'MFA_CANCELLED',
+  /** An MFA code is needed and nobody can be asked here (a background refresh, no terminal). */
+  'MFA_REQUIRED',
   'INTERNAL',
 ] as const;
 

@@ -26,6 +26,8 @@ export const StoreSettingsSchema = z.looseObject({
   refreshLeadSeconds: z.number().int().min(0).max(43200).optional(),
   preferredShell: z.string().min(1).max(256).optional(),
   clipboardClearSeconds: z.number().int().min(0).max(86400).optional(),
+  /** The profile in use (tray, title bar); kept here so it survives a restart and the CLI sees it. */
+  activeProfileId: ProfileIdSchema.optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 

@@ -1,6 +1,7 @@
 import type { Ports } from '../../electron/node/app/services';
 import type { AwsIniProfiles } from '../../shared/logic/aws-config-import';
 import type { StsGateway } from '../../shared/ports/sts-gateway';
+import { FakeScheduler } from './fake.scheduler';
 import { MemoryDocumentStore } from './memory.document-store';
 import { MemorySecretStore } from './memory.secret-store';
 import { recordingLogger } from './recording.logger';
@@ -22,12 +23,13 @@ export class FakeClock {
   }
 }
 
-/** Ports for unit tests: in-memory keychain and store, no AWS, a fixed clock, ~/.aws given inline. */
+/** Ports for unit tests: in-memory keychain and store, no AWS, a fixed clock and hand-driven timers, ~/.aws given inline. */
 export function fakePorts(overrides: Partial<Ports> & { awsProfiles?: AwsIniProfiles } = {}) {
   const { logger, lines } = recordingLogger();
   const secrets = new MemorySecretStore();
   const store = new MemoryDocumentStore();
   const clock = new FakeClock();
+  const scheduler = new FakeScheduler(clock);
   const { awsProfiles, ...rest } = overrides;
   const ports: Ports = {
     secrets,
@@ -35,9 +37,10 @@ export function fakePorts(overrides: Partial<Ports> & { awsProfiles?: AwsIniProf
     sts: unusedSts,
     awsFiles: { read: async () => ({ profiles: awsProfiles ?? {}, files: { config: '/home/test/.aws/config', credentials: '/home/test/.aws/credentials' } }) },
     clock,
+    scheduler,
     logger,
     runtime: { name: 'Roledeck', version: '1.2.3', platform: 'linux', runtime: { kind: 'node', version: '24.0.0' } },
     ...rest,
   };
-  return { ports, secrets, store, clock, lines };
+  return { ports, secrets, store, clock, scheduler, lines };
 }

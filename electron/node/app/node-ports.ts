@@ -3,6 +3,7 @@ import type { Logger } from '../../../shared/ports/logger';
 import { AwsFilesReader } from '../aws-files/aws-files.reader';
 import { SdkStsGateway } from '../aws/sts.gateway';
 import { KeyringSecretStore } from '../keychain/keyring.secret-store';
+import { TimeoutScheduler } from '../sessions/timeout.scheduler';
 import { EncryptedFileDocumentStore } from '../store/encrypted-file.document-store';
 import type { RuntimeDescription } from './app-info.service';
 import type { Ports } from './services';
@@ -10,6 +11,7 @@ import type { Ports } from './services';
 /**
  * The production adapters, shared by every host: the Electron main process, the CLI and the
  * browser test host. Only where data lives (`home`) and what the runtime is differ between them.
+ * MFA prompts go to the UI (createServices' default); the CLI builds its own terminal prompter.
  */
 export function createNodePorts(options: { home: string; runtime: RuntimeDescription; logger: Logger }): Ports {
   const secrets = new KeyringSecretStore();
@@ -19,6 +21,7 @@ export function createNodePorts(options: { home: string; runtime: RuntimeDescrip
     sts: new SdkStsGateway(),
     awsFiles: new AwsFilesReader(),
     clock: systemClock,
+    scheduler: new TimeoutScheduler(),
     logger: options.logger,
     runtime: options.runtime,
   };

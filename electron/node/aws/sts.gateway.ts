@@ -16,10 +16,32 @@ export class AwsCallError extends RoledeckError {
   }
 }
 
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
+/**
+ * The AWS error name, or 'NetworkError' when the request never got an answer from AWS. Service
+ * errors carry `$fault`; a refused connection or a DNS failure is a plain Node error with a `code`.
+ */
+function awsCodeOf(error: unknown): string {
+  if (!(error instanceof Error)) return 'UnknownError';
+  const fields = error as Error & { $fault?: unknown; code?: unknown };
+  if (fields.$fault === undefined) {
+    if (typeof fields.code === 'string' && NETWORK_ERROR_CODES.has(fields.code)) return 'NetworkError';
+    if (error.name === 'TimeoutError' || error.name === 'RequestTimeout') return 'NetworkError';
+  }
+  return error.name;
+}
+
 function toAwsCallError(operation: string, error: unknown): AwsCallError {
-  const name = error instanceof Error ? error.name : 'UnknownError';
+  const name = awsCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
   return new AwsCallError(name, `${operation} failed: ${name}: ${redactText(message)}`, { cause: error });
+}
+
+/** AWS's own words for a failure, without Roledeck's "<Operation> failed: <code>:" prefix (for diagnosis). */
+export function awsMessageOf(error: AwsCallError): string {
+  const cause = error.cause;
+  return redactText(cause instanceof Error ? cause.message : error.message);
 }
 
 function fromStsCredentials(operation: string, credentials: StsCredentials | undefined): AwsCredentials {
@@ -37,7 +59,7 @@ function fromStsCredentials(operation: string, credentials: StsCredentials | und
 /**
  * StsGateway on the AWS SDK v3. The endpoint comes from the SDK's own resolution, which honours
  * AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_STS); there is no test-only code path. Regional endpoints
- * are the SDK v3 default.
+ * are the SDK v3 default: callers pass the profile's region (sessions default to us-east-1).
  */
 type StsModule = typeof StsSdk;
 
@@ -59,6 +81,9 @@ export class SdkStsGateway implements StsGateway {
         ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
       },
       maxAttempts: 2,
+      // A hung connection would hold every caller waiting on this session (single-flight), so
+      // fail after a bound the person notices and can retry.
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
     });
     return { client, sdk };
   }

@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import type { TestAccessResult } from '../../../shared/domain/session';
+import type { CliContext } from '../context';
+import { EXIT, UsageError } from '../errors';
+
+/** A failed test's exit code: AWS said no (5), our own allow-list said no (6), anything else (1). */
+function exitFor(result: Extract<TestAccessResult, { ok: false }>): number {
+  if (result.cause === 'role-not-allowed') return EXIT.invalid;
+  if (result.awsCode !== undefined) return EXIT.aws;
+  return EXIT.failure;
+}
+
+/**
+ * `roledeck whoami <profile> [--json]`: Test access from the terminal. Runs the profile's chain and
+ * GetCallerIdentity, prints the identity ARN (stdout) or the diagnosis (stderr). Asks for an MFA
+ * code on the terminal when one is needed.
+ */
+export async function whoamiCommand(context: CliContext, args: string[]): Promise<number> {
+  let parsed: { values: { json?: boolean | undefined }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const [profile, ...extra] = parsed.positionals;
+  if (!profile || extra.length > 0) throw new UsageError('whoami takes exactly one profile name');
+  const { io } = context;
+  const result = await (await context.sessions()).testAccess(profile);
+  if (parsed.values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  if (result.ok) {
+    if (!parsed.values.json) {
+      io.stdout(`${result.arn}\n`);
+      io.stderr(`Account ${result.account} · ${result.chain.join(' → ')} · ${result.elapsedMs} ms\n`);
+    }
+    return EXIT.ok;
+  }
+  io.stderr(`roledeck: access failed at ${result.failedAt} (${result.chain.join(' → ')}): ${result.explanation}\n`);
+  if (result.awsCode) io.stderr(`  AWS said: ${result.awsCode}: ${result.awsMessage ?? ''}\n`);
+  return exitFor(result);
+}
