@@ -1,4 +1,9 @@
 // The `roledeck` command. It reuses electron/node services and never imports Electron.
+import { configCommand } from './commands/config.command';
+import { credentialProcessCommand } from './commands/credential-process.command';
+import { execCommand } from './commands/exec.command';
+import { exportCommand } from './commands/export.command';
+import { listCommand } from './commands/list.command';
 import { profileCommand } from './commands/profile.command';
 import { sessionsCommand } from './commands/sessions.command';
 import { whoamiCommand } from './commands/whoami.command';
@@ -12,6 +17,25 @@ const version = typeof __ROLEDECK_VERSION__ === 'string' ? __ROLEDECK_VERSION__ 
 export const HELP = `roledeck — AWS credentials for people who work across many accounts
 
 Usage:
+  roledeck [--home <dir>] <command> ...
+
+  roledeck list [--json]
+      Every profile with its session's time left; * marks the active one.
+  roledeck export <profile> [--format bash|zsh|fish|powershell|cmd|dotenv|json|ini]
+      Prints the session as text to eval or save, e.g. eval "$(roledeck export acme-prod)".
+      The default format follows $SHELL.
+  roledeck exec <profile> [--server] -- <command> [args...]
+      Runs the command with the session in its environment. --server gives it a loopback
+      credentials endpoint instead of keys, refreshed before expiry, for long runs (Terraform).
+  roledeck credential-process <profile>
+      For credential_process in ~/.aws/config: JSON on stdout only, diagnostics on stderr.
+  roledeck config install <profile> [--aws-profile <name>] [--force]
+  roledeck config remove <profile> [--aws-profile <name>]
+  roledeck config status <profile> [--aws-profile <name>]
+      Writes (or removes) a credential_process profile in ~/.aws/config (AWS_CONFIG_FILE). Only
+      Roledeck's own section changes; a backup precedes the first edit; a section you wrote by
+      hand is replaced only with --force.
+
   roledeck profile list [--json]
   roledeck profile show <name> [--json]
   roledeck profile add-user <name> --access-key-id <id> [--mfa-serial <arn>] [--region <r>]
@@ -32,6 +56,10 @@ Usage:
   roledeck sessions [--json]
       Lists the sessions cached in the OS keychain, with their state and time left.
 
+When the Roledeck app is running, export, exec and credential-process get sessions from it (its
+MFA prompt answers for every terminal); otherwise the CLI uses the OS keychain itself and asks
+for MFA codes on the terminal.
+
 Environment:
   ROLEDECK_HOME   where the encrypted profile store lives (default: the desktop app's data folder)
   AWS_ENDPOINT_URL  the STS endpoint to call instead of AWS's (as every AWS SDK honours it)
@@ -50,8 +78,25 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
       io.stdout(`${version}\n`);
       return EXIT.ok;
     }
-    const context = createCliContext(io, env);
+    if (command === '--home') {
+      const [home, ...remaining] = rest;
+      if (!home) throw new UsageError('--home needs a folder');
+      return await run(remaining, io, { ...env, ROLEDECK_HOME: home });
+    }
+    // credential_process runs with stderr captured by the AWS CLI: an MFA prompt must go to the
+    // terminal itself (/dev/tty), never to a pipe nobody reads.
+    const context = createCliContext(command === 'credential-process' ? { ...io, stdinIsTty: false } : io, env);
     switch (command) {
+      case 'list':
+        return await listCommand(context, rest);
+      case 'export':
+        return await exportCommand(context, rest);
+      case 'exec':
+        return await execCommand(context, rest);
+      case 'credential-process':
+        return await credentialProcessCommand(context, rest);
+      case 'config':
+        return await configCommand(context, rest);
       case 'profile':
         return await profileCommand(context, rest);
       case 'whoami':

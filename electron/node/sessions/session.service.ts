@@ -234,6 +234,18 @@ export class SessionService {
     }
   }
 
+  /**
+   * Credentials with what an export or credential_process needs besides them: the profile's name
+   * and region. Main side and CLI only; never for IPC.
+   */
+  async exportable(profileRef: string, options: ObtainOptions = {}): Promise<{ profileName: string; region: string; credentials: AwsCredentials }> {
+    const credentials = await this.credentials(profileRef, options);
+    const ctx = await this.context();
+    const profile = this.find(ctx, profileRef);
+    const root = chainOf(ctx.doc, profile)[0];
+    return { profileName: profile.name, region: regionOf(profile, root?.kind === 'iam-user' ? root : undefined), credentials };
+  }
+
   /** Forgets the session in memory and in the keychain. */
   async end(profileRef: string): Promise<void> {
     const ctx = await this.context();

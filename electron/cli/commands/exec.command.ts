@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { RoledeckError } from '../../../shared/contract/errors';
+import { exportVariables } from '../../../shared/logic/shell-export';
+import type { CliContext } from '../context';
+import { UsageError } from '../errors';
+import { sessionFor } from '../session-source';
+
+/** Set in the child's environment; a nested `roledeck exec` refuses to run inside it. */
+export const EXEC_MARKER = 'ROLEDECK_EXEC_PROFILE';
+
+/** Variables that would shadow the credentials Roledeck provides; removed from the child's environment. */
+const SHADOWING = ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN'];
+
+function splitArgs(args: string[]): { options: string[]; command: string[] } {
+  const dash = args.indexOf('--');
+  if (dash < 0) throw new UsageError('exec needs the command after --: roledeck exec <profile> -- <command> [args...]');
+  return { options: args.slice(0, dash), command: args.slice(dash + 1) };
+}
+
+/**
+ * `roledeck exec <profile> [--server] -- <cmd...>`: runs the command with the session in its
+ * environment. With --server the child gets no keys at all, only a loopback container-credentials
+ * endpoint that hands out fresh credentials whenever the SDK asks, so runs longer than the
+ * session (a two-hour Terraform apply) never see expired credentials.
+ */
+export async function execCommand(context: CliContext, args: string[]): Promise<number> {
+  const { options, command } = splitArgs(args);
+  const server = options.includes('--server');
+  const positionals = options.filter((option) => option !== '--server');
+  if (positionals.length !== 1 || positionals[0]!.startsWith('-')) throw new UsageError('exec takes one profile name before --');
+  if (command.length === 0) throw new UsageError('exec needs a command after --');
+  const profile = positionals[0]!;
+  const nested = context.env[EXEC_MARKER];
+  if (nested) {
+    throw new RoledeckError(
+      'CONFLICT',
+      `Already inside \`roledeck exec ${nested}\`. Exit that shell first: nesting would mix two identities in one environment.`,
+    );
+  }
+
+  const session = await sessionFor(context, profile, server ? 'server' : 'exec');
+  const env: NodeJS.ProcessEnv = { ...context.env, [EXEC_MARKER]: session.profileName };
+  for (const name of SHADOWING) delete env[name];
+  if (session.region) {
+    env.AWS_REGION = session.region;
+    env.AWS_DEFAULT_REGION = session.region;
+  }
+
+  let closeServer: (() => Promise<void>) | undefined;
+  if (server) {
+    const { startContainerCredentialsServer } = await import('../../node/credential-server/container-credentials.server');
+    let current = session;
+    const endpoint = await startContainerCredentialsServer(async () => {
+      // Re-asked whenever the child's SDK nears expiry: the session layer refreshes ahead of time.
+      if (current.expiresAt !== undefined && current.expiresAt - Date.now() < 15 * 60_000) {
+        current = await sessionFor(context, profile, 'server');
+      }
+      return current;
+    }, context.logger);
+    Object.assign(env, endpoint.env);
+    closeServer = endpoint.close;
+  } else {
+    for (const [name, value] of exportVariables(session).set) env[name] = value;
+  }
+
+  const [file, ...rest] = command;
+  return new Promise<number>((resolve, reject) => {
+    const child = spawn(file!, rest, { stdio: 'inherit', env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const signal of signals) process.on(signal, forward);
+    const done = (code: number) => {
+      for (const signal of signals) process.off(signal, forward);
+      void (closeServer?.() ?? Promise.resolve()).then(() => resolve(code));
+    };
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      for (const signal of signals) process.off(signal, forward);
+      void closeServer?.();
+      reject(new RoledeckError('NOT_FOUND', error.code === 'ENOENT' ? `Command not found: ${file}` : `Could not run ${file}: ${error.message}`));
+    });
+    child.once('exit', (code, signal) => done(code ?? (signal ? 128 + 15 : 1)));
+  });
+}
