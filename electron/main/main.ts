@@ -1,15 +1,19 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, nativeTheme, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, session, shell, Tray, type NativeImage } from 'electron';
 import { contentSecurityPolicy } from '../../shared/logic/content-security-policy';
 import type { Logger } from '../../shared/ports/logger';
 import { createNodePorts } from '../node/app/node-ports';
 import { createRouter, type Ports } from '../node/app/services';
 import { resolveStoreHome } from '../node/store/encrypted-file.document-store';
 import { StreamLogger } from '../node/log/console.logger';
+import { watchResume } from './app/resume-recheck';
 import { squirrelStartupAction } from './app/squirrel-startup';
 import { mountElectronIpc } from './ipc/electron-ipc.adapter';
+import { startNotifier } from './notifications/notifier';
 import { appHttpOrigin } from './security/app-origin.policy';
+import { trayIcon } from './tray/tray-icon';
+import { startTrayController } from './tray/tray.controller';
 import { resolveAppUrl } from './window/app-url';
 import { hardenSession, hardenWebContents, secureWindowOptions } from './window/secure-window';
 
@@ -38,6 +42,15 @@ function createPorts(logger: Logger): Ports {
   });
 }
 
+/** The tray icon as an image: 32 px drawn for a 16-point slot on macOS (scale factor 2). */
+function createTrayImage(): NativeImage {
+  const icon = trayIcon(process.platform);
+  const base64 = icon.dataUrl.slice(icon.dataUrl.indexOf(',') + 1);
+  const image = nativeImage.createFromBuffer(Buffer.from(base64, 'base64'), { scaleFactor: icon.scaleFactor });
+  image.setTemplateImage(icon.template);
+  return image;
+}
+
 function main(): void {
   const squirrel = squirrelStartupAction(process.argv, process.platform, process.execPath);
   if (squirrel) {
@@ -58,7 +71,7 @@ function main(): void {
   const appUrl = resolveAppUrl({ devServerUrl, mainBundleDir: import.meta.dirname, rendererName: MAIN_WINDOW_VITE_NAME });
   const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
 
-  const { router } = createRouter(createPorts(logger));
+  const { router, services } = createRouter(createPorts(logger));
 
   let mainWindow: BrowserWindow | null = null;
 
@@ -108,6 +121,37 @@ function main(): void {
         targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
       });
       mainWindow = createMainWindow();
+
+      // An MFA prompt (from the window, the CLI or credential_process) brings the window forward
+      // and raises an OS notification; so do ahead-of-time session warnings.
+      const notifier = startNotifier({
+        router,
+        createNotification: (options) => (Notification.isSupported() ? new Notification(options) : null),
+        window: () => mainWindow,
+        openWindow: () => {
+          mainWindow = createMainWindow();
+        },
+        ...(process.platform === 'darwin' ? { activateApp: () => app.focus({ steal: true }) } : {}),
+        logger,
+      });
+      const tray = startTrayController({
+        tray: new Tray(createTrayImage()),
+        buildMenu: (template) => Menu.buildFromTemplate(template),
+        router,
+        openWindow: () => notifier.raiseWindow(),
+        quit: () => app.quit(),
+        reportFailure: (title, message) => notifier.notify(title, message),
+        logger,
+      });
+      // Timers set before a sleep fire late or not at all: look at every session again on wake.
+      const stopWatchingResume = watchResume(powerMonitor, () => services.refresh.recheck(), logger);
+      app.once('will-quit', () => {
+        stopWatchingResume();
+        services.refresh.stop();
+        tray.dispose();
+        notifier.dispose();
+      });
+
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
       });

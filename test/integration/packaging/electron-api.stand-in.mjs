@@ -11,6 +11,9 @@ const record = {
   windows: [],
   ipcChannels: [],
   session: { permissionRequest: false, permissionCheck: false, devicePermission: false, headersReceived: false },
+  /** The tray as last drawn: its tooltip and menu labels. */
+  tray: null,
+  powerListeners: [],
 };
 process.on('exit', () => writeFileSync(process.env.ROLEDECK_ELECTRON_RECORD, JSON.stringify(record)));
 
@@ -30,6 +33,8 @@ export const app = {
     return `${process.env.ROLEDECK_STAND_IN_HOME ?? '/nonexistent/roledeck-stand-in'}/${name}`;
   },
   on: (event) => record.appListeners.push(event),
+  once: (event) => record.appListeners.push(event),
+  focus() {},
   whenReady: () => Promise.resolve(),
   quit: () => record.calls.push('app.quit'),
   exit: (code) => record.calls.push(`app.exit(${code})`),
@@ -71,3 +76,37 @@ export const session = {
 };
 
 export const shell = { openExternal: () => Promise.resolve() };
+
+export const nativeImage = {
+  createFromBuffer: (buffer, options) => ({ size: buffer.length, scaleFactor: options?.scaleFactor ?? 1, setTemplateImage() {} }),
+};
+
+export const Menu = {
+  // The template itself stands in for the menu, so the record can list its labels.
+  buildFromTemplate: (template) => template,
+};
+
+export class Tray {
+  constructor(image) {
+    record.tray = { imageBytes: image.size, toolTip: '', menu: [] };
+  }
+  setToolTip(toolTip) {
+    record.tray.toolTip = toolTip;
+  }
+  setTitle() {}
+  setContextMenu(menu) {
+    record.tray.menu = menu.map((item) => item.label ?? item.type);
+  }
+  destroy() {}
+}
+
+export class Notification {
+  static isSupported() {
+    return false;
+  }
+}
+
+export const powerMonitor = {
+  on: (event) => record.powerListeners.push(event),
+  off() {},
+};

@@ -31,6 +31,8 @@ interface ElectronRecord {
   windows: Array<{ options: { webPreferences: Record<string, unknown> & { preload?: string } }; loadedUrl: string | null }>;
   ipcChannels: string[];
   session: Record<string, boolean>;
+  tray: { imageBytes: number; toolTip: string; menu: string[] } | null;
+  powerListeners: string[];
 }
 
 interface PackageJson {
@@ -140,6 +142,12 @@ registerHooks({
   expect(booted.session).toEqual({ permissionRequest: true, permissionCheck: true, devicePermission: true, headersReceived: true });
   expect(booted.ipcChannels.sort()).toEqual(Object.keys(channels).sort());
   expect(booted.windows).toHaveLength(1);
+  // The tray is wired with its inlined icon and a menu that can always open the window and quit;
+  // sessions are re-checked after sleep.
+  expect(booted.tray?.imageBytes).toBeGreaterThan(0);
+  expect(booted.tray?.toolTip).toMatch(/^Roledeck/);
+  expect(booted.tray?.menu).toEqual(expect.arrayContaining(['Open Roledeck', 'Quit Roledeck']));
+  expect(booted.powerListeners).toEqual(expect.arrayContaining(['resume']));
   const [window] = booted.windows;
   expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
   const preload = window?.options.webPreferences.preload ?? '';

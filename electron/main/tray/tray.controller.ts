@@ -1,0 +1,154 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { ProfileView } from '../../../shared/domain/profile-view';
+import type { SessionsSnapshot } from '../../../shared/domain/session';
+import type { Logger } from '../../../shared/ports/logger';
+import type { IpcRouter } from '../../node/ipc/router';
+import { buildTrayModel, type TrayCommand, type TrayModel } from './tray-menu';
+
+// Type-only imports from 'electron': main.ts hands in the real Tray and Menu, tests hand in fakes.
+
+/** The parts of Electron's Tray the controller uses. */
+export interface TrayHandle {
+  setToolTip(toolTip: string): void;
+  setTitle(title: string): void;
+  setContextMenu(menu: unknown): void;
+  destroy(): void;
+}
+
+export interface TrayControllerOptions {
+  tray: TrayHandle;
+  /** Menu.buildFromTemplate in the app. */
+  buildMenu: (template: MenuItemConstructorOptions[]) => unknown;
+  router: Pick<IpcRouter, 'dispatch' | 'subscribe'>;
+  openWindow: () => void;
+  quit: () => void;
+  /** Tells the user a tray action failed (an OS notification in the app). */
+  reportFailure: (title: string, message: string) => void;
+  logger: Logger;
+  now?: () => number;
+  platform?: string;
+  /** How often the time left is redrawn; a minute, since the menu shows minutes. */
+  tickMs?: number;
+}
+
+export interface TrayController {
+  /** Re-reads sessions and profiles from the router and redraws. */
+  refresh(): Promise<void>;
+  /** The model last drawn (for tests and diagnostics). */
+  model(): TrayModel;
+  dispose(): void;
+}
+
+/** Electron menu items from the model; the click handlers run the model's commands. */
+export function toMenuTemplate(model: TrayModel, run: (command: TrayCommand) => void): MenuItemConstructorOptions[] {
+  return model.entries.map((entry): MenuItemConstructorOptions => {
+    switch (entry.kind) {
+      case 'separator':
+        return { type: 'separator' };
+      case 'label':
+        return { label: entry.label, enabled: false };
+      case 'command':
+        return {
+          label: entry.label,
+          ...(entry.checked === undefined ? {} : { type: 'radio' as const, checked: entry.checked }),
+          click: () => run(entry.command),
+        };
+    }
+  });
+}
+
+/**
+ * Keeps the tray current: redrawn on every 'sessions.changed' event and once a minute for the
+ * time left. Its commands go through the same router the window uses (transport 'direct').
+ */
+export function startTrayController(options: TrayControllerOptions): TrayController {
+  const { tray, router, logger } = options;
+  const now = options.now ?? Date.now;
+  const platform = options.platform ?? process.platform;
+  let snapshot: SessionsSnapshot | null = null;
+  let profiles: ProfileView[] = [];
+  let current: TrayModel = buildTrayModel({ snapshot, profiles, now: now(), platform });
+  let disposed = false;
+
+  const draw = (): void => {
+    if (disposed) return;
+    current = buildTrayModel({ snapshot, profiles, now: now(), platform });
+    tray.setToolTip(current.tooltip);
+    // Text beside the icon exists in the macOS menu bar only.
+    if (platform === 'darwin') tray.setTitle(current.title);
+    tray.setContextMenu(options.buildMenu(toMenuTemplate(current, run)));
+  };
+
+  const loadProfiles = async (): Promise<void> => {
+    const result = await router.dispatch('profiles.list', {}, { transport: 'direct' });
+    if (result.ok) profiles = (result.value as { profiles: ProfileView[] }).profiles;
+    else logger.warn('tray: could not list profiles', { code: result.error.code });
+  };
+
+  const loadSnapshot = async (): Promise<void> => {
+    const result = await router.dispatch('sessions.list', {}, { transport: 'direct' });
+    if (result.ok) snapshot = result.value as SessionsSnapshot;
+    else logger.warn('tray: could not list sessions', { code: result.error.code });
+  };
+
+  const refresh = async (): Promise<void> => {
+    await Promise.all([loadProfiles(), loadSnapshot()]);
+    draw();
+  };
+
+  const dispatchCommand = async (channel: 'sessions.setActive' | 'sessions.start', profileId: string, what: string): Promise<void> => {
+    const result = await router.dispatch(channel, { profileId }, { transport: 'direct' });
+    if (!result.ok) options.reportFailure(what, result.error.message);
+  };
+
+  function run(command: TrayCommand): void {
+    const profileName = (id: string): string =>
+      snapshot?.sessions.find((session) => session.profileId === id)?.profileName ?? profiles.find((profile) => profile.id === id)?.name ?? 'the profile';
+    let pending: Promise<void> | null = null;
+    switch (command.type) {
+      case 'open-window':
+        options.openWindow();
+        break;
+      case 'quit':
+        options.quit();
+        break;
+      case 'make-active':
+        pending = dispatchCommand('sessions.setActive', command.profileId, `Could not switch to ${profileName(command.profileId)}`);
+        break;
+      case 'start':
+        pending = dispatchCommand('sessions.start', command.profileId, `Could not start a session for ${profileName(command.profileId)}`);
+        break;
+    }
+    // Electron checks a radio item on click before we know whether the switch worked: redraw
+    // from what is true now, and again when the result's event arrives.
+    draw();
+    pending?.catch((error: unknown) => logger.error('tray command failed', { command: command.type, error }));
+  }
+
+  const unsubscribe = router.subscribe((event, payload) => {
+    if (event !== 'sessions.changed') return;
+    snapshot = payload as SessionsSnapshot;
+    // A new session may be for a profile added since (favourite, label, colour): re-read them.
+    void loadProfiles()
+      .catch((error: unknown) => logger.warn('tray: could not list profiles', { error }))
+      .finally(draw);
+  });
+
+  const timer = setInterval(draw, options.tickMs ?? 60_000);
+  // The tray never keeps the process alive on its own.
+  timer.unref?.();
+
+  draw();
+  refresh().catch((error: unknown) => logger.warn('tray: first refresh failed', { error }));
+
+  return {
+    refresh,
+    model: () => current,
+    dispose: () => {
+      disposed = true;
+      clearInterval(timer);
+      unsubscribe();
+      tray.destroy();
+    },
+  };
+}
