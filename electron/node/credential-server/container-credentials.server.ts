@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsCredentials } from '../../../shared/domain/aws';
 import type { Logger } from '../../../shared/ports/logger';
@@ -40,6 +40,9 @@ export async function startContainerCredentialsServer(
   const path = `/${randomBytes(12).toString('hex')}`;
   let served = 0;
 
+  // Imported here, not at the top: building node:http's ESM facade costs ~14 ms (it pulls in
+  // undici), and the CLI bundle would pay it on every credential_process call.
+  const { createServer } = await import('node:http');
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
       if (request.method !== 'GET' || request.url !== path) return send(response, 404, { message: 'not found' });

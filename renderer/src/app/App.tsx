@@ -2,7 +2,10 @@ import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { AccountsSection } from '../features/accounts/AccountsSection';
 import { CloudFrontSection } from '../features/cloudfront/CloudFrontSection';
 import { DeploySection } from '../features/deploy/DeploySection';
+import { MfaPromptHost } from '../features/mfa/MfaPromptHost';
+import { CommandPalette, paletteShortcutLabel } from '../features/palette/CommandPalette';
 import { OnboardingSection } from '../features/onboarding/OnboardingSection';
+import { ActiveSessionIndicator } from '../features/sessions/ActiveSessionIndicator';
 import { SessionsSection } from '../features/sessions/SessionsSection';
 import { SettingsSection } from '../features/settings/SettingsSection';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -81,9 +84,33 @@ export function App(): ReactElement {
           <Icon name="deck" className="brand__mark" />
           <span className="brand__name">Roledeck</span>
         </div>
+        <ActiveSessionIndicator />
         <StatusArea status={status} />
       </header>
-      <Sidebar current={current} isMac={isMac} />
+      <CommandPalette isMac={isMac}>
+        {(openPalette) => (
+          <Sidebar
+            current={current}
+            isMac={isMac}
+            footer={
+              <button
+                type="button"
+                className="palette-trigger"
+                onClick={openPalette}
+                aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+                title={`Go to a profile or section (${paletteShortcutLabel(isMac)})`}
+              >
+                <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true" focusable="false">
+                  <circle cx="11" cy="11" r="6.5" />
+                  <path d="m16 16 4.5 4.5" />
+                </svg>
+                <span className="palette-trigger__label">Go to…</span>
+                <kbd aria-hidden="true">{paletteShortcutLabel(isMac)}</kbd>
+              </button>
+            }
+          />
+        )}
+      </CommandPalette>
       <main id="main" className="main" tabIndex={-1} aria-labelledby="section-title">
         <StatusBanner status={status} />
         <div className="page-header">
@@ -104,6 +131,10 @@ export function App(): ReactElement {
           {announcement}
         </p>
       </main>
+      {/* App level: an MFA prompt from any caller shows whichever section is open. */}
+      <ErrorBoundary title="The MFA prompt failed to show">
+        <MfaPromptHost />
+      </ErrorBoundary>
     </div>
   );
 }

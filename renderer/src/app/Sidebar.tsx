@@ -1,17 +1,19 @@
-import { useRef, type KeyboardEvent, type ReactElement } from 'react';
+import { useRef, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import { Icon } from '../ui/Icon';
 import { hashFor, SECTIONS, shortcutLabel, type SectionId } from './sections';
 
 interface SidebarProps {
   current: SectionId;
   isMac: boolean;
+  /** Under the sections (the command palette's button); after them in Tab order too. */
+  footer?: ReactNode;
 }
 
 /**
  * Every section is an ordinary link (Tab reaches each one); Up/Down/Home/End also move between
  * them, like the list it looks like.
  */
-export function Sidebar({ current, isMac }: SidebarProps): ReactElement {
+export function Sidebar({ current, isMac, footer }: SidebarProps): ReactElement {
   const listRef = useRef<HTMLUListElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
@@ -52,6 +54,7 @@ export function Sidebar({ current, isMac }: SidebarProps): ReactElement {
             </li>
           );
         })}
+        {footer ? <li className="sidebar__footer">{footer}</li> : null}
       </ul>
     </nav>
   );

@@ -1,21 +1,101 @@
-import type { ReactElement } from 'react';
-import { EmptyState } from '../../ui/EmptyState';
+import { useMemo, type ReactElement } from 'react';
+import type { ProfileView } from '../../../../shared/domain/profile-view';
+import { Icon } from '../../ui/Icon';
+import { ActiveSessionCard } from './ActiveSessionCard';
+import { LiveSessionList } from './LiveSessionList';
+import { StartSessionPanel } from './StartSessionPanel';
+import { useNow } from './use-now';
+import { useSessionActions } from './use-session-actions';
+import { useSessionWarnings, type SessionWarning } from './use-session-warnings';
+import { useSessions } from './use-sessions';
+import './sessions.css';
 
-export function SessionsSection(): ReactElement {
+function WarningBanners({ warnings, onDismiss }: { warnings: readonly SessionWarning[]; onDismiss: (profileId: string) => void }): ReactElement | null {
+  if (warnings.length === 0) return null;
   return (
-    <EmptyState
-      icon="sessions"
-      title="No active sessions"
-      plans={[
-        'Assume a customer’s role with its ExternalId, answering one MFA prompt per device.',
-        'Keep sessions refreshed before they expire, with a warning when the next refresh needs MFA.',
-        'Copy an export for bash, zsh, fish, PowerShell or cmd, or serve credential_process to the AWS CLI and SDKs.',
-      ]}
-    >
-      <p>
-        Sessions you start appear here with the account, the role and the time left, so the identity in use is
-        never in doubt.
+    <div className="sessions-warnings">
+      {warnings.map((warning) => (
+        <div key={warning.profileId} className="banner" role="alert" data-testid="session-warning">
+          <Icon name="alert" className="banner__icon" />
+          <div className="banner__text">
+            <p className="banner__title">{warning.profileName}</p>
+            <p>{warning.message}</p>
+          </div>
+          <button type="button" className="button" onClick={() => onDismiss(warning.profileId)}>
+            Dismiss<span className="visually-hidden"> the warning for {warning.profileName}</span>
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The Sessions section: the session in use front and centre, every live session below with its
+ * countdown and actions, and a way to start one for any other profile. Kept current by the
+ * 'sessions.changed' event; countdowns tick from a local clock.
+ */
+export function SessionsSection(): ReactElement {
+  const { snapshot, profiles, reload, accept } = useSessions();
+  const actions = useSessionActions(accept);
+  const { warnings, dismiss } = useSessionWarnings();
+  const now = useNow(1000);
+  const byId = useMemo(() => new Map<string, ProfileView>((profiles ?? []).map((profile) => [profile.id, profile])), [profiles]);
+
+  if (snapshot.state === 'loading') {
+    return (
+      <p className="sessions-muted" role="status">
+        Loading sessions…
       </p>
-    </EmptyState>
+    );
+  }
+  if (snapshot.state === 'failed') {
+    return (
+      <div className="banner banner--danger" role="alert">
+        <Icon name="alert" className="banner__icon" />
+        <div className="banner__text">
+          <p className="banner__title">Roledeck could not list your sessions</p>
+          <p>{snapshot.message}</p>
+        </div>
+        <button type="button" className="button" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const { sessions, activeProfileId } = snapshot.value;
+  const active = sessions.find((session) => session.profileId === activeProfileId);
+  const liveIds = new Set(sessions.map((session) => session.profileId));
+
+  return (
+    <div className="sessions">
+      <WarningBanners warnings={warnings} onDismiss={dismiss} />
+      {active ? (
+        <ActiveSessionCard session={active} profile={byId.get(active.profileId)} now={now} actions={actions} />
+      ) : sessions.length > 0 ? (
+        <p className="sessions-note" data-testid="no-active-session">
+          No session is in use. Make one active so the title bar and the tray show which account you are working in.
+        </p>
+      ) : (
+        <section className="sessions-intro" aria-labelledby="sessions-intro-title">
+          <h2 id="sessions-intro-title" className="sessions-intro__title">
+            No live sessions
+          </h2>
+          <p>
+            Sessions you start appear here with the account, the role and the time left, so the identity in use is
+            never in doubt. Roledeck refreshes them before they expire and warns you when the next refresh needs an
+            MFA code.
+          </p>
+        </section>
+      )}
+      {sessions.length > 0 ? (
+        <LiveSessionList sessions={sessions} activeProfileId={activeProfileId} profiles={byId} now={now} actions={actions} />
+      ) : null}
+      <StartSessionPanel profiles={profiles} liveIds={liveIds} activeProfileId={activeProfileId} actions={actions} />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {actions.announcement}
+      </p>
+    </div>
   );
 }

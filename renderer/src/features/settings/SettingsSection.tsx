@@ -2,6 +2,8 @@ import type { ReactElement } from 'react';
 import { SECTIONS, shortcutLabel } from '../../app/sections';
 import type { ThemePreference } from '../../app/theme';
 import type { AppStatus } from '../../app/use-app-status';
+import { paletteShortcutLabel } from '../palette/CommandPalette';
+import { RoleAllowListEditor } from './RoleAllowListEditor';
 import { ThemeControl } from './ThemeControl';
 
 interface SettingsSectionProps {
@@ -38,6 +40,8 @@ export function SettingsSection({ theme, onThemeChange, status, isMac }: Setting
         <ThemeControl value={theme} onChange={onThemeChange} />
       </section>
 
+      <RoleAllowListEditor />
+
       <section className="panel" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts" className="panel__title">
           Keyboard
@@ -55,6 +59,24 @@ export function SettingsSection({ theme, onThemeChange, status, isMac }: Setting
             <dt>Move between sections in the sidebar</dt>
             <dd>
               <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Home</kbd> <kbd>End</kbd>
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>Go to a profile or section (command palette)</dt>
+            <dd>
+              <kbd>{paletteShortcutLabel(isMac)}</kbd>
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>Search profiles (Accounts)</dt>
+            <dd>
+              <kbd>/</kbd>
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>In the profile list: move, edit, remove</dt>
+            <dd>
+              <kbd>↑</kbd> <kbd>↓</kbd> <kbd>PgUp</kbd> <kbd>PgDn</kbd> · <kbd>Enter</kbd> · <kbd>Delete</kbd>
             </dd>
           </div>
         </dl>

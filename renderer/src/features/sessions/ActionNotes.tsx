@@ -1,0 +1,46 @@
+import type { ReactElement } from 'react';
+import type { TestAccessResult } from '../../../../shared/domain/session';
+import { Icon } from '../../ui/Icon';
+import { testAccessSummary } from './session-format';
+import type { ActionOutcome } from './use-session-actions';
+
+function CheckIcon(): ReactElement {
+  return (
+    <svg className="icon action-note__icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="9" />
+      <path d="m8 12.5 2.7 2.7L16 9.8" />
+    </svg>
+  );
+}
+
+/** What Test access found: the identity on success, the likely cause and AWS's own words on failure. */
+export function TestAccessNote({ result, profileName }: { result: TestAccessResult; profileName: string }): ReactElement {
+  const summary = testAccessSummary(result);
+  return (
+    <div className={`action-note action-note--${summary.tone}`} data-testid="test-access-result" aria-label={`Test access for ${profileName}`} role="group">
+      {summary.tone === 'ok' ? <CheckIcon /> : <Icon name="alert" className="action-note__icon" />}
+      <div className="action-note__text">
+        <p className="action-note__title">{summary.title}</p>
+        <p className="action-note__detail">{summary.detail}</p>
+        {summary.aws ? <p className="action-note__aws">{summary.aws}</p> : null}
+        {!result.ok && result.chain.length > 1 ? <p className="action-note__aws">Chain: {result.chain.join(' → ')}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+/** The end of the last action on a profile: a cancelled MFA prompt, a failed refresh … */
+export function OutcomeNote({ outcome, onDismiss }: { outcome: ActionOutcome; onDismiss: () => void }): ReactElement {
+  return (
+    <div className={`action-note action-note--${outcome.tone}`} data-testid="session-outcome">
+      <Icon name="alert" className="action-note__icon" />
+      <div className="action-note__text">
+        <p className="action-note__detail">{outcome.text}</p>
+        {outcome.code ? <p className="action-note__aws">Code: {outcome.code}</p> : null}
+      </div>
+      <button type="button" className="button action-note__dismiss" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

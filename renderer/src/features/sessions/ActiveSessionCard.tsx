@@ -1,0 +1,90 @@
+import type { ReactElement } from 'react';
+import type { ProfileView } from '../../../../shared/domain/profile-view';
+import type { SessionView } from '../../../../shared/domain/session';
+import { Swatch } from '../../ui/Swatch';
+import { OutcomeNote, TestAccessNote } from './ActionNotes';
+import { SessionActionButtons } from './SessionActionButtons';
+import { Countdown, SessionBadge } from './SessionBadge';
+import { accountIdOf, cacheText, kindText, refreshText, roleNameOf } from './session-format';
+import type { SessionActions } from './use-session-actions';
+
+interface ActiveSessionCardProps {
+  session: SessionView;
+  profile: ProfileView | undefined;
+  now: number;
+  actions: SessionActions;
+}
+
+/**
+ * The identity in use, front and centre: who, where, as what, for how long, and what Roledeck
+ * will do next on its own.
+ */
+export function ActiveSessionCard({ session, profile, now, actions }: ActiveSessionCardProps): ReactElement {
+  const accountId = accountIdOf(session, profile);
+  const roleName = roleNameOf(session, profile);
+  const outcome = actions.outcomes[session.profileId];
+  const test = actions.tests[session.profileId];
+  return (
+    <section className="session-card" aria-labelledby="active-session-title" data-testid="active-session">
+      <div className="session-card__head">
+        <div className="session-card__identity">
+          <Swatch color={profile?.color} size={20} className="session-card__swatch" />
+          <div>
+            <p className="session-card__eyebrow">In use</p>
+            <h2 id="active-session-title" className="session-card__name">
+              {session.profileName}
+            </h2>
+            {profile?.label ? <p className="session-card__label">{profile.label}</p> : null}
+          </div>
+        </div>
+        <div className="session-card__time">
+          <SessionBadge session={session} now={now} />
+          <Countdown session={session} now={now} className="session-card__countdown" />
+        </div>
+      </div>
+
+      {session.state === 'failed' && session.error ? (
+        <p className="session-card__error" data-testid="session-error">
+          {session.error.message} <span className="session-card__code">({session.error.code})</span>
+        </p>
+      ) : null}
+
+      <dl className="facts session-card__facts">
+        {accountId ? (
+          <div className="facts__row">
+            <dt>Account</dt>
+            <dd className="sessions-mono">{accountId}</dd>
+          </div>
+        ) : null}
+        {roleName ? (
+          <div className="facts__row">
+            <dt>Role</dt>
+            <dd>{roleName}</dd>
+          </div>
+        ) : null}
+        <div className="facts__row">
+          <dt>{session.kind === 'role' ? 'Assumed ARN' : 'Identity'}</dt>
+          <dd className="sessions-mono" data-testid="session-arn">
+            {session.arn ?? 'Not known yet'}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Kind</dt>
+          <dd>{session.chain.length > 1 ? `${kindText(session.kind)} via ${session.chain.join(' → ')}` : kindText(session.kind)}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Cached</dt>
+          <dd>{cacheText(session)}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Next refresh</dt>
+          <dd>{refreshText(session)}</dd>
+        </div>
+      </dl>
+
+      <SessionActionButtons session={session} active actions={actions} />
+      {test ? <TestAccessNote result={test} profileName={session.profileName} /> : null}
+      {outcome ? <OutcomeNote outcome={outcome} onDismiss={() => actions.dismiss(session.profileId)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cliPath, ensureCliBuilt } from '../integration/fixtures/cli';
+import { startMoto } from '../integration/fixtures/moto-server';
+import { median, type Figure } from './harness';
+
+const RUNS = 30;
+
+function wallMs(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.toString()}`);
+  return elapsed;
+}
+
+function medianOf(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  wallMs(command, args, env); // warm the OS caches once
+  return median(Array.from({ length: RUNS }, () => wallMs(command, args, env)));
+}
+
+/**
+ * `roledeck credential-process` served from the keychain cache, against bare `node -e 0` (budget
+ * ≤ 1.5×) and the AWS CLI's own `aws configure export-credentials` over static keys, all measured
+ * in this run. Needs the private keyring session (npm run bench provides it) and moto only to
+ * obtain the session once; the timed runs make no AWS call.
+ */
+export async function benchCredentialProcess(): Promise<Figure[]> {
+  if (process.env.ROLEDECK_TEST_KEYRING !== '1') throw new Error('run through `npm run bench`: it needs the private keyring session');
+  await ensureCliBuilt();
+  const moto = await startMoto();
+  try {
+    const { createRole, createUserWithKey, trustPolicyFor } = await import('../integration/fixtures/iam');
+    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    const user = await createUserWithKey('bench', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] });
+    const roleArn = await createRole('BenchRole', trustPolicyFor(user.arn));
+    const home = mkdtempSync(path.join(tmpdir(), 'roledeck-bench-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, ROLEDECK_HOME: home, AWS_ENDPOINT_URL: moto.endpoint, ROLEDECK_NO_AGENT: '1' };
+    const cli = (args: string[], input?: string) => spawnSync(process.execPath, [cliPath, ...args], { env, input: input ?? '' });
+    cli(['profile', 'add-user', 'bench', '--access-key-id', user.credentials.accessKeyId], `${user.credentials.secretAccessKey}\n`);
+    cli(['profile', 'add-role', 'bench-role', '--source', 'bench', '--role-arn', roleArn]);
+    const warm = cli(['whoami', 'bench-role']);
+    if (warm.status !== 0) throw new Error(`could not cache the bench session: ${warm.stderr.toString()}`);
+
+    const node = medianOf(process.execPath, ['-e', '0'], env);
+    const cached = medianOf(process.execPath, [cliPath, 'credential-process', 'bench-role'], env);
+    const figures: Figure[] = [
+      {
+        name: `roledeck credential-process from the keychain cache (median of ${RUNS})`,
+        value: cached,
+        reference: node,
+        referenceName: 'bare node -e 0',
+        unit: 'ms',
+        budgetRatio: 1.5,
+      },
+    ];
+    const aws = '/usr/bin/aws';
+    const probe = spawnSync(aws, ['configure', 'export-credentials', 'help'], { stdio: 'ignore' });
+    if (probe.status === 0) {
+      const credentials = path.join(home, 'aws-credentials');
+      writeFileSync(credentials, `[static]\naws_access_key_id = ${user.credentials.accessKeyId}\naws_secret_access_key = ${user.credentials.secretAccessKey}\n`);
+      const awsEnv = { PATH: process.env.PATH, HOME: home, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: path.join(home, 'none') };
+      const awsExport = medianOf(aws, ['configure', 'export-credentials', '--profile', 'static'], awsEnv);
+      figures.push({
+        name: `roledeck credential-process vs aws configure export-credentials (median of ${RUNS})`,
+        value: cached,
+        reference: awsExport,
+        referenceName: 'aws configure export-credentials, static keys',
+        unit: 'ms',
+      });
+    }
+    return figures;
+  } finally {
+    await moto.stop();
+  }
+}
