@@ -1,15 +1,8 @@
 // The `roledeck` command. It reuses electron/node services and never imports Electron.
-import { configCommand } from './commands/config.command';
-import { credentialProcessCommand } from './commands/credential-process.command';
-import { execCommand } from './commands/exec.command';
-import { exportCommand } from './commands/export.command';
-import { listCommand } from './commands/list.command';
-import { profileCommand } from './commands/profile.command';
-import { sessionsCommand } from './commands/sessions.command';
-import { whoamiCommand } from './commands/whoami.command';
-import { createCliContext } from './context';
-import { EXIT, reportError, UsageError } from './errors';
-import { processIo, type CliIo } from './io/terminal';
+// Commands are imported when they run: the bundle initialises only what the command uses, which
+// keeps credential_process (run by the AWS CLI on every call) close to a bare Node start.
+import { profileIdArgument, serveCachedCredentials } from './cached-credential-process';
+import type { CliIo } from './io/terminal';
 
 declare const __ROLEDECK_VERSION__: string | undefined;
 const version = typeof __ROLEDECK_VERSION__ === 'string' ? __ROLEDECK_VERSION__ : 'dev';
@@ -69,6 +62,11 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 keychain locked or missing,
 
 export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'credential-process') {
+    const id = profileIdArgument(rest);
+    if (id && (await serveCachedCredentials(id, io.stdout))) return 0;
+  }
+  const { EXIT, reportError, UsageError } = await import('./errors');
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.stdout(HELP);
@@ -85,24 +83,25 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
     }
     // credential_process runs with stderr captured by the AWS CLI: an MFA prompt must go to the
     // terminal itself (/dev/tty), never to a pipe nobody reads.
+    const { createCliContext } = await import('./context');
     const context = createCliContext(command === 'credential-process' ? { ...io, stdinIsTty: false } : io, env);
     switch (command) {
       case 'list':
-        return await listCommand(context, rest);
+        return await (await import('./commands/list.command')).listCommand(context, rest);
       case 'export':
-        return await exportCommand(context, rest);
+        return await (await import('./commands/export.command')).exportCommand(context, rest);
       case 'exec':
-        return await execCommand(context, rest);
+        return await (await import('./commands/exec.command')).execCommand(context, rest);
       case 'credential-process':
-        return await credentialProcessCommand(context, rest);
+        return await (await import('./commands/credential-process.command')).credentialProcessCommand(context, rest);
       case 'config':
-        return await configCommand(context, rest);
+        return await (await import('./commands/config.command')).configCommand(context, rest);
       case 'profile':
-        return await profileCommand(context, rest);
+        return await (await import('./commands/profile.command')).profileCommand(context, rest);
       case 'whoami':
-        return await whoamiCommand(context, rest);
+        return await (await import('./commands/whoami.command')).whoamiCommand(context, rest);
       case 'sessions':
-        return await sessionsCommand(context, rest);
+        return await (await import('./commands/sessions.command')).sessionsCommand(context, rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -113,5 +112,6 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry || process.env.ROLEDECK_CLI_ENTRY === '1') {
+  const { processIo } = await import('./io/terminal');
   process.exitCode = await run(process.argv.slice(2), processIo());
 }

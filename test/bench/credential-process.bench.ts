@@ -44,16 +44,35 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
     const warm = cli(['whoami', 'bench-role']);
     if (warm.status !== 0) throw new Error(`could not cache the bench session: ${warm.stderr.toString()}`);
 
+    const id = (JSON.parse(cli(['profile', 'show', 'bench-role', '--json']).stdout.toString()) as { id: string }).id;
+
     const node = medianOf(process.execPath, ['-e', '0'], env);
-    const cached = medianOf(process.execPath, [cliPath, 'credential-process', 'bench-role'], env);
+    const nodeKeyring = medianOf(process.execPath, [path.join(import.meta.dirname, 'keyring-read.reference.mjs'), id], env);
+    // What `roledeck config install` writes into ~/.aws/config: the profile id selects the cached path.
+    const cached = medianOf(process.execPath, [cliPath, 'credential-process', '--id', id, 'bench-role'], env);
+    const byName = medianOf(process.execPath, [cliPath, 'credential-process', 'bench-role'], env);
     const figures: Figure[] = [
       {
-        name: `roledeck credential-process from the keychain cache (median of ${RUNS})`,
+        name: `roledeck credential-process --id, keychain cache (median of ${RUNS})`,
         value: cached,
         reference: node,
         referenceName: 'bare node -e 0',
         unit: 'ms',
         budgetRatio: 1.5,
+      },
+      {
+        name: `roledeck credential-process --id vs node + one keychain read (median of ${RUNS})`,
+        value: cached,
+        reference: nodeKeyring,
+        referenceName: 'node + one @napi-rs/keyring read',
+        unit: 'ms',
+      },
+      {
+        name: `roledeck credential-process by name, store + cache (median of ${RUNS})`,
+        value: byName,
+        reference: node,
+        referenceName: 'bare node -e 0',
+        unit: 'ms',
       },
     ];
     const aws = '/usr/bin/aws';

@@ -17,10 +17,10 @@ function word(value: string): string {
  * any directory and whatever PATH the SDK's process has. ROLEDECK_HOME is carried as --home
  * because credential_process cannot set environment variables.
  */
-export function credentialProcessCommandLine(context: CliContext, profile: string): string {
+export function credentialProcessCommandLine(context: CliContext, profile: { id: string; name: string }): string {
   const script = process.argv[1] ? path.resolve(process.argv[1]) : 'roledeck';
   const home = context.env.ROLEDECK_HOME ? ['--home', word(path.resolve(context.env.ROLEDECK_HOME))] : [];
-  return [word(process.execPath), word(script), ...home, 'credential-process', word(profile)].join(' ');
+  return [word(process.execPath), word(script), ...home, 'credential-process', '--id', profile.id, word(profile.name)].join(' ');
 }
 
 /** `roledeck config install|remove|status <profile> [--aws-profile NAME] [--force]`. */
@@ -52,7 +52,7 @@ export async function configCommand(context: CliContext, args: string[]): Promis
       const region = stored.region ?? chainOf(doc, stored)[0]?.region;
       const change = await editor.install(
         awsProfile,
-        { credential_process: credentialProcessCommandLine(context, stored.name), ...(region ? { region } : {}) },
+        { credential_process: credentialProcessCommandLine(context, stored), ...(region ? { region } : {}) },
         parsed.values.force ? { force: true } : {},
       );
       if (parsed.values.json) io.stdout(`${JSON.stringify(change, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { credentialProcessJson } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
@@ -10,9 +11,16 @@ import { sessionFor } from '../session-source';
  * command without caching the answer, so the cached path must stay cheap.
  */
 export async function credentialProcessCommand(context: CliContext, args: string[]): Promise<number> {
-  const positionals = args.filter((arg) => !arg.startsWith('-'));
-  if (positionals.length !== 1 || positionals.length !== args.length) throw new UsageError('credential-process takes exactly one profile name');
-  const session = await sessionFor(context, positionals[0]!, 'credential-process');
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { id: { type: 'string' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (parsed.positionals.length !== 1) throw new UsageError('credential-process takes exactly one profile name');
+  // The id (written by `roledeck config install`) survives a rename of the profile; the name is
+  // for people reading ~/.aws/config.
+  const session = await sessionFor(context, parsed.values.id ?? parsed.positionals[0]!, 'credential-process');
   context.io.stdout(`${JSON.stringify(credentialProcessJson(session))}\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import { chmod, lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { getHomeDir } from '@smithy/shared-ini-file-loader';
+import { sdkHomeDir as getHomeDir } from './sdk-home-dir';
 import { RoledeckError } from '../../../shared/contract/errors';
 import {
   isSdkProfileName,

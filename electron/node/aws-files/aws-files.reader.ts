@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_PREFIX_SEPARATOR, getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { SDK_CONFIG_PREFIX_SEPARATOR as CONFIG_PREFIX_SEPARATOR, sdkHomeDir as getHomeDir } from './sdk-home-dir';
 import type { AwsIniProfiles, AwsIniSection } from '../../../shared/logic/aws-config-import';
 
 /**
@@ -63,6 +63,8 @@ export class AwsFilesReader {
     const [config, credentials] = await Promise.all([probe(files.config), probe(files.credentials)]);
     // ignoreCache: the loader memoises file contents per path for the life of the process; an
     // import must see the files as they are now, not as some SDK client first read them.
+    // Loaded on first read, not at import: the CLI bundle must not pay for it on every command.
+    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
     const loaded = await loadSharedConfigFiles({
       configFilepath: files.config,
       filepath: files.credentials,

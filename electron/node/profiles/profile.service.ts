@@ -13,6 +13,7 @@ import { importPreview, planImport, type PlannedProfile } from '../../../shared/
 import type { StoreSettings } from '../../../shared/domain/store-document';
 import type { AwsFilesSource } from '../../../shared/ports/aws-files';
 import type { Clock } from '../../../shared/ports/clock';
+import { mfaSessionItem, roleSessionItem } from '../sessions/session.cache';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { Logger } from '../../../shared/ports/logger';
 import type { SecretStore } from '../../../shared/ports/secret-store';
@@ -265,7 +266,7 @@ export class ProfileService {
 
   async updateUser(input: UpdateUserInput): Promise<ProfileView> {
     if (input.secretAccessKey) await this.secrets.set(userSecretName(input.id), encoder.encode(input.secretAccessKey));
-    return this.store.update((doc) => {
+    const view = await this.store.update((doc) => {
       const index = doc.profiles.findIndex((entry) => entry.id === input.id);
       const current = doc.profiles[index];
       if (!current || current.kind !== 'iam-user') throw new RoledeckError('NOT_FOUND', 'That IAM user no longer exists. Reload the list.');
@@ -285,10 +286,12 @@ export class ProfileService {
       this.record(doc, 'update-user', input.id);
       return toView(doc, updated);
     });
+    await this.forgetSessions(input.id);
+    return view;
   }
 
   async updateRole(input: UpdateRoleInput): Promise<ProfileView> {
-    return this.store.update((doc) => {
+    const view = await this.store.update((doc) => {
       const index = doc.profiles.findIndex((entry) => entry.id === input.id);
       const current = doc.profiles[index];
       if (!current || current.kind !== 'role') throw new RoledeckError('NOT_FOUND', 'That role no longer exists. Reload the list.');
@@ -301,9 +304,13 @@ export class ProfileService {
       this.record(doc, 'update-role', input.id);
       return toView(doc, updated);
     });
+    await this.forgetSessions(input.id);
+    return view;
   }
 
   async remove(name: string): Promise<void> {
+    const { profile: existing } = await this.get(name);
+    await this.forgetSessions(existing.id);
     const removed = await this.store.update((doc) => {
       const profile = findByName(doc, name);
       if (!profile) throw this.notFound(name, doc);
@@ -322,6 +329,22 @@ export class ProfileService {
       await this.secrets.delete(userSecretName(removed.id)).catch((error: unknown) => {
         this.logger.warn('could not delete the secret of a removed IAM user', { profileId: removed.id, error });
       });
+    }
+  }
+
+  /**
+   * Deletes the cached sessions of a profile and of every role assumed through it. A session is
+   * only valid for the profile as it was when obtained; the CLI's cached credential_process path
+   * trusts the keychain item without reading the store, so an edit must remove it.
+   */
+  private async forgetSessions(profileId: string): Promise<void> {
+    const doc = await this.store.read();
+    const affected = doc.profiles.filter((entry) => entry.id === profileId || chainOf(doc, entry).some((link) => link.id === profileId));
+    for (const entry of affected) {
+      const items = entry.kind === 'role' ? [roleSessionItem(entry.id)] : [mfaSessionItem(entry.id), roleSessionItem(entry.id)];
+      for (const item of items) {
+        await this.secrets.delete(item).catch((error: unknown) => this.logger.warn('could not forget a cached session', { item, error }));
+      }
     }
   }
 
