@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, session, shell, Tray, type NativeImage } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, session, shell, Tray, type NativeImage } from 'electron';
 import { contentSecurityPolicy } from '../../shared/logic/content-security-policy';
 import type { Logger } from '../../shared/ports/logger';
+import { startAgentServer } from '../node/agent/agent.server';
+import { createAgentHandlers } from '../node/app/agent-handlers';
 import { createNodePorts } from '../node/app/node-ports';
+import { ElectronClipboardAdapter } from './clipboard/electron.clipboard';
 import { createRouter, type Ports } from '../node/app/services';
 import { resolveStoreHome } from '../node/store/encrypted-file.document-store';
 import { StreamLogger } from '../node/log/console.logger';
@@ -28,10 +31,9 @@ function windowBackground(): string {
 }
 
 /** The production adapters. The data directory is the one the CLI uses (ROLEDECK_HOME overrides it). */
-function createPorts(logger: Logger): Ports {
-  return createNodePorts({
-    // The same folder the CLI computes without Electron; ROLEDECK_HOME overrides both.
-    home: resolveStoreHome(app.getPath('userData')),
+function createPorts(logger: Logger, home: string): Ports {
+  const ports = createNodePorts({
+    home,
     logger,
     runtime: {
       name: app.getName(),
@@ -40,6 +42,7 @@ function createPorts(logger: Logger): Ports {
       runtime: { kind: 'electron', version: process.versions.electron },
     },
   });
+  return { ...ports, clipboard: new ElectronClipboardAdapter(clipboard, ClipboardItem) };
 }
 
 /** The tray icon as an image: 32 px drawn for a 16-point slot on macOS (scale factor 2). */
@@ -71,7 +74,9 @@ function main(): void {
   const appUrl = resolveAppUrl({ devServerUrl, mainBundleDir: import.meta.dirname, rendererName: MAIN_WINDOW_VITE_NAME });
   const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
 
-  const { router, services } = createRouter(createPorts(logger));
+  // The same folder the CLI computes without Electron; ROLEDECK_HOME overrides both.
+  const home = resolveStoreHome(app.getPath('userData'));
+  const { router, services } = createRouter(createPorts(logger, home));
 
   let mainWindow: BrowserWindow | null = null;
 
@@ -145,7 +150,17 @@ function main(): void {
       });
       // Timers set before a sleep fire late or not at all: look at every session again on wake.
       const stopWatchingResume = watchResume(powerMonitor, () => services.refresh.recheck(), logger);
+      // The CLI's socket: terminals get sessions from this app, and its MFA prompt answers them all.
+      const agent = startAgentServer({
+        home,
+        handlers: createAgentHandlers(services, { version: app.getVersion() }),
+        logger,
+      }).catch((error: unknown) => {
+        logger.warn('the CLI agent socket could not start; the CLI will use the keychain itself', { error });
+        return null;
+      });
       app.once('will-quit', () => {
+        void agent.then((server) => server?.close());
         stopWatchingResume();
         services.refresh.stop();
         tray.dispose();

@@ -8,6 +8,7 @@ import { ProfileViewSchema } from '../domain/profile-view';
 import { MfaCodeSchema, MfaPromptSchema, SessionsSnapshotSchema, SessionViewSchema, TestAccessResultSchema } from '../domain/session';
 import { StoreSettingsSchema } from '../domain/store-document';
 import { RoleAllowListSchema } from '../logic/role-allow-list';
+import { EXPORT_FORMATS } from '../logic/shell-export';
 
 /** A request/response pair; the request schema is strict so unknown fields are refused. */
 interface ChannelSpec<Req extends z.ZodType, Res extends z.ZodType> {
@@ -57,12 +58,43 @@ export const channels = {
   /** Runs the chain and GetCallerIdentity; on failure explains the likely cause. */
   'sessions.testAccess': channel(ProfileRef, TestAccessResultSchema),
 
+  /**
+   * Copies the session as an export to the clipboard from the main process, concealed from
+   * clipboard history and cleared after the configured delay. The credentials never reach the renderer.
+   */
+  'sessions.copyExport': channel(
+    z.object({ profileId: z.string().min(1), format: z.enum(EXPORT_FORMATS) }).strict(),
+    z.object({ format: z.enum(EXPORT_FORMATS), clearsAt: z.number().nullable(), expiresAt: z.number().optional() }),
+  ),
+  /** Writes a credential_process profile into ~/.aws/config (AWS_CONFIG_FILE); only Roledeck's section changes. */
+  'sessions.installCliProfile': channel(
+    z.object({ profileId: z.string().min(1), awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),
+    z.object({
+      path: z.string(),
+      change: z.enum(['added', 'updated', 'unchanged', 'removed', 'absent']),
+      backupPath: z.string().optional(),
+      awsProfile: z.string(),
+      command: z.string(),
+    }),
+  ),
+
   'mfa.pending': channel(Empty, z.object({ prompts: z.array(MfaPromptSchema) })),
   'mfa.answer': channel(z.object({ promptId: z.string(), code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
   'mfa.cancel': channel(z.object({ promptId: z.string() }).strict(), z.object({ cancelled: z.literal(true) })),
 
   'settings.get': channel(Empty, StoreSettingsSchema),
-  'settings.update': channel(z.object({ roleNameAllowList: RoleAllowListSchema.optional() }).strict(), StoreSettingsSchema),
+  'settings.update': channel(
+    z
+      .object({
+        roleNameAllowList: RoleAllowListSchema.optional(),
+        /** The export format offered first ("Copy as…"); set by the last copy too. */
+        preferredShell: z.enum(EXPORT_FORMATS).optional(),
+        /** Seconds before a copied credential is cleared from the clipboard; 0 keeps it. */
+        clipboardClearSeconds: z.number().int().min(0, 'at least 0 seconds').max(3600, 'at most 3,600 seconds (1 hour)').optional(),
+      })
+      .strict(),
+    StoreSettingsSchema,
+  ),
 } as const;
 
 /** Events pushed from main to the renderer, validated the same way before they are sent. */

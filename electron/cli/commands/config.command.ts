@@ -2,26 +2,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProfileNameSchema } from '../../../shared/domain/profile';
 import { RoledeckError } from '../../../shared/contract/errors';
-import { posixQuote } from '../../../shared/logic/shell-export';
+import { credentialProcessCommandLine } from '../../node/aws-files/credential-process-command';
 import { chainOf } from '../../node/profiles/profile.service';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
-
-/** Quotes a word for both `sh -c` (the JS SDK) and shlex (botocore) only when it needs it. */
-function word(value: string): string {
-  return /^[\w./:=@+-]+$/.test(value) ? value : posixQuote(value);
-}
-
-/**
- * The command the AWS CLI and SDKs will run: this very CLI, by absolute paths, so it works from
- * any directory and whatever PATH the SDK's process has. ROLEDECK_HOME is carried as --home
- * because credential_process cannot set environment variables.
- */
-export function credentialProcessCommandLine(context: CliContext, profile: { id: string; name: string }): string {
-  const script = process.argv[1] ? path.resolve(process.argv[1]) : 'roledeck';
-  const home = context.env.ROLEDECK_HOME ? ['--home', word(path.resolve(context.env.ROLEDECK_HOME))] : [];
-  return [word(process.execPath), word(script), ...home, 'credential-process', '--id', profile.id, word(profile.name)].join(' ');
-}
 
 /** `roledeck config install|remove|status <profile> [--aws-profile NAME] [--force]`. */
 export async function configCommand(context: CliContext, args: string[]): Promise<number> {
@@ -52,7 +36,15 @@ export async function configCommand(context: CliContext, args: string[]): Promis
       const region = stored.region ?? chainOf(doc, stored)[0]?.region;
       const change = await editor.install(
         awsProfile,
-        { credential_process: credentialProcessCommandLine(context, stored), ...(region ? { region } : {}) },
+        {
+          // Absolute paths: the SDK runs this from any directory, with whatever PATH it has.
+          credential_process: credentialProcessCommandLine(
+            [process.execPath, process.argv[1] ? path.resolve(process.argv[1]) : 'roledeck'],
+            stored,
+            context.env.ROLEDECK_HOME ? path.resolve(context.env.ROLEDECK_HOME) : undefined,
+          ),
+          ...(region ? { region } : {}),
+        },
         parsed.values.force ? { force: true } : {},
       );
       if (parsed.values.json) io.stdout(`${JSON.stringify(change, null, 2)}\n`);

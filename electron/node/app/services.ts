@@ -1,4 +1,5 @@
 import type { MfaPrompt } from '../../../shared/domain/session';
+import type { Clipboard } from '../../../shared/ports/clipboard';
 import type { Clock } from '../../../shared/ports/clock';
 import type { AwsFilesSource } from '../../../shared/ports/aws-files';
 import type { DocumentStore } from '../../../shared/ports/document-store';
@@ -15,6 +16,9 @@ import { EventRelay } from '../sessions/session-events';
 import { SessionCache } from '../sessions/session.cache';
 import { SessionService } from '../sessions/session.service';
 import { UiMfaPrompter } from '../sessions/ui.mfa-prompter';
+import { AwsConfigEditor } from '../aws-files/aws-config.editor';
+import { ClipboardService } from '../clipboard/clipboard.service';
+import { SessionWorkService } from '../work/session-work.service';
 import { AppInfoService, type RuntimeDescription } from './app-info.service';
 
 /** An MFA prompt nobody answers is closed after this, so waiting callers get an answer. */
@@ -34,6 +38,8 @@ export interface Ports {
    * events ('mfa.prompt') and the 'mfa.*' channels. The CLI does not use these services' prompter.
    */
   mfaPrompter?: MfaPrompter;
+  /** The system clipboard (the Electron app); absent where there is none (CLI). */
+  clipboard?: Clipboard;
   logger: Logger;
   runtime: RuntimeDescription;
 }
@@ -55,6 +61,8 @@ export interface Services {
   refresh: RefreshScheduler;
   /** Events services emit; createRouter connects it to the router. */
   events: EventRelay;
+  /** Copy exports to the clipboard, install credential_process profiles. */
+  work: SessionWorkService;
 }
 
 /**
@@ -88,6 +96,13 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     mfaPrompts,
     refresh: new RefreshScheduler(sessions, ports.scheduler, ports.clock, events, ports.logger),
     events,
+    work: new SessionWorkService({
+      sessions,
+      profiles,
+      clipboard: ports.clipboard ? new ClipboardService(ports.clipboard, ports.scheduler, ports.clock, ports.logger) : undefined,
+      configEditor: () => new AwsConfigEditor({ clock: ports.clock, logger: ports.logger }),
+      cliLauncher: ['roledeck'],
+    }),
   };
 }
 
@@ -108,6 +123,8 @@ export function createHandlers(services: Services): Handlers {
     'profiles.importPreview': ({ moveKeys }) => profiles.previewImport(moveKeys),
     'profiles.importApply': ({ moveKeys }) => profiles.applyImport(moveKeys),
     'sessions.list': () => sessions.list(),
+    'sessions.copyExport': ({ profileId, format }) => services.work.copyExport(profileId, format),
+    'sessions.installCliProfile': ({ profileId, awsProfile, force }) => services.work.installCliProfile(profileId, { awsProfile, force }),
     'sessions.start': ({ profileId }) => sessions.start(profileId),
     'sessions.refresh': ({ profileId }) => sessions.refresh(profileId),
     'sessions.end': async ({ profileId }) => {

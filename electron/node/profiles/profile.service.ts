@@ -115,9 +115,15 @@ export class ProfileService {
     return (await this.store.read()).settings;
   }
 
-  async updateSettings(changes: { roleNameAllowList?: string[] | undefined }): Promise<StoreSettings> {
+  async updateSettings(changes: {
+    roleNameAllowList?: string[] | undefined;
+    preferredShell?: string | undefined;
+    clipboardClearSeconds?: number | undefined;
+  }): Promise<StoreSettings> {
     return this.store.update((doc) => {
       if (changes.roleNameAllowList) doc.settings.roleNameAllowList = changes.roleNameAllowList;
+      if (changes.preferredShell !== undefined) doc.settings.preferredShell = changes.preferredShell;
+      if (changes.clipboardClearSeconds !== undefined) doc.settings.clipboardClearSeconds = changes.clipboardClearSeconds;
       return doc.settings;
     });
   }

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const port = portArgument(process.argv.slice(2));
   await ensureRendererBuilt((line) => process.stderr.write(`${line}\n`));
   const home = resolveAppHome();
-  const host = await startTestHost(port === undefined ? { home } : { home, port });
+  // The agent socket too, so `roledeck` in a terminal gets sessions (and MFA prompts) from this window.
+  const host = await startTestHost(port === undefined ? { home, agent: true } : { home, port, agent: true });
   process.stdout.write(
     [
       'Roledeck is running with the real services behind a loopback WebSocket.',

@@ -5,7 +5,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startAgentServer } from '../../../electron/node/agent/agent.server';
+import { createAgentHandlers } from '../../../electron/node/app/agent-handlers';
 import { createNodePorts } from '../../../electron/node/app/node-ports';
+import { MemoryClipboard } from './memory.clipboard';
 import { createRouter, type Ports } from '../../../electron/node/app/services';
 import type { IpcRouter } from '../../../electron/node/ipc/router';
 import { StreamLogger } from '../../../electron/node/log/console.logger';
@@ -25,6 +28,8 @@ export interface TestHostOptions {
   home?: string;
   /** Replaces some of the real ports; by default every one is the production adapter. */
   ports?: Partial<Ports>;
+  /** Also serve the CLI agent socket in `home`, as the desktop app does. */
+  agent?: boolean;
 }
 
 export interface TestHost {
@@ -38,6 +43,8 @@ export interface TestHost {
   home: string;
   /** The real router the page talks to; benches can call `dispatch` on it directly. */
   router: IpcRouter;
+  /** What main last wrote to the clipboard (the host's stand-in for the OS clipboard). */
+  clipboard: MemoryClipboard;
   close(): Promise<void>;
 }
 
@@ -71,8 +78,10 @@ export function realPorts(home: string): Ports {
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const temporaryHome = options.home === undefined ? await mkdtemp(path.join(tmpdir(), 'roledeck-test-host-')) : null;
   const home = options.home ?? temporaryHome ?? '';
-  const ports = { ...realPorts(home), ...options.ports };
-  const { router } = createRouter(ports);
+  const clipboard = new MemoryClipboard();
+  const ports = { ...realPorts(home), clipboard, ...options.ports };
+  const { router, services } = createRouter(ports);
+  const agent = options.agent ? await startAgentServer({ home, handlers: createAgentHandlers(services, { version: packageVersion() }), logger: ports.logger }) : null;
   const token = randomBytes(32).toString('base64url');
   let port = 0;
   const server: Server = createServer();
@@ -105,7 +114,10 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     token,
     home,
     router,
+    clipboard,
     close: async () => {
+      await agent?.close();
+      services.refresh.stop();
       bridge.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

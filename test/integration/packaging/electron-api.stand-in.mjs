@@ -110,3 +110,15 @@ export const powerMonitor = {
   on: (event) => record.powerListeners.push(event),
   off() {},
 };
+
+export const clipboard = {
+  write: () => Promise.resolve(),
+  readText: () => Promise.resolve(''),
+  clear() {},
+};
+
+export class ClipboardItem {
+  constructor(items) {
+    this.types = Object.keys(items);
+  }
+}

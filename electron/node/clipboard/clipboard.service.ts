@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { Clipboard } from '../../../shared/ports/clipboard';
+import type { Clock } from '../../../shared/ports/clock';
+import type { Logger } from '../../../shared/ports/logger';
+import type { Scheduler } from '../../../shared/ports/scheduler';
+
+export const DEFAULT_CLEAR_SECONDS = 60;
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Copies credentials to the clipboard from the main process (the renderer never holds them) and
+ * clears them after a delay — unless the user has copied something else meanwhile, which is left
+ * alone. Only a hash of what was copied is kept to recognise it, not the text.
+ */
+export class ClipboardService {
+  private pending: { hash: string; cancel: () => void } | undefined;
+
+  constructor(
+    private readonly clipboard: Clipboard,
+    private readonly scheduler: Scheduler,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Resolves with when the copy will be cleared (epoch ms), or null when clearing is off (0 s). */
+  async copySecret(text: string, clearAfterSeconds = DEFAULT_CLEAR_SECONDS): Promise<number | null> {
+    this.pending?.cancel();
+    this.pending = undefined;
+    await this.clipboard.writeConcealed(text);
+    if (clearAfterSeconds <= 0) return null;
+    const hash = digest(text);
+    const cancel = this.scheduler.setTimer(() => {
+      void this.clearIfStillOurs(hash);
+    }, clearAfterSeconds * 1000);
+    this.pending = { hash, cancel };
+    return this.clock.now() + clearAfterSeconds * 1000;
+  }
+
+  private async clearIfStillOurs(hash: string): Promise<void> {
+    if (this.pending?.hash === hash) this.pending = undefined;
+    try {
+      if (digest(await this.clipboard.readText()) === hash) await this.clipboard.clear();
+    } catch (error) {
+      this.logger.warn('could not clear the clipboard', { error });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { RoledeckError } from '../../../shared/contract/errors';
+import { ExportError, formatExport, type ExportFormat } from '../../../shared/logic/shell-export';
+import type { ProfileService } from '../profiles/profile.service';
+import { chainOf } from '../profiles/profile.service';
+import type { SessionService } from '../sessions/session.service';
+import type { ClipboardService } from '../clipboard/clipboard.service';
+import { DEFAULT_CLEAR_SECONDS } from '../clipboard/clipboard.service';
+import type { AwsConfigChange, AwsConfigEditor } from '../aws-files/aws-config.editor';
+import { credentialProcessCommandLine } from '../aws-files/credential-process-command';
+
+/**
+ * Puts sessions to work from the app: copy an export to the clipboard (written by main, cleared
+ * later; the renderer never sees the credentials) and install a credential_process profile.
+ */
+export class SessionWorkService {
+  constructor(
+    private readonly deps: {
+      sessions: SessionService;
+      profiles: ProfileService;
+      clipboard: ClipboardService | undefined;
+      configEditor: () => AwsConfigEditor;
+      /** How ~/.aws/config should start the CLI; the app relies on `roledeck` on PATH. */
+      cliLauncher: readonly string[];
+    },
+  ) {}
+
+  async copyExport(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; clearsAt: number | null; expiresAt?: number }> {
+    const clipboard = this.deps.clipboard;
+    if (!clipboard) throw new RoledeckError('INTERNAL', 'This host has no clipboard. Use `roledeck export` in a terminal instead.');
+    const { profileName, region, credentials } = await this.deps.sessions.exportable(profileId, { interactive: true });
+    let text: string;
+    try {
+      text = formatExport(format, { profileName, region, ...credentials });
+    } catch (error) {
+      if (error instanceof ExportError) throw new RoledeckError('VALIDATION', error.message);
+      throw error;
+    }
+    const settings = await this.deps.profiles.settings();
+    const clearsAt = await clipboard.copySecret(text, settings.clipboardClearSeconds ?? DEFAULT_CLEAR_SECONDS);
+    // Remember the format as the preferred shell for the next copy.
+    if (settings.preferredShell !== format) await this.deps.profiles.updateSettings({ preferredShell: format });
+    return { format, clearsAt, ...(credentials.expiresAt !== undefined ? { expiresAt: credentials.expiresAt } : {}) };
+  }
+
+  async installCliProfile(profileId: string, options: { awsProfile?: string | undefined; force?: boolean | undefined }): Promise<AwsConfigChange & { awsProfile: string; command: string }> {
+    const { profile, doc } = await this.deps.profiles.get(profileId);
+    const awsProfile = options.awsProfile ?? profile.name;
+    const region = profile.region ?? chainOf(doc, profile)[0]?.region;
+    const command = credentialProcessCommandLine(this.deps.cliLauncher, profile);
+    const change = await this.deps.configEditor().install(
+      awsProfile,
+      { credential_process: command, ...(region ? { region } : {}) },
+      options.force ? { force: true } : {},
+    );
+    return { ...change, awsProfile, command };
+  }
+}
