@@ -1,6 +1,8 @@
 // The `roledeck` command. It reuses electron/node services and never imports Electron.
 // Commands are imported when they run: the bundle initialises only what the command uses, which
 // keeps credential_process (run by the AWS CLI on every call) close to a bare Node start.
+import { realpathSync, writeSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { profileIdArgument, serveCachedCredentials } from './cached-credential-process';
 import type { CliIo } from './io/terminal';
 
@@ -62,10 +64,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 keychain locked or missing,
 
 export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'credential-process') {
-    const id = profileIdArgument(rest);
-    if (id && (await serveCachedCredentials(id, io.stdout))) return 0;
-  }
   const { EXIT, reportError, UsageError } = await import('./errors');
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -110,8 +108,24 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
   }
 }
 
-const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry || process.env.ROLEDECK_CLI_ENTRY === '1') {
-  const { processIo } = await import('./io/terminal');
-  process.exitCode = await run(process.argv.slice(2), processIo());
+/** Run as a program (also through npm's bin symlink, which Node resolves for import.meta.url), not imported. */
+function isEntry(): boolean {
+  try {
+    return Boolean(process.argv[1]) && import.meta.url === pathToFileURL(realpathSync(process.argv[1]!)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry() || process.env.ROLEDECK_CLI_ENTRY === '1') {
+  const argv = process.argv.slice(2);
+  const cachedId = argv[0] === 'credential-process' ? profileIdArgument(argv) : undefined;
+  // The cached credential_process path runs before anything else is loaded, and writes with
+  // writeSync: even creating process.stdin/stdout streams costs measurable time per call.
+  if (cachedId && (await serveCachedCredentials(cachedId, (text) => writeSync(1, text)))) {
+    process.exitCode = 0;
+  } else {
+    const { processIo } = await import('./io/terminal');
+    process.exitCode = await run(argv, processIo());
+  }
 }

@@ -1,5 +1,5 @@
 // Builds every bundle (main, preload, renderer, CLI) with Vite, without the Electron binary.
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { build } from 'vite';
 
 const configs = ['vite.main.config.ts', 'vite.preload.config.ts', 'vite.renderer.config.ts', 'vite.cli.config.ts'];
@@ -9,3 +9,5 @@ for (const configFile of configs) {
   await build({ configFile, logLevel: 'warn' });
   console.log(`built ${configFile} in ${Math.round(performance.now() - started)} ms`);
 }
+// npm links bin.roledeck to this file; it must be executable to run as `roledeck`.
+if (existsSync('dist/cli/roledeck.mjs')) chmodSync('dist/cli/roledeck.mjs', 0o755);

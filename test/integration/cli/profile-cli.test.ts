@@ -5,7 +5,10 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/node/app/services';
 import { createNodePorts } from '../../../electron/node/app/node-ports';
 import { StreamLogger } from '../../../electron/node/log/console.logger';
-import { ensureCliBuilt, runCli } from '../fixtures/cli';
+import { execFile } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { cliPath, ensureCliBuilt, runCli } from '../fixtures/cli';
 import { envWithoutSecretService, lockKeyring, requireKeyringSession, unlockKeyring } from '../fixtures/keyring';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -40,6 +43,13 @@ describe('roledeck profile (built CLI, real keychain, real files)', () => {
     const onDisk = readFileSync(path.join(home, 'profiles.rdk'));
     expect(onDisk.includes('acme-prod')).toBe(false);
     expect(onDisk.includes('test-id-5678')).toBe(false);
+  });
+
+  it('runs through a bin symlink as npm installs it, and prints its version', async () => {
+    const link = path.join(home, 'roledeck');
+    symlinkSync(cliPath, link);
+    const { stdout } = await promisify(execFile)(process.execPath, [link, '--version']);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('names the flag and the AWS rule for bad input, with exit code 6, and writes nothing', async () => {
