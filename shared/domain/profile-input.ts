@@ -76,6 +76,8 @@ export type AddRoleInput = z.infer<typeof AddRoleInputSchema>;
 
 export const UpdateUserInputSchema = AddUserInputSchema.extend({
   id: ProfileIdSchema,
+  /** Left out to keep the stored key ID (the window only ever sees it masked). */
+  accessKeyId: AccessKeyIdSchema.optional(),
   /** Left out to keep the stored secret. */
   secretAccessKey: SecretAccessKeySchema.optional(),
 }).strict();

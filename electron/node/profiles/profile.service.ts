@@ -281,7 +281,7 @@ export class ProfileService {
         kind: 'iam-user',
         id: current.id,
         name: input.name,
-        accessKeyId: input.accessKeyId,
+        accessKeyId: input.accessKeyId ?? current.accessKeyId,
         ...(input.mfaSerial ? { mfaSerial: input.mfaSerial } : {}),
         ...(input.region ? { region: input.region } : {}),
         ...presentation(input),

@@ -36,7 +36,9 @@ function initialValues(existing: UserView | undefined): Record<ValueField, strin
 }
 
 function buildInput(values: Record<ValueField, string>, secret: string, existing: UserView | undefined): Record<string, unknown> {
-  const input: Record<string, unknown> = { name: values.name.trim(), accessKeyId: values.accessKeyId.trim() };
+  const input: Record<string, unknown> = { name: values.name.trim() };
+  // Blank on an edit keeps the stored key ID.
+  if (!existing || values.accessKeyId.trim() !== '') input['accessKeyId'] = values.accessKeyId.trim();
   if (existing) {
     input['id'] = existing.id;
     if (existing.favorite) input['favorite'] = true;
@@ -148,11 +150,11 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
         <Field
           id={`${formId}-accessKeyId`}
           label="Access key ID"
-          required
+          required={!existing}
           error={form.errorOf('accessKeyId')}
           hint={
             existing
-              ? `Stored: ${existing.accessKeyIdMasked}. This window never receives the full ID, so type it again to save (or enter the new one after a rotation).`
+              ? `Stored: ${existing.accessKeyIdMasked}. Leave blank to keep it, or enter the new one after a rotation.`
               : 'Starts with AKIA, e.g. AKIAIOSFODNN7EXAMPLE'
           }
         >

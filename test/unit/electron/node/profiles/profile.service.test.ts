@@ -91,6 +91,14 @@ describe('ProfileService', () => {
     expect((await profiles.show('renamed')).region).toBe('eu-west-1');
   });
 
+  it('keeps the stored access key ID when an edit leaves it out (the window only sees it masked)', async () => {
+    const { profiles, store } = setup();
+    const view = await profiles.addUser(user);
+    await profiles.updateUser({ id: view.id, name: 'consultant', label: 'Me' });
+    const stored = store.document.profiles.find((entry) => entry.id === view.id);
+    expect(stored).toMatchObject({ accessKeyId: user.accessKeyId, label: 'Me' });
+  });
+
   it('previews an import without secrets and applies it with keys moved only when asked', async () => {
     const { profiles, secrets } = setup({
       default: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: SECRET, region: 'eu-west-1' },
