@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { agentChannels, type AgentChannels } from '../../../shared/contract/agent';
 import type { Result } from '../../../shared/contract/errors';
@@ -27,6 +27,7 @@ export async function startAgentServer(options: { home: string; handlers: AgentH
   const expected = Buffer.from(token);
   const dispatch = createContractDispatcher(agentChannels, handlers, logger);
   const socketPath = agentSocketPath(home);
+  await mkdir(home, { recursive: true, mode: 0o700 });
   if (process.platform !== 'win32') await rm(socketPath, { force: true });
 
   const answer = async (line: string): Promise<object> => {

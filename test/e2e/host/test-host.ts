@@ -81,7 +81,13 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   const clipboard = new MemoryClipboard();
   const ports = { ...realPorts(home), clipboard, ...options.ports };
   const { router, services } = createRouter(ports);
-  const agent = options.agent ? await startAgentServer({ home, handlers: createAgentHandlers(services, { version: packageVersion() }), logger: ports.logger }) : null;
+  // As in the desktop app, a socket that cannot start leaves the CLI on its own keychain path.
+  const agent = options.agent
+    ? await startAgentServer({ home, handlers: createAgentHandlers(services, { version: packageVersion() }), logger: ports.logger }).catch((error: unknown) => {
+        ports.logger.warn('the CLI agent socket could not start; the CLI will use the keychain itself', { error });
+        return null;
+      })
+    : null;
   const token = randomBytes(32).toString('base64url');
   let port = 0;
   const server: Server = createServer();

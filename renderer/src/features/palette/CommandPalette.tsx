@@ -53,6 +53,8 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [profiles, setProfiles] = useState<Remote<ProfileView[]>>({ state: 'loading' });
+  /** Switching to a profile: its session is started (an MFA prompt may open over the palette). */
+  const [using, setUsing] = useState<{ name: string } | { name: string; failed: string } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -119,8 +121,32 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
     else if (window.location.hash !== hashFor(entry.section.id as SectionId)) window.location.hash = hashFor(entry.section.id);
   };
 
+  /**
+   * Shift+Enter on a profile: make it the one in use and start its session, then show Sessions.
+   * The palette stays open until the session is there, so a failure is said where it was asked for.
+   */
+  const use = async (entry: Entry | undefined): Promise<void> => {
+    if (!entry || entry.type !== 'profile' || using) return;
+    const { id: profileId, name } = entry.profile;
+    setUsing({ name });
+    try {
+      // Start first: a switch that fails leaves the profile in use as it was.
+      await getApi().sessions.start({ profileId });
+      await getApi().sessions.setActive({ profileId });
+      onClose();
+      window.location.hash = hashFor('sessions');
+    } catch (error) {
+      setUsing({ name, failed: messageOf(error) });
+    }
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (flat.length === 0) return;
+    if (event.key === 'Enter' && event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void use(current);
+      return;
+    }
     const position = Math.min(active, flat.length - 1);
     if (event.key === 'ArrowDown') {
       event.preventDefault();
@@ -141,7 +167,7 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
   const truncated = profiles.state === 'loaded' && entries.profiles.length === PROFILE_LIMIT;
 
   return (
-    <Dialog title="Go to a profile or section" onClose={onClose} size="md" className="palette" testId="command-palette" bare>
+    <Dialog title="Go to a profile or section, or switch to one" onClose={onClose} size="md" className="palette" testId="command-palette" bare>
       <div className="palette__search">
         <svg className="icon palette__icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true" focusable="false">
           <circle cx="11" cy="11" r="6.5" />
@@ -215,15 +241,20 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
           ),
         )}
       </div>
+      {using ? (
+        <p className={'failed' in using ? 'palette__notice palette__notice--failed' : 'palette__notice'} role={'failed' in using ? 'alert' : 'status'}>
+          {'failed' in using ? `Could not switch to ${using.name}: ${using.failed}` : `Switching to ${using.name}…`}
+        </p>
+      ) : null}
       <div className="palette__footer" aria-live="polite">
-        {profiles.state === 'loading' ? 'Loading profiles…' : null}
-        {profiles.state === 'failed' ? `Profiles could not be loaded: ${profiles.message}` : null}
-        {profiles.state === 'loaded' && flat.length === 0 ? `Nothing matches “${query.trim()}”.` : null}
-        {profiles.state === 'loaded' && flat.length > 0
+        {using ? null : profiles.state === 'loading' ? 'Loading profiles…' : null}
+        {!using && profiles.state === 'failed' ? `Profiles could not be loaded: ${profiles.message}` : null}
+        {!using && profiles.state === 'loaded' && flat.length === 0 ? `Nothing matches “${query.trim()}”.` : null}
+        {!using && profiles.state === 'loaded' && flat.length > 0
           ? `${entries.profiles.length}${truncated ? '+' : ''} ${entries.profiles.length === 1 ? 'profile' : 'profiles'}, ${entries.sections.length} ${entries.sections.length === 1 ? 'section' : 'sections'}`
           : null}
         <span className="palette__keys" aria-hidden="true">
-          <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close
+          <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Shift+Enter</kbd> use · <kbd>Esc</kbd> close
         </span>
       </div>
     </Dialog>

@@ -3,6 +3,7 @@ import type { TestAccessResult } from '../../../../shared/domain/session';
 import { Icon } from '../../ui/Icon';
 import { testAccessSummary } from './session-format';
 import type { ActionOutcome } from './use-session-actions';
+import type { CopyNote } from './use-session-work';
 
 function CheckIcon(): ReactElement {
   return (
@@ -42,5 +43,19 @@ export function OutcomeNote({ outcome, onDismiss }: { outcome: ActionOutcome; on
         Dismiss
       </button>
     </div>
+  );
+}
+
+/**
+ * What the last copy came to ("Copied for fish — clears from the clipboard at 14:32"). The live
+ * region is always there, empty until a copy ends, so the sentence is announced when it appears.
+ */
+export function CopyStatus({ note }: { note: CopyNote | undefined }): ReactElement {
+  return (
+    <p className={`copy-status${note ? ` copy-status--${note.tone}` : ''}`} role="status" data-testid="copy-status">
+      {note?.tone === 'ok' ? <CheckIcon /> : null}
+      {note?.tone === 'danger' ? <Icon name="alert" className="action-note__icon" /> : null}
+      {note ? <span>{note.text}</span> : null}
+    </p>
   );
 }

@@ -2,24 +2,26 @@ import type { ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import type { SessionView } from '../../../../shared/domain/session';
 import { Swatch } from '../../ui/Swatch';
-import { OutcomeNote, TestAccessNote } from './ActionNotes';
+import { CopyStatus, OutcomeNote, TestAccessNote } from './ActionNotes';
 import { SessionActionButtons } from './SessionActionButtons';
 import { Countdown, SessionBadge } from './SessionBadge';
 import { accountIdOf, cacheText, kindText, refreshText, roleNameOf } from './session-format';
 import type { SessionActions } from './use-session-actions';
+import type { SessionWork } from './use-session-work';
 
 interface ActiveSessionCardProps {
   session: SessionView;
   profile: ProfileView | undefined;
   now: number;
   actions: SessionActions;
+  work: SessionWork;
 }
 
 /**
  * The identity in use, front and centre: who, where, as what, for how long, and what Roledeck
  * will do next on its own.
  */
-export function ActiveSessionCard({ session, profile, now, actions }: ActiveSessionCardProps): ReactElement {
+export function ActiveSessionCard({ session, profile, now, actions, work }: ActiveSessionCardProps): ReactElement {
   const accountId = accountIdOf(session, profile);
   const roleName = roleNameOf(session, profile);
   const outcome = actions.outcomes[session.profileId];
@@ -82,7 +84,10 @@ export function ActiveSessionCard({ session, profile, now, actions }: ActiveSess
         </div>
       </dl>
 
-      <SessionActionButtons session={session} active actions={actions} />
+      <div className="session-work">
+        <SessionActionButtons session={session} active actions={actions} work={work} />
+        <CopyStatus note={work.notes[session.profileId]} />
+      </div>
       {test ? <TestAccessNote result={test} profileName={session.profileName} /> : null}
       {outcome ? <OutcomeNote outcome={outcome} onDismiss={() => actions.dismiss(session.profileId)} /> : null}
     </section>

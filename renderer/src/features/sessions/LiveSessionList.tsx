@@ -2,11 +2,12 @@ import type { ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import type { SessionView } from '../../../../shared/domain/session';
 import { Swatch } from '../../ui/Swatch';
-import { OutcomeNote, TestAccessNote } from './ActionNotes';
+import { CopyStatus, OutcomeNote, TestAccessNote } from './ActionNotes';
 import { SessionActionButtons } from './SessionActionButtons';
 import { Countdown, SessionBadge } from './SessionBadge';
 import { accountIdOf, kindText, roleNameOf } from './session-format';
 import type { SessionActions } from './use-session-actions';
+import type { SessionWork } from './use-session-work';
 
 interface LiveSessionListProps {
   sessions: readonly SessionView[];
@@ -14,13 +15,14 @@ interface LiveSessionListProps {
   profiles: ReadonlyMap<string, ProfileView>;
   now: number;
   actions: SessionActions;
+  work: SessionWork;
 }
 
 /**
  * Every live session with its countdown. The one in use is listed too (marked "In use") but its
  * actions live on the card above, so no two buttons on the page share a name.
  */
-export function LiveSessionList({ sessions, activeProfileId, profiles, now, actions }: LiveSessionListProps): ReactElement {
+export function LiveSessionList({ sessions, activeProfileId, profiles, now, actions, work }: LiveSessionListProps): ReactElement {
   return (
     <section className="sessions-block" aria-labelledby="live-sessions-title">
       <h2 id="live-sessions-title" className="sessions-block__title">
@@ -59,7 +61,10 @@ export function LiveSessionList({ sessions, activeProfileId, profiles, now, acti
               {/* The session in use has its actions and notes on the card above. */}
               {active ? null : (
                 <>
-                  <SessionActionButtons session={session} active={false} actions={actions} />
+                  <div className="session-work">
+                    <SessionActionButtons session={session} active={false} actions={actions} work={work} />
+                    <CopyStatus note={work.notes[session.profileId]} />
+                  </div>
                   {test ? <TestAccessNote result={test} profileName={session.profileName} /> : null}
                   {outcome ? <OutcomeNote outcome={outcome} onDismiss={() => actions.dismiss(session.profileId)} /> : null}
                 </>

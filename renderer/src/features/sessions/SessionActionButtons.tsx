@@ -1,6 +1,10 @@
 import type { ReactElement } from 'react';
 import type { SessionView } from '../../../../shared/domain/session';
+import { EXPORT_FORMATS } from '../../../../shared/logic/shell-export';
+import { SplitButton } from '../../ui/SplitButton';
+import { copyLabel, formatName, formatSample, isExportFormat } from './export-format';
 import type { SessionAction, SessionActions } from './use-session-actions';
+import type { SessionWork } from './use-session-work';
 
 interface ActionButtonProps {
   label: string;
@@ -45,7 +49,38 @@ const BUSY: Record<SessionAction, string> = {
   test: 'Testing…',
 };
 
-export function SessionActionButtons({ session, active, actions }: { session: SessionView; active: boolean; actions: SessionActions }): ReactElement {
+/**
+ * Copy as…: the main half copies in the preferred format, the menu offers all eight (and makes the
+ * one chosen preferred). The main side writes the clipboard; nothing secret comes back here.
+ */
+export function CopyExportButton({ session, work }: { session: SessionView; work: SessionWork }): ReactElement {
+  const { profileId, profileName } = session;
+  const busy = work.copying.has(profileId);
+  return (
+    <SplitButton
+      busy={busy}
+      onClick={() => work.copy(profileId, profileName, work.preferred)}
+      menuLabel={`Copy ${profileName} as…`}
+      entries={EXPORT_FORMATS.map((format) => ({ id: format, label: formatName(format), aside: formatSample(format), current: format === work.preferred }))}
+      onSelect={(id) => {
+        if (isExportFormat(id)) work.copy(profileId, profileName, id);
+      }}
+    >
+      {busy ? <span className="spinner" aria-hidden="true" /> : null}
+      {busy ? 'Copying…' : copyLabel(work.preferred)}
+      <span className="visually-hidden"> {profileName}</span>
+    </SplitButton>
+  );
+}
+
+interface SessionActionButtonsProps {
+  session: SessionView;
+  active: boolean;
+  actions: SessionActions;
+  work: SessionWork;
+}
+
+export function SessionActionButtons({ session, active, actions, work }: SessionActionButtonsProps): ReactElement {
   const { profileId, profileName } = session;
   const running = actions.pending.get(profileId);
   const button = (action: SessionAction, label: string, onClick: () => void, variant?: 'primary' | 'danger'): ReactElement => (
@@ -61,10 +96,19 @@ export function SessionActionButtons({ session, active, actions }: { session: Se
   );
   return (
     <div className="session-actions" role="group" aria-label={`Actions for ${profileName}`}>
-      {active ? null : button('activate', 'Make active', () => actions.activate(profileId, profileName))}
-      {session.kind === 'user-keys' ? null : button('refresh', 'Refresh', () => actions.refresh(profileId, profileName))}
-      {button('test', 'Test access', () => actions.testAccess(profileId, profileName))}
-      {button('end', 'End session', () => actions.end(profileId, profileName), 'danger')}
+      {/* Two sets that wrap as wholes: putting the session to work, then managing it. */}
+      <div className="session-actions__set">
+        <CopyExportButton session={session} work={work} />
+        <button type="button" className="button" onClick={() => work.openInstall({ profileId, profileName })}>
+          Install as AWS CLI profile<span className="visually-hidden"> {profileName}</span>
+        </button>
+      </div>
+      <div className="session-actions__set">
+        {active ? null : button('activate', 'Make active', () => actions.activate(profileId, profileName))}
+        {session.kind === 'user-keys' ? null : button('refresh', 'Refresh', () => actions.refresh(profileId, profileName))}
+        {button('test', 'Test access', () => actions.testAccess(profileId, profileName))}
+        {button('end', 'End session', () => actions.end(profileId, profileName), 'danger')}
+      </div>
     </div>
   );
 }

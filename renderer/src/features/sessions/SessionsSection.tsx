@@ -1,4 +1,4 @@
-import { useMemo, type ReactElement } from 'react';
+import { lazy, Suspense, useMemo, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import { Icon } from '../../ui/Icon';
 import { ActiveSessionCard } from './ActiveSessionCard';
@@ -6,9 +6,14 @@ import { LiveSessionList } from './LiveSessionList';
 import { StartSessionPanel } from './StartSessionPanel';
 import { useNow } from './use-now';
 import { useSessionActions } from './use-session-actions';
+import { useSessionWork } from './use-session-work';
 import { useSessionWarnings, type SessionWarning } from './use-session-warnings';
 import { useSessions } from './use-sessions';
 import './sessions.css';
+
+// Loaded when first opened: it checks the AWS profile name with the shared zod schema, and zod
+// stays out of the initial bundle (as the Accounts forms keep it out).
+const InstallCliProfileDialog = lazy(() => import('./InstallCliProfileDialog').then((module) => ({ default: module.InstallCliProfileDialog })));
 
 function WarningBanners({ warnings, onDismiss }: { warnings: readonly SessionWarning[]; onDismiss: (profileId: string) => void }): ReactElement | null {
   if (warnings.length === 0) return null;
@@ -38,6 +43,7 @@ function WarningBanners({ warnings, onDismiss }: { warnings: readonly SessionWar
 export function SessionsSection(): ReactElement {
   const { snapshot, profiles, reload, accept } = useSessions();
   const actions = useSessionActions(accept);
+  const work = useSessionWork();
   const { warnings, dismiss } = useSessionWarnings();
   const now = useNow(1000);
   const byId = useMemo(() => new Map<string, ProfileView>((profiles ?? []).map((profile) => [profile.id, profile])), [profiles]);
@@ -72,7 +78,7 @@ export function SessionsSection(): ReactElement {
     <div className="sessions">
       <WarningBanners warnings={warnings} onDismiss={dismiss} />
       {active ? (
-        <ActiveSessionCard session={active} profile={byId.get(active.profileId)} now={now} actions={actions} />
+        <ActiveSessionCard session={active} profile={byId.get(active.profileId)} now={now} actions={actions} work={work} />
       ) : sessions.length > 0 ? (
         <p className="sessions-note" data-testid="no-active-session">
           No session is in use. Make one active so the title bar and the tray show which account you are working in.
@@ -90,12 +96,15 @@ export function SessionsSection(): ReactElement {
         </section>
       )}
       {sessions.length > 0 ? (
-        <LiveSessionList sessions={sessions} activeProfileId={activeProfileId} profiles={byId} now={now} actions={actions} />
+        <LiveSessionList sessions={sessions} activeProfileId={activeProfileId} profiles={byId} now={now} actions={actions} work={work} />
       ) : null}
       <StartSessionPanel profiles={profiles} liveIds={liveIds} activeProfileId={activeProfileId} actions={actions} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {actions.announcement}
       </p>
+      <Suspense fallback={null}>
+        {work.installing ? <InstallCliProfileDialog key={work.installing.profileId} target={work.installing} onClose={work.closeInstall} /> : null}
+      </Suspense>
     </div>
   );
 }

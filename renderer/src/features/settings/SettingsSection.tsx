@@ -3,6 +3,7 @@ import { SECTIONS, shortcutLabel } from '../../app/sections';
 import type { ThemePreference } from '../../app/theme';
 import type { AppStatus } from '../../app/use-app-status';
 import { paletteShortcutLabel } from '../palette/CommandPalette';
+import { ClipboardSettings } from './ClipboardSettings';
 import { RoleAllowListEditor } from './RoleAllowListEditor';
 import { ThemeControl } from './ThemeControl';
 
@@ -39,6 +40,8 @@ export function SettingsSection({ theme, onThemeChange, status, isMac }: Setting
         </h2>
         <ThemeControl value={theme} onChange={onThemeChange} />
       </section>
+
+      <ClipboardSettings />
 
       <RoleAllowListEditor />
 

@@ -1,0 +1,182 @@
+import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import './settings.css';
+import type { StoreSettings } from '../../../../shared/domain/store-document';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/logic/shell-export';
+import { getApi } from '../../api';
+import type { Remote } from '../../app/use-app-status';
+import { Button } from '../../ui/Button';
+import { Field } from '../../ui/Field';
+import { formatName, isExportFormat, preferredFormat } from '../sessions/export-format';
+import { clearDelayText, parseSeconds, settingMessage } from './settings-message';
+
+/**
+ * What the main side uses while clipboardClearSeconds is unset (DEFAULT_CLEAR_SECONDS of its
+ * clipboard service, which the renderer may not import); shown so the field never reads blank.
+ */
+const MAIN_DEFAULT_CLEAR_SECONDS = 60;
+
+interface ClipboardPrefs {
+  clearSeconds: number;
+  preferred: ExportFormat;
+}
+
+function prefsOf(settings: StoreSettings): ClipboardPrefs {
+  return { clearSeconds: settings.clipboardClearSeconds ?? MAIN_DEFAULT_CLEAR_SECONDS, preferred: preferredFormat(settings) };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Settings → Clipboard: how long a copied export stays on the clipboard, and the format Copy uses
+ * first. Both are saved through settings.update; the main side's validation message is shown
+ * next to the field it is about.
+ */
+export function ClipboardSettings(): ReactElement {
+  const headingId = useId();
+  const [prefs, setPrefs] = useState<Remote<ClipboardPrefs>>({ state: 'loading' });
+  const [draft, setDraft] = useState('');
+  const [secondsError, setSecondsError] = useState<string | null>(null);
+  const [formatError, setFormatError] = useState<string | null>(null);
+  const [saving, setSaving] = useState<'seconds' | 'format' | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .settings.get()
+      .then((settings) => {
+        if (!live) return;
+        const loaded = prefsOf(settings);
+        setPrefs({ state: 'loaded', value: loaded });
+        setDraft(String(loaded.clearSeconds));
+      })
+      .catch((error: unknown) => {
+        if (live) setPrefs({ state: 'failed', message: messageOf(error) });
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const saveSeconds = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    if (saving) return;
+    const seconds = parseSeconds(draft);
+    if (seconds === null) {
+      setSecondsError('Type whole seconds, from 0 to 3,600 (0 never clears).');
+      return;
+    }
+    setSaving('seconds');
+    setSecondsError(null);
+    try {
+      const settings = await getApi().settings.update({ clipboardClearSeconds: seconds });
+      const saved = prefsOf(settings);
+      setPrefs({ state: 'loaded', value: saved });
+      setDraft(String(saved.clearSeconds));
+      setStatus(`Saved. ${clearDelayText(saved.clearSeconds)}`);
+    } catch (error) {
+      setSecondsError(settingMessage(messageOf(error)));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const saveFormat = async (format: ExportFormat): Promise<void> => {
+    setSaving('format');
+    setFormatError(null);
+    try {
+      const settings = await getApi().settings.update({ preferredShell: format });
+      const saved = prefsOf(settings);
+      setPrefs({ state: 'loaded', value: saved });
+      setStatus(`Saved. Copy uses ${formatName(saved.preferred)} first.`);
+    } catch (error) {
+      setFormatError(settingMessage(messageOf(error)));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={headingId} data-testid="clipboard-settings">
+      <h2 id={headingId} className="panel__title">
+        Clipboard
+      </h2>
+      <p className="panel__intro">
+        Roledeck copies credentials to the clipboard itself, hidden from clipboard history and clipboard managers, and
+        clears them after a while if they are still there.
+      </p>
+      {prefs.state === 'loading' ? <p className="muted">Loading…</p> : null}
+      {prefs.state === 'failed' ? (
+        <p className="form__error" role="alert">
+          {prefs.message}
+        </p>
+      ) : null}
+      {prefs.state === 'loaded' ? (
+        <div className="clipboard-settings">
+          <form className="clipboard-settings__delay" onSubmit={(event) => void saveSeconds(event)} noValidate>
+            <Field
+              label="Clear copied credentials after"
+              error={secondsError}
+              hint="Seconds, from 0 to 3,600. 0 never clears them."
+              addon={
+                <>
+                  <span className="clipboard-settings__unit">seconds</span>
+                  <Button type="submit" busy={saving === 'seconds'}>
+                    {saving === 'seconds' ? 'Saving…' : 'Save'}
+                  </Button>
+                </>
+              }
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  className="input clipboard-settings__seconds"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={3600}
+                  step={1}
+                  value={draft}
+                  onChange={(event) => {
+                    setDraft(event.currentTarget.value);
+                    if (secondsError) setSecondsError(null);
+                  }}
+                />
+              )}
+            </Field>
+          </form>
+          <Field
+            label="Preferred export format"
+            error={formatError}
+            hint="The Copy button of every session uses it. Choosing another format from Copy’s menu makes that one preferred."
+            className="clipboard-settings__format"
+          >
+            {(control) => (
+              <select
+                {...control}
+                className="input"
+                value={prefs.value.preferred}
+                aria-busy={saving === 'format' || undefined}
+                onChange={(event) => {
+                  const next = event.currentTarget.value;
+                  if (isExportFormat(next)) void saveFormat(next);
+                }}
+              >
+                {EXPORT_FORMATS.map((format) => (
+                  <option key={format} value={format}>
+                    {formatName(format)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      ) : null}
+      <p className="clipboard-settings__status" role="status" data-testid="clipboard-settings-status">
+        {status}
+      </p>
+    </section>
+  );
+}
