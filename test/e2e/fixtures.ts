@@ -7,12 +7,12 @@ import { startTestHost, type TestHost } from './host/test-host';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
 
-interface TestFixtures {
+export interface TestFixtures {
   /** Console errors and uncaught exceptions of the page; each test ends by asserting none. */
   pageErrors: string[];
 }
 
-interface WorkerFixtures {
+export interface WorkerFixtures {
   host: TestHost;
 }
 

@@ -1,39 +1,8 @@
-import type { Page } from '@playwright/test';
-import type { ChannelName, RequestOf, Result } from '../../../shared/contract';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
-import { startMoto, type MotoServer } from '../../integration/fixtures/moto-server';
-import { expect, openApp, screenshot, test as base } from '../fixtures';
-import { startTestHost, type TestHost } from '../host/test-host';
+import { expect, openApp, screenshot } from '../fixtures';
+import { invoke, test } from '../with-moto';
 
 /* Switching the profile in use from the command palette (Shift+Enter), against the real host and moto. */
-
-const test = base.extend<{ app: TestHost }, { moto: MotoServer }>({
-  moto: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-    async ({}, use) => {
-      const moto = await startMoto();
-      process.env.AWS_ENDPOINT_URL = moto.endpoint;
-      await use(moto);
-      delete process.env.AWS_ENDPOINT_URL;
-      await moto.stop();
-    },
-    { scope: 'worker' },
-  ],
-  app: async ({ moto }, use) => {
-    await moto.reset();
-    const host = await startTestHost();
-    await use(host);
-    await host.close();
-  },
-});
-
-async function invoke<C extends ChannelName>(page: Page, channel: C, request: RequestOf<C>): Promise<void> {
-  const result = await page.evaluate(
-    ([name, payload]) => (window as unknown as { roledeck: { invoke: (c: string, p: unknown) => Promise<Result<unknown>> } }).roledeck.invoke(name, payload),
-    [channel, request] as const,
-  );
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-}
 
 test('Shift+Enter in the palette switches to a profile: its session starts (one MFA code) and it is in use', async ({ page, app }) => {
   await openApp(page, app, 'accounts');

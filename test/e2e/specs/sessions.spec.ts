@@ -2,12 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { ChannelName, RequestOf, Result } from '../../../shared/contract';
+import type { Result } from '../../../shared/contract';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
-import { startMoto, type MotoServer } from '../../integration/fixtures/moto-server';
-import { expect, openApp, screenshot, SCREENSHOT_DIR, test as base } from '../fixtures';
-import { startTestHost, type TestHost } from '../host/test-host';
+import { expect, openApp, screenshot, SCREENSHOT_DIR } from '../fixtures';
+import { invoke, test } from '../with-moto';
 
 /*
  * Sessions and MFA against the real main side: the real router and session service in a test host
@@ -19,27 +18,6 @@ import { startTestHost, type TestHost } from '../host/test-host';
 const ACCOUNT = '123456789012';
 const EXTERNAL_ID = 'roledeck-e2e-external-id';
 
-const test = base.extend<{ app: TestHost }, { moto: MotoServer }>({
-  moto: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-    async ({}, use) => {
-      const moto = await startMoto();
-      // The host runs in this worker process; its SDK clients read the endpoint at each call.
-      process.env.AWS_ENDPOINT_URL = moto.endpoint;
-      await use(moto);
-      delete process.env.AWS_ENDPOINT_URL;
-      await moto.stop();
-    },
-    { scope: 'worker' },
-  ],
-  app: async ({ moto }, use) => {
-    await moto.reset();
-    const host = await startTestHost();
-    await use(host);
-    await host.close();
-  },
-});
-
 interface Customer {
   userName: string;
   device: string;
@@ -47,16 +25,6 @@ interface Customer {
   role: ProfileView;
   /** What AWS reports as the identity of a session of that role (moto's assumed-role ARN prefix). */
   assumedArnPrefix: string;
-}
-
-/** Calls the real API the way the window does: through the page's bridge (the test host's WebSocket). */
-async function invoke<C extends ChannelName>(page: Page, channel: C, request: RequestOf<C>): Promise<unknown> {
-  const result = await page.evaluate(
-    ([name, payload]) => (window as unknown as { roledeck: { invoke: (c: string, p: unknown) => Promise<Result<unknown>> } }).roledeck.invoke(name, payload),
-    [channel, request] as const,
-  );
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
 }
 
 /**

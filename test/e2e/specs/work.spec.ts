@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { ChannelName, RequestOf, Result } from '../../../shared/contract';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
-import { startMoto, type MotoServer } from '../../integration/fixtures/moto-server';
-import { expect, openApp, screenshot, SCREENSHOT_DIR, test as base } from '../fixtures';
-import { startTestHost, type TestHost } from '../host/test-host';
+import { expect, openApp, screenshot, SCREENSHOT_DIR } from '../fixtures';
+import type { TestHost } from '../host/test-host';
+import { invoke, test } from '../with-moto';
 
 /*
  * Putting a session to work, against the real main side: a test host per test (fresh profile
@@ -19,37 +18,6 @@ import { startTestHost, type TestHost } from '../host/test-host';
  */
 
 const EXTERNAL_ID = 'roledeck-e2e-work-external-id';
-
-const test = base.extend<{ app: TestHost }, { moto: MotoServer }>({
-  moto: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-    async ({}, use) => {
-      const moto = await startMoto();
-      // The host runs in this worker process; its SDK clients read the endpoint at each call.
-      process.env.AWS_ENDPOINT_URL = moto.endpoint;
-      await use(moto);
-      delete process.env.AWS_ENDPOINT_URL;
-      await moto.stop();
-    },
-    { scope: 'worker' },
-  ],
-  app: async ({ moto }, use) => {
-    await moto.reset();
-    const host = await startTestHost();
-    await use(host);
-    await host.close();
-  },
-});
-
-/** Calls the real API the way the window does: through the page's bridge. */
-async function invoke<C extends ChannelName>(page: Page, channel: C, request: RequestOf<C>): Promise<unknown> {
-  const result = await page.evaluate(
-    ([name, payload]) => (window as unknown as { roledeck: { invoke: (c: string, p: unknown) => Promise<Result<unknown>> } }).roledeck.invoke(name, payload),
-    [channel, request] as const,
-  );
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 /** A customer's role trusting our IAM user (no MFA device) with an ExternalId, in moto and in Roledeck. */
 async function addCustomer(page: Page): Promise<ProfileView> {
