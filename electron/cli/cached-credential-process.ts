@@ -1,14 +1,16 @@
 /**
- * The cached path of `roledeck credential-process --id <profileId> <name>`, kept apart from the
+ * The quick paths of `roledeck credential-process --id <profileId> <name>`, kept apart from the
  * rest of the CLI on purpose: the AWS CLI runs credential_process on every command and does not
- * cache its answer (aws-cli #5585), so this path does one keychain read and nothing else — no
- * profile store, no schema library, no AWS SDK. Anything unusual (no cached session, near expiry,
+ * cache its answer (aws-cli #5585). With the app running, one socket round trip; without it, one
+ * keychain read — no profile store, no schema library, no AWS SDK. Anything unusual (no cached session, near expiry,
  * a chunked item) returns false and the full path takes over, refreshing as needed.
  *
  * Safe without the store because every profile edit or removal deletes the profile's cached
  * sessions (ProfileService), so a cached `session/<id>` always belongs to the profile as it is.
  */
-import { AsyncEntry } from '@napi-rs/keyring';
+import { readFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
 
 /** botocore treats the last 15 minutes as expired; hand out nothing closer to expiry than that. */
 const MIN_REMAINING_MS = 15 * 60_000;
@@ -19,6 +21,70 @@ export function profileIdArgument(args: readonly string[]): string | undefined {
   const at = args.indexOf('--id');
   const id = at >= 0 ? args[at + 1] : undefined;
   return id && /^[a-z0-9-]{8,64}$/.test(id) ? id : undefined;
+}
+
+function credentialProcessLine(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiresAt?: number }): string {
+  return `${JSON.stringify({
+    Version: 1,
+    AccessKeyId: credentials.accessKeyId,
+    SecretAccessKey: credentials.secretAccessKey,
+    ...(credentials.sessionToken ? { SessionToken: credentials.sessionToken } : {}),
+    ...(credentials.expiresAt !== undefined ? { Expiration: new Date(credentials.expiresAt).toISOString() } : {}),
+  })}\n`;
+}
+
+export type AppAnswer =
+  | { kind: 'served' }
+  | { kind: 'refused'; code: string; message: string }
+  /** No app running (no endpoint file, or nobody listening): the caller uses the keychain. */
+  | { kind: 'absent' };
+
+/**
+ * Asks the running desktop app, over its owner-only socket, before touching the keychain: one
+ * keychain owner means no OS keychain prompt for this second binary, and the app answers from
+ * memory (and shows its own MFA prompt if one is needed). Same wire format as agent.client.ts,
+ * written out here so this path loads no schema library.
+ */
+export async function askRunningApp(home: string, profileId: string, write: (text: string) => void): Promise<AppAnswer> {
+  let endpoint: { socket?: unknown; token?: unknown };
+  try {
+    endpoint = JSON.parse(await readFile(path.join(home, 'agent.json'), 'utf8')) as typeof endpoint;
+  } catch {
+    return { kind: 'absent' };
+  }
+  if (typeof endpoint.socket !== 'string' || typeof endpoint.token !== 'string') return { kind: 'absent' };
+  const { socket, token } = endpoint;
+  return new Promise<AppAnswer>((resolve) => {
+    let connected = false;
+    let buffer = '';
+    const connection = net.connect(socket);
+    connection.setEncoding('utf8');
+    connection.once('connect', () => {
+      connected = true;
+      connection.write(`${JSON.stringify({ id: 1, token, channel: 'agent.credentials', payload: { profile: profileId, purpose: 'credential-process' } })}\n`);
+    });
+    connection.on('data', (chunk: string) => {
+      buffer += chunk;
+      const newline = buffer.indexOf('\n');
+      if (newline < 0) return;
+      connection.end();
+      try {
+        const reply = JSON.parse(buffer.slice(0, newline)) as {
+          result: { ok: true; value: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiresAt?: number } } | { ok: false; error: { code: string; message: string } };
+        };
+        if (reply.result.ok) {
+          write(credentialProcessLine(reply.result.value));
+          resolve({ kind: 'served' });
+        } else {
+          resolve({ kind: 'refused', code: reply.result.error.code, message: reply.result.error.message });
+        }
+      } catch {
+        resolve({ kind: 'refused', code: 'INTERNAL', message: 'The Roledeck app sent an answer this CLI cannot read. Update the CLI and the app to the same version.' });
+      }
+    });
+    // Not listening (a stale endpoint file after a crash): use the keychain instead.
+    connection.once('error', () => resolve(connected ? { kind: 'refused', code: 'INTERNAL', message: 'Lost the connection to the Roledeck app.' } : { kind: 'absent' }));
+  });
 }
 
 interface Cached {
@@ -35,6 +101,8 @@ interface Cached {
 export async function serveCachedCredentials(profileId: string, write: (text: string) => void, now = Date.now()): Promise<boolean> {
   let bytes: number[] | null;
   try {
+    // Loaded here, not at the top: with the app running, this native module is never needed.
+    const { AsyncEntry } = await import('@napi-rs/keyring');
     bytes = await new AsyncEntry(KEYCHAIN_SERVICE, `session/${profileId}`, { linux: { store: 'secret-service' } }).getSecret();
   } catch {
     return false; // locked or unreachable: the full path explains it properly
@@ -57,13 +125,12 @@ export async function serveCachedCredentials(profileId: string, write: (text: st
     cached.expiresAt - now > MIN_REMAINING_MS;
   if (!fresh) return false;
   write(
-    `${JSON.stringify({
-      Version: 1,
-      AccessKeyId: cached.accessKeyId,
-      SecretAccessKey: cached.secretAccessKey,
-      SessionToken: cached.sessionToken,
-      Expiration: new Date(cached.expiresAt as number).toISOString(),
-    })}\n`,
+    credentialProcessLine({
+      accessKeyId: cached.accessKeyId as string,
+      secretAccessKey: cached.secretAccessKey as string,
+      sessionToken: cached.sessionToken as string,
+      expiresAt: cached.expiresAt as number,
+    }),
   );
   return true;
 }

@@ -3,7 +3,8 @@
 // keeps credential_process (run by the AWS CLI on every call) close to a bare Node start.
 import { realpathSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { profileIdArgument, serveCachedCredentials } from './cached-credential-process';
+import { resolveAppHome } from '../node/app/app-home';
+import { askRunningApp, profileIdArgument, serveCachedCredentials } from './cached-credential-process';
 import type { CliIo } from './io/terminal';
 
 declare const __ROLEDECK_VERSION__: string | undefined;
@@ -119,10 +120,18 @@ function isEntry(): boolean {
 
 if (isEntry() || process.env.ROLEDECK_CLI_ENTRY === '1') {
   const argv = process.argv.slice(2);
-  const cachedId = argv[0] === 'credential-process' ? profileIdArgument(argv) : undefined;
-  // The cached credential_process path runs before anything else is loaded, and writes with
+  const quickId = argv[0] === 'credential-process' ? profileIdArgument(argv) : undefined;
+  // The quick credential_process paths run before anything else is loaded, and write with
   // writeSync: even creating process.stdin/stdout streams costs measurable time per call.
-  if (cachedId && (await serveCachedCredentials(cachedId, (text) => writeSync(1, text)))) {
+  const out = (text: string) => writeSync(1, text);
+  const fromApp = quickId && process.env.ROLEDECK_NO_AGENT !== '1' ? await askRunningApp(resolveAppHome(process.env), quickId, out) : { kind: 'absent' as const };
+  if (fromApp.kind === 'served') {
+    process.exitCode = 0;
+  } else if (fromApp.kind === 'refused') {
+    const [{ reportError }, { RoledeckError, ERROR_CODES }] = await Promise.all([import('./errors'), import('../../shared/contract/errors')]);
+    const code = (ERROR_CODES as readonly string[]).includes(fromApp.code) ? (fromApp.code as (typeof ERROR_CODES)[number]) : 'INTERNAL';
+    process.exitCode = reportError(new RoledeckError(code, fromApp.message), (text) => process.stderr.write(text));
+  } else if (quickId && (await serveCachedCredentials(quickId, out))) {
     process.exitCode = 0;
   } else {
     const { processIo } = await import('./io/terminal');

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cliPath, ensureCliBuilt } from '../integration/fixtures/cli';
@@ -75,6 +75,28 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
         unit: 'ms',
       },
     ];
+    // With the desktop app running (the browser preview host: same services, same agent socket),
+    // the quick path asks the app over its socket before touching the keychain.
+    const app = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/host/serve.ts'], { env: { ...env, ROLEDECK_NO_AGENT: undefined }, stdio: 'ignore' });
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!existsSync(path.join(home, 'agent.json'))) {
+        if (Date.now() > deadline) throw new Error('the app host did not start its agent socket');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const viaApp = medianOf(process.execPath, [cliPath, 'credential-process', '--id', id, 'bench-role'], { ...env, ROLEDECK_NO_AGENT: '' });
+      figures.push({
+        name: `roledeck credential-process --id, app running (median of ${RUNS})`,
+        value: viaApp,
+        reference: node,
+        referenceName: 'bare node -e 0',
+        unit: 'ms',
+        budgetRatio: 1.5,
+      });
+    } finally {
+      app.kill('SIGTERM');
+    }
+
     const aws = '/usr/bin/aws';
     const probe = spawnSync(aws, ['configure', 'export-credentials', 'help'], { stdio: 'ignore' });
     if (probe.status === 0) {

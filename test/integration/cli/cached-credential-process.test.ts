@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,14 @@ describe('credential-process --id: the cached path', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/), SessionToken: expect.any(String) });
+  });
+
+  it('falls back to the keychain when the app left a stale endpoint behind (crashed, not listening)', async () => {
+    const { id } = await cachedRole();
+    writeFileSync(path.join(home, 'agent.json'), JSON.stringify({ socket: path.join(home, 'gone.sock'), token: 'x'.repeat(43), pid: 1 }));
+    const result = await withoutStore(() => runCli(['credential-process', '--id', id, 'acme-prod'], { env: env() }));
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
   });
 
   it('forgets the cached session when the profile is edited, so an old session is never served for it', async () => {

@@ -171,8 +171,10 @@ describe('sessions put to work (built CLI, moto, keychain, shells, aws CLI)', ()
     });
     const agent = await startAgentServer({ home, handlers: createAgentHandlers(services, { version: 'test' }), logger: ports.logger });
     try {
+      const id = (JSON.parse((await runCli(['profile', 'show', 'acme-prod', '--json'], { env: env() })).stdout) as { id: string }).id;
+      // --id is what `config install` writes: its quick path asks the app before the keychain.
       const [first, second] = await Promise.all([
-        runCli(['credential-process', 'acme-prod'], { env: env() }),
+        runCli(['credential-process', '--id', id, 'acme-prod'], { env: env() }),
         runCli(['export', 'acme-prod', '--format', 'json'], { env: env() }),
       ]);
       expect(first.stderr).toBe('');
