@@ -11,6 +11,28 @@ export const EXEC_MARKER = 'ROLEDECK_EXEC_PROFILE';
 /** Variables that would shadow the credentials Roledeck provides; removed from the child's environment. */
 const SHADOWING = ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN'];
 
+/** Within this of expiry, the credentials served to the child are renewed (botocore's 15-minute window). */
+export const SERVER_REFRESH_MS = 15 * 60_000;
+
+/**
+ * What the credentials endpoint hands the child: the session it has, until it nears expiry, then
+ * a fresh one from the session layer (which refreshes ahead of time itself). The child's SDK asks
+ * again whenever its copy nears expiry, so a run longer than one session never sees an expired one.
+ */
+export function refreshingProvider<T extends { expiresAt?: number }>(first: T, renew: () => Promise<T>, now: () => number): () => Promise<T> {
+  let current = first;
+  let renewing: Promise<T> | undefined;
+  return async () => {
+    if (current.expiresAt !== undefined && current.expiresAt - now() < SERVER_REFRESH_MS) {
+      renewing ??= renew().finally(() => {
+        renewing = undefined;
+      });
+      current = await renewing;
+    }
+    return current;
+  };
+}
+
 function splitArgs(args: string[]): { options: string[]; command: string[] } {
   const dash = args.indexOf('--');
   if (dash < 0) throw new UsageError('exec needs the command after --: roledeck exec <profile> -- <command> [args...]');
@@ -49,14 +71,8 @@ export async function execCommand(context: CliContext, args: string[]): Promise<
   let closeServer: (() => Promise<void>) | undefined;
   if (server) {
     const { startContainerCredentialsServer } = await import('../../node/credential-server/container-credentials.server');
-    let current = session;
-    const endpoint = await startContainerCredentialsServer(async () => {
-      // Re-asked whenever the child's SDK nears expiry: the session layer refreshes ahead of time.
-      if (current.expiresAt !== undefined && current.expiresAt - Date.now() < 15 * 60_000) {
-        current = await sessionFor(context, profile, 'server');
-      }
-      return current;
-    }, context.logger);
+    const provider = refreshingProvider(session, () => sessionFor(context, profile, 'server'), Date.now);
+    const endpoint = await startContainerCredentialsServer(provider, context.logger);
     Object.assign(env, endpoint.env);
     closeServer = endpoint.close;
   } else {

@@ -118,6 +118,17 @@ describe('sessions put to work (built CLI, moto, keychain, shells, aws CLI)', ()
     expect(readFileSync(config, 'utf8')).toBe('[profile acme]\nregion = us-west-2\n');
   });
 
+  it('refuses to edit a config file whose header for that profile the SDK would not read, saying which line', async () => {
+    await setupProfiles();
+    const config = path.join(home, 'aws-config');
+    const malformed = '[profile  acme]\nregion = us-west-2\n';
+    writeFileSync(config, malformed);
+    const refused = await runCli(['config', 'install', 'acme-prod', '--aws-profile', 'acme'], { env: { ...env(), AWS_CONFIG_FILE: config } });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/line 1/);
+    expect(readFileSync(config, 'utf8')).toBe(malformed);
+  });
+
   it('exec runs a command as the role, refuses nesting, and --server serves fresh credentials instead of keys', async () => {
     await setupProfiles();
     const awsArgs = ['sts', 'get-caller-identity', '--endpoint-url', motoEndpoint(), '--output', 'json'];
