@@ -13,27 +13,7 @@ export async function sessionFor(context: CliContext, profile: string, purpose: 
   if (context.env.ROLEDECK_NO_AGENT !== '1') {
     const { connectAgent } = await import('../node/agent/agent.client');
     const agent = await connectAgent(resolveAppHome(context.env));
-    if (agent) {
-      const answer = await agent.call('agent.credentials', { profile, purpose });
-      return {
-        via: 'app',
-        profileName: answer.profileName,
-        accessKeyId: answer.accessKeyId,
-        secretAccessKey: answer.secretAccessKey,
-        ...(answer.sessionToken ? { sessionToken: answer.sessionToken } : {}),
-        ...(answer.expiresAt !== undefined ? { expiresAt: answer.expiresAt } : {}),
-        ...(answer.region ? { region: answer.region } : {}),
-      };
-    }
+    if (agent) return { via: 'app', ...(await agent.call('agent.credentials', { profile, purpose })) };
   }
-  const { profileName, region, credentials } = await (await context.sessions()).exportable(profile, { interactive: true });
-  return {
-    via: 'keychain',
-    profileName,
-    region,
-    accessKeyId: credentials.accessKeyId,
-    secretAccessKey: credentials.secretAccessKey,
-    ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-    ...(credentials.expiresAt !== undefined ? { expiresAt: credentials.expiresAt } : {}),
-  };
+  return { via: 'keychain', ...(await (await context.sessions()).exportable(profile, { interactive: true })) };
 }

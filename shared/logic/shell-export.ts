@@ -10,10 +10,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportableSession {
   accessKeyId: string;
   secretAccessKey: string;
-  sessionToken?: string;
+  sessionToken?: string | undefined;
   /** Epoch ms; absent for long-term keys. */
-  expiresAt?: number;
-  region?: string;
+  expiresAt?: number | undefined;
+  region?: string | undefined;
   /** Section name for the credentials-file INI format. */
   profileName: string;
 }

@@ -19,7 +19,7 @@ export const SERVER_REFRESH_MS = 15 * 60_000;
  * a fresh one from the session layer (which refreshes ahead of time itself). The child's SDK asks
  * again whenever its copy nears expiry, so a run longer than one session never sees an expired one.
  */
-export function refreshingProvider<T extends { expiresAt?: number }>(first: T, renew: () => Promise<T>, now: () => number): () => Promise<T> {
+export function refreshingProvider<T extends { expiresAt?: number | undefined }>(first: T, renew: () => Promise<T>, now: () => number): () => Promise<T> {
   let current = first;
   let renewing: Promise<T> | undefined;
   return async () => {

@@ -5,18 +5,8 @@ import type { Services } from './services';
 export function createAgentHandlers(services: Services, app: { version: string }): AgentHandlers {
   return {
     'agent.hello': () => ({ app: 'roledeck' as const, version: app.version, pid: process.pid }),
-    'agent.credentials': async ({ profile }) => {
-      // Interactive: if MFA is needed, the app's broker shows its one prompt and the CLI waits.
-      const { profileName, region, credentials } = await services.sessions.exportable(profile, { interactive: true });
-      return {
-        profileName,
-        region,
-        accessKeyId: credentials.accessKeyId,
-        secretAccessKey: credentials.secretAccessKey,
-        ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-        ...(credentials.expiresAt !== undefined ? { expiresAt: credentials.expiresAt } : {}),
-      };
-    },
+    // Interactive: if MFA is needed, the app's broker shows its one prompt and the CLI waits.
+    'agent.credentials': ({ profile }) => services.sessions.exportable(profile, { interactive: true }),
     'agent.sessions': () => services.sessions.list(),
   };
 }

@@ -1,7 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AwsCredentials } from '../../../shared/domain/aws';
+import type { ExportableSession } from '../../../shared/logic/shell-export';
+
+type ServedCredentials = Pick<ExportableSession, 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'expiresAt'>;
 import type { Logger } from '../../../shared/ports/logger';
 
 /**
@@ -32,7 +34,7 @@ function send(response: ServerResponse, status: number, body: object): void {
 }
 
 export async function startContainerCredentialsServer(
-  credentials: () => Promise<AwsCredentials>,
+  credentials: () => Promise<ServedCredentials>,
   logger: Logger,
 ): Promise<ContainerCredentialsServer> {
   const token = randomBytes(32).toString('base64url');

@@ -7,6 +7,7 @@ import type { SessionsSnapshot, SessionState, SessionView, TestAccessResult } fr
 import type { StoreDocument } from '../../../shared/domain/store-document';
 import { diagnoseAccess, type AccessStep } from '../../../shared/logic/access-diagnosis';
 import { redactText } from '../../../shared/logic/redact';
+import type { ExportableSession } from '../../../shared/logic/shell-export';
 import { checkRoleAllowed } from '../../../shared/logic/role-allow-list';
 import {
   assumedRoleArn,
@@ -238,12 +239,19 @@ export class SessionService {
    * Credentials with what an export or credential_process needs besides them: the profile's name
    * and region. Main side and CLI only; never for IPC.
    */
-  async exportable(profileRef: string, options: ObtainOptions = {}): Promise<{ profileName: string; region: string; credentials: AwsCredentials }> {
+  async exportable(profileRef: string, options: ObtainOptions = {}): Promise<ExportableSession> {
     const credentials = await this.credentials(profileRef, options);
     const ctx = await this.context();
     const profile = this.find(ctx, profileRef);
     const root = chainOf(ctx.doc, profile)[0];
-    return { profileName: profile.name, region: regionOf(profile, root?.kind === 'iam-user' ? root : undefined), credentials };
+    return {
+      profileName: profile.name,
+      region: regionOf(profile, root?.kind === 'iam-user' ? root : undefined),
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+      ...(credentials.expiresAt !== undefined ? { expiresAt: credentials.expiresAt } : {}),
+    };
   }
 
   /** Forgets the session in memory and in the keychain. */

@@ -27,10 +27,10 @@ export class SessionWorkService {
   async copyExport(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; clearsAt: number | null; expiresAt?: number }> {
     const clipboard = this.deps.clipboard;
     if (!clipboard) throw new RoledeckError('INTERNAL', 'This host has no clipboard. Use `roledeck export` in a terminal instead.');
-    const { profileName, region, credentials } = await this.deps.sessions.exportable(profileId, { interactive: true });
+    const session = await this.deps.sessions.exportable(profileId, { interactive: true });
     let text: string;
     try {
-      text = formatExport(format, { profileName, region, ...credentials });
+      text = formatExport(format, session);
     } catch (error) {
       if (error instanceof ExportError) throw new RoledeckError('VALIDATION', error.message);
       throw error;
@@ -39,7 +39,7 @@ export class SessionWorkService {
     const clearsAt = await clipboard.copySecret(text, settings.clipboardClearSeconds ?? DEFAULT_CLEAR_SECONDS);
     // Remember the format as the preferred shell for the next copy.
     if (settings.preferredShell !== format) await this.deps.profiles.updateSettings({ preferredShell: format });
-    return { format, clearsAt, ...(credentials.expiresAt !== undefined ? { expiresAt: credentials.expiresAt } : {}) };
+    return { format, clearsAt, ...(session.expiresAt !== undefined ? { expiresAt: session.expiresAt } : {}) };
   }
 
   async installCliProfile(profileId: string, options: { awsProfile?: string | undefined; force?: boolean | undefined }): Promise<AwsConfigChange & { awsProfile: string; command: string }> {
