@@ -3,7 +3,8 @@
 // runtime can be installed on the test machines) and records what the composition root did.
 // It is mapped to the specifier 'electron' by a module resolve hook; when the process exits, the
 // record is written as JSON to the file named by ROLEDECK_ELECTRON_RECORD.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const record = {
   calls: [],
@@ -35,7 +36,18 @@ export const app = {
   on: (event) => record.appListeners.push(event),
   once: (event) => record.appListeners.push(event),
   focus() {},
-  whenReady: () => Promise.resolve(),
+  whenReady: () => {
+    // A real app runs until quit; this one stops once its CLI agent socket is up (it keeps the
+    // event loop alive), or after 15 s so a broken start cannot hang the test.
+    const endpoint = path.join(process.env.ROLEDECK_HOME ?? '/nonexistent', 'agent.json');
+    const started = Date.now();
+    const poll = setInterval(() => {
+      record.agentEndpoint = existsSync(endpoint);
+      if (record.agentEndpoint || Date.now() - started > 15_000) process.exit(0);
+    }, 50);
+    poll.unref();
+    return Promise.resolve();
+  },
   quit: () => record.calls.push('app.quit'),
   exit: (code) => record.calls.push(`app.exit(${code})`),
 };

@@ -33,6 +33,7 @@ interface ElectronRecord {
   session: Record<string, boolean>;
   tray: { imageBytes: number; toolTip: string; menu: string[] } | null;
   powerListeners: string[];
+  agentEndpoint?: boolean;
 }
 
 interface PackageJson {
@@ -148,6 +149,8 @@ registerHooks({
   expect(booted.tray?.toolTip).toMatch(/^Roledeck/);
   expect(booted.tray?.menu).toEqual(expect.arrayContaining(['Open Roledeck', 'Quit Roledeck']));
   expect(booted.powerListeners).toEqual(expect.arrayContaining(['resume']));
+  // The CLI agent socket is up in the app's data folder.
+  expect(booted.agentEndpoint).toBe(true);
   const [window] = booted.windows;
   expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
   const preload = window?.options.webPreferences.preload ?? '';
