@@ -1,10 +1,8 @@
 // The `roledeck` command. It reuses electron/node services and never imports Electron.
 // Commands are imported when they run: the bundle initialises only what the command uses, which
 // keeps credential_process (run by the AWS CLI on every call) close to a bare Node start.
-import { realpathSync, writeSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { resolveAppHome } from '../node/app/app-home';
-import { askRunningApp, profileIdArgument, serveCachedCredentials } from './cached-credential-process';
+import { askRunningApp, profileIdArgument, quickFs, serveCachedCredentials } from './cached-credential-process';
 import type { CliIo } from './io/terminal';
 
 declare const __ROLEDECK_VERSION__: string | undefined;
@@ -112,7 +110,8 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
 /** Run as a program (also through npm's bin symlink, which Node resolves for import.meta.url), not imported. */
 function isEntry(): boolean {
   try {
-    return Boolean(process.argv[1]) && import.meta.url === pathToFileURL(realpathSync(process.argv[1]!)).href;
+    const { pathToFileURL } = process.getBuiltinModule('node:url');
+    return Boolean(process.argv[1]) && import.meta.url === pathToFileURL(quickFs().realpathSync(process.argv[1]!)).href;
   } catch {
     return false;
   }
@@ -123,7 +122,7 @@ if (isEntry() || process.env.ROLEDECK_CLI_ENTRY === '1') {
   const quickId = argv[0] === 'credential-process' ? profileIdArgument(argv) : undefined;
   // The quick credential_process paths run before anything else is loaded, and write with
   // writeSync: even creating process.stdin/stdout streams costs measurable time per call.
-  const out = (text: string) => writeSync(1, text);
+  const out = (text: string) => quickFs().writeSync(1, text);
   const fromApp = quickId && process.env.ROLEDECK_NO_AGENT !== '1' ? await askRunningApp(resolveAppHome(process.env), quickId, out) : { kind: 'absent' as const };
   if (fromApp.kind === 'served') {
     process.exitCode = 0;
