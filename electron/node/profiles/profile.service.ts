@@ -120,12 +120,18 @@ export class ProfileService {
     preferredShell?: string | undefined;
     clipboardClearSeconds?: number | undefined;
   }): Promise<StoreSettings> {
-    return this.store.update((doc) => {
+    const { settings, refused } = await this.store.update((doc) => {
       if (changes.roleNameAllowList) doc.settings.roleNameAllowList = changes.roleNameAllowList;
       if (changes.preferredShell !== undefined) doc.settings.preferredShell = changes.preferredShell;
       if (changes.clipboardClearSeconds !== undefined) doc.settings.clipboardClearSeconds = changes.clipboardClearSeconds;
-      return doc.settings;
+      const allowList = doc.settings.roleNameAllowList;
+      const outside = doc.profiles.filter((entry) => entry.kind === 'role' && !checkRoleAllowed(entry.roleArn, allowList).ok);
+      return { settings: doc.settings, refused: changes.roleNameAllowList ? outside.map((entry) => entry.id) : [] };
     });
+    // A role the allow-list no longer accepts must not go on being served from a cached session
+    // (the CLI's quick credential_process path does not read the store).
+    for (const id of refused) await this.forgetSessions(id);
+    return settings;
   }
 
   /** What importing ~/.aws would create and skip. Reads the files, never writes them. */

@@ -57,6 +57,18 @@ describe('ProfileService', () => {
     expect(error.message).toMatch(/Allowed role names/);
   });
 
+  it('forgets the cached sessions of roles a narrowed allow-list no longer accepts', async () => {
+    const { profiles, secrets } = setup();
+    await profiles.addUser(user);
+    const admin = await profiles.addRole({ name: 'admin', source: 'consultant', accountId: '123456789012', roleName: 'Admin' });
+    const deploy = await profiles.addRole({ name: 'deploy', source: 'consultant', accountId: '123456789012', roleName: 'ExampleRoleName' });
+    await secrets.set(`session/${admin.id}`, new Uint8Array([1]));
+    await secrets.set(`session/${deploy.id}`, new Uint8Array([1]));
+    await profiles.updateSettings({ roleNameAllowList: ['ExampleRoleName'] });
+    expect(await secrets.get(`session/${admin.id}`)).toBeNull();
+    expect(await secrets.get(`session/${deploy.id}`)).not.toBeNull();
+  });
+
   it('refuses a role whose source does not exist', async () => {
     const { profiles } = setup();
     const error = await failure(profiles.addRole({ name: 'acme', source: 'nobody', accountId: '123456789012', roleName: 'R' }));
