@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RoledeckBridge } from '../../../../../shared/contract';
 import type { ProfileView } from '../../../../../shared/domain/profile-view';
 import type { SessionsSnapshot, SessionView } from '../../../../../shared/domain/session';
@@ -220,9 +220,17 @@ describe('putting a session to work (Sessions section)', () => {
             },
           };
     await act(async () => button(container, 'Install as AWS CLI profile acme-prod').click());
-    // The dialog is loaded on first use (it brings zod along): wait for it.
-    for (let tries = 0; tries < 50 && !container.querySelector('[data-testid="install-cli-dialog"]'); tries += 1) await settle();
-    const dialog = container.querySelector('[data-testid="install-cli-dialog"]')!;
+    // The dialog is loaded on first use (it brings zod along): the first import of that chunk can
+    // take seconds on a loaded machine, so wait for the dialog rather than a number of ticks.
+    const dialog = await vi.waitFor(
+      async () => {
+        await settle();
+        const found = container.querySelector('[data-testid="install-cli-dialog"]');
+        if (!found) throw new Error('the install dialog has not loaded yet');
+        return found;
+      },
+      { timeout: 20_000, interval: 20 },
+    );
     expect(dialog.textContent).toContain('A [profile acme-prod] section with credential_process in ~/.aws/config');
     await act(async () => (dialog.querySelector('button[type="submit"]') as HTMLButtonElement).click());
     await settle();
@@ -246,7 +254,7 @@ describe('putting a session to work (Sessions section)', () => {
     expect(result.textContent).toContain('/home/me/.aws/config.roledeck-backup-20250602T143200Z');
     expect(result.textContent).toContain('credential_process = roledeck credential-process --id acme-prod-id acme-prod');
     expect(document.activeElement).toBe(button(container, 'Done'));
-  });
+  }, 30_000);
 
   it('keeps no style attributes (the CSP forbids them), menu open or not', async () => {
     await act(async () => button(container, 'Copy acme-prod as…').click());
