@@ -4,7 +4,9 @@ import type { Clock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
 import type { Scheduler } from '../../../shared/ports/scheduler';
 
-export const DEFAULT_CLEAR_SECONDS = 60;
+import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from '../../../shared/domain/settings-defaults';
+
+export const DEFAULT_CLEAR_SECONDS = DEFAULT_CLIPBOARD_CLEAR_SECONDS;
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 

@@ -8,12 +8,8 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { formatName, isExportFormat, preferredFormat } from '../sessions/export-format';
 import { clearDelayText, parseSeconds, settingMessage } from './settings-message';
+import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from '../../../../shared/domain/settings-defaults';
 
-/**
- * What the main side uses while clipboardClearSeconds is unset (DEFAULT_CLEAR_SECONDS of its
- * clipboard service, which the renderer may not import); shown so the field never reads blank.
- */
-const MAIN_DEFAULT_CLEAR_SECONDS = 60;
 
 interface ClipboardPrefs {
   clearSeconds: number;
@@ -21,7 +17,7 @@ interface ClipboardPrefs {
 }
 
 function prefsOf(settings: StoreSettings): ClipboardPrefs {
-  return { clearSeconds: settings.clipboardClearSeconds ?? MAIN_DEFAULT_CLEAR_SECONDS, preferred: preferredFormat(settings) };
+  return { clearSeconds: settings.clipboardClearSeconds ?? DEFAULT_CLIPBOARD_CLEAR_SECONDS, preferred: preferredFormat(settings) };
 }
 
 function messageOf(error: unknown): string {
