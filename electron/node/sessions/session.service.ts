@@ -240,9 +240,16 @@ export class SessionService {
    * and region. Main side and CLI only; never for IPC.
    */
   async exportable(profileRef: string, options: ObtainOptions = {}): Promise<ExportableSession> {
-    const credentials = await this.credentials(profileRef, options);
-    const ctx = await this.context();
-    const profile = this.find(ctx, profileRef);
+    let obtained: { profile: Profile; resolved: Resolved; ctx: Context };
+    try {
+      // The store read that found the profile serves for its name and region too.
+      obtained = await this.obtain(profileRef, { interactive: options.interactive ?? true, force: false, forceRoles: false });
+      this.changed();
+    } catch (error) {
+      throw this.userError(error);
+    }
+    const { profile, ctx } = obtained;
+    const credentials = obtained.resolved.credentials;
     const root = chainOf(ctx.doc, profile)[0];
     return {
       profileName: profile.name,
@@ -383,13 +390,13 @@ export class SessionService {
   private async obtain(
     profileRef: string,
     options: { interactive: boolean; force: boolean; forceRoles: boolean },
-  ): Promise<{ profile: Profile; resolved: Resolved }> {
+  ): Promise<{ profile: Profile; resolved: Resolved; ctx: Context }> {
     const ctx = await this.context();
     const profile = this.find(ctx, profileRef);
     const resolved = await this.resolve(ctx, profile, this.walkFor(profile, options.interactive, options.force, options.forceRoles), 'target');
     if (resolved.kind === 'user-keys') this.keySessions.add(profile.id);
     this.status.delete(profile.id);
-    return { profile, resolved };
+    return { profile, resolved, ctx };
   }
 
   private walkFor(profile: Profile, interactive: boolean, force: boolean, forceRoles: boolean): Walk {
