@@ -8,8 +8,8 @@
  * Safe without the store because every profile edit or removal deletes the profile's cached
  * sessions (ProfileService), so a cached `session/<id>` always belongs to the profile as it is.
  */
+import type * as Keyring from '@napi-rs/keyring';
 import type * as Fs from 'node:fs';
-import path from 'node:path';
 
 /** botocore treats the last 15 minutes as expired; hand out nothing closer to expiry than that. */
 const MIN_REMAINING_MS = 15 * 60_000;
@@ -24,7 +24,9 @@ export function profileIdArgument(args: readonly string[]): string | undefined {
 
 /**
  * node:fs without its ESM facade: `import … from 'node:fs'` evaluates every export, lazy ones
- * included (fs.promises, the stream classes), which costs ~2.5 ms per process on this path.
+ * included (fs.promises, the stream classes), which costs ~2.5 ms per process on this path. Every
+ * built-in this entry uses is taken with process.getBuiltinModule for the same reason (node:path
+ * and node:os facades cost ~0.3 ms each).
  */
 export function quickFs(): typeof Fs {
   return process.getBuiltinModule('node:fs');
@@ -55,7 +57,7 @@ export type AppAnswer =
 export async function askRunningApp(home: string, profileId: string, write: (text: string) => void): Promise<AppAnswer> {
   let endpoint: { socket?: unknown; token?: unknown };
   try {
-    endpoint = JSON.parse(quickFs().readFileSync(path.join(home, 'agent.json'), 'utf8')) as typeof endpoint;
+    endpoint = JSON.parse(quickFs().readFileSync(process.getBuiltinModule('node:path').join(home, 'agent.json'), 'utf8')) as typeof endpoint;
   } catch {
     return { kind: 'absent' };
   }
@@ -106,12 +108,50 @@ interface Cached {
   expiresAt?: unknown;
 }
 
+type KeyringBinding = typeof Keyring;
+
+/**
+ * @napi-rs/keyring's platform packages that ship one build per platform and CPU. Linux has a glibc
+ * and a musl build; the glibc one is tried, and on musl it is either not installed or fails to
+ * load, so the package's own loader picks.
+ */
+const BINDING_PACKAGES: Readonly<Record<string, string>> = {
+  'linux-x64': '@napi-rs/keyring-linux-x64-gnu',
+  'linux-arm64': '@napi-rs/keyring-linux-arm64-gnu',
+  'darwin-x64': '@napi-rs/keyring-darwin-x64',
+  'darwin-arm64': '@napi-rs/keyring-darwin-arm64',
+  'win32-x64': '@napi-rs/keyring-win32-x64-msvc',
+  'win32-arm64': '@napi-rs/keyring-win32-arm64-msvc',
+};
+
+/**
+ * The keychain binding, loaded straight from its platform package. The package's generic loader
+ * probes the C library (it reads /usr/bin/ldd), checks versions and compiles 21 KB of JavaScript:
+ * about 3.5 ms of every credential_process call here. Anything unexpected (another platform, a
+ * missing or unloadable build) uses that loader instead.
+ */
+export async function loadKeyringBinding(
+  requireBinding: (id: string) => unknown = process.getBuiltinModule('node:module').createRequire(import.meta.url),
+  platform = `${process.platform}-${process.arch}`,
+): Promise<KeyringBinding> {
+  const direct = BINDING_PACKAGES[platform];
+  if (direct) {
+    try {
+      const binding = requireBinding(direct) as Partial<KeyringBinding> | null;
+      if (typeof binding?.AsyncEntry === 'function') return binding as KeyringBinding;
+    } catch {
+      // fall through to the package's own loader
+    }
+  }
+  return import('@napi-rs/keyring');
+}
+
 /** Writes the credential_process JSON and resolves true when a fresh cached session exists. */
 export async function serveCachedCredentials(profileId: string, write: (text: string) => void, now = Date.now()): Promise<boolean> {
   let bytes: number[] | null;
   try {
     // Loaded here, not at the top: with the app running, this native module is never needed.
-    const { AsyncEntry } = await import('@napi-rs/keyring');
+    const { AsyncEntry } = await loadKeyringBinding();
     bytes = await new AsyncEntry(KEYCHAIN_SERVICE, `session/${profileId}`, { linux: { store: 'secret-service' } }).getSecret();
   } catch {
     return false; // locked or unreachable: the full path explains it properly
