@@ -1,117 +1,19 @@
 // The `roledeck` command. It reuses electron/node services and never imports Electron.
-// Commands are imported when they run: the bundle initialises only what the command uses, which
-// keeps credential_process (run by the AWS CLI on every call) close to a bare Node start.
+// This entry holds only what every credential_process call needs (the AWS CLI runs it on every
+// command and does not cache the answer): the quick paths answer from the running app or one
+// keychain read. Everything else, the help text included, is in run.ts and the command chunks,
+// imported when needed, which keeps the quick path close to a bare Node start.
 import { resolveAppHome } from '../node/app/app-home';
 import { askRunningApp, profileIdArgument, quickFs, serveCachedCredentials } from './cached-credential-process';
-import type { CliIo } from './io/terminal';
-
-declare const __ROLEDECK_VERSION__: string | undefined;
-const version = typeof __ROLEDECK_VERSION__ === 'string' ? __ROLEDECK_VERSION__ : 'dev';
-
-export const HELP = `roledeck — AWS credentials for people who work across many accounts
-
-Usage:
-  roledeck [--home <dir>] <command> ...
-
-  roledeck list [--json]
-      Every profile with its session's time left; * marks the active one.
-  roledeck export <profile> [--format bash|zsh|fish|powershell|cmd|dotenv|json|ini]
-      Prints the session as text to eval or save, e.g. eval "$(roledeck export acme-prod)".
-      The default format follows $SHELL.
-  roledeck exec <profile> [--server] -- <command> [args...]
-      Runs the command with the session in its environment. --server gives it a loopback
-      credentials endpoint instead of keys, refreshed before expiry, for long runs (Terraform).
-  roledeck credential-process <profile>
-      For credential_process in ~/.aws/config: JSON on stdout only, diagnostics on stderr.
-  roledeck config install <profile> [--aws-profile <name>] [--force]
-  roledeck config remove <profile> [--aws-profile <name>]
-  roledeck config status <profile> [--aws-profile <name>]
-      Writes (or removes) a credential_process profile in ~/.aws/config (AWS_CONFIG_FILE). Only
-      Roledeck's own section changes; a backup precedes the first edit; a section you wrote by
-      hand is replaced only with --force.
-
-  roledeck profile list [--json]
-  roledeck profile show <name> [--json]
-  roledeck profile add-user <name> --access-key-id <id> [--mfa-serial <arn>] [--region <r>]
-                                   [--label <text>] [--color <#rrggbb>]
-      The secret access key is read from stdin (a hidden prompt on a terminal), never from argv.
-  roledeck profile add-role <name> --source <profile> (--role-arn <arn> | --account-id <id> --role-name <n>)
-                                   [--external-id <id>] [--mfa-serial <arn>] [--session-name <n>]
-                                   [--duration <seconds>] [--region <r>] [--source-identity <id>]
-                                   [--tag key=value]... [--label <text>] [--color <#rrggbb>]
-  roledeck profile remove <name>
-  roledeck profile import [--dry-run] [--move-keys] [--json]
-      Reads ~/.aws/config and ~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE);
-      never changes them. Static keys move into the keychain only with --move-keys.
-  roledeck whoami <profile> [--json]
-      Test access: runs the profile's chain (IAM user → role → role) and GetCallerIdentity, and
-      prints the identity ARN, or explains what failed. Asks for an MFA code on the terminal when
-      one is needed; the session it obtains is cached in the OS keychain for the app and the CLI.
-  roledeck sessions [--json]
-      Lists the sessions cached in the OS keychain, with their state and time left.
-
-When the Roledeck app is running, export, exec and credential-process get sessions from it (its
-MFA prompt answers for every terminal); otherwise the CLI uses the OS keychain itself and asks
-for MFA codes on the terminal.
-
-Environment:
-  ROLEDECK_HOME   where the encrypted profile store lives (default: the desktop app's data folder)
-  AWS_ENDPOINT_URL  the STS endpoint to call instead of AWS's (as every AWS SDK honours it)
-
-Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 keychain locked or missing, 5 AWS error, 6 invalid input
-`;
-
-export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const [command, ...rest] = argv;
-  const { EXIT, reportError, UsageError } = await import('./errors');
-  try {
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(HELP);
-      return command ? EXIT.ok : EXIT.usage;
-    }
-    if (command === '--version' || command === '-v') {
-      io.stdout(`${version}\n`);
-      return EXIT.ok;
-    }
-    if (command === '--home') {
-      const [home, ...remaining] = rest;
-      if (!home) throw new UsageError('--home needs a folder');
-      return await run(remaining, io, { ...env, ROLEDECK_HOME: home });
-    }
-    // credential_process runs with stderr captured by the AWS CLI: an MFA prompt must go to the
-    // terminal itself (/dev/tty), never to a pipe nobody reads.
-    const { createCliContext } = await import('./context');
-    const context = createCliContext(command === 'credential-process' ? { ...io, stdinIsTty: false } : io, env);
-    switch (command) {
-      case 'list':
-        return await (await import('./commands/list.command')).listCommand(context, rest);
-      case 'export':
-        return await (await import('./commands/export.command')).exportCommand(context, rest);
-      case 'exec':
-        return await (await import('./commands/exec.command')).execCommand(context, rest);
-      case 'credential-process':
-        return await (await import('./commands/credential-process.command')).credentialProcessCommand(context, rest);
-      case 'config':
-        return await (await import('./commands/config.command')).configCommand(context, rest);
-      case 'profile':
-        return await (await import('./commands/profile.command')).profileCommand(context, rest);
-      case 'whoami':
-        return await (await import('./commands/whoami.command')).whoamiCommand(context, rest);
-      case 'sessions':
-        return await (await import('./commands/sessions.command')).sessionsCommand(context, rest);
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
-  } catch (error) {
-    return reportError(error, io.stderr);
-  }
-}
 
 /** Run as a program (also through npm's bin symlink, which Node resolves for import.meta.url), not imported. */
 function isEntry(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  if (script === import.meta.filename) return true; // run by its own path, as credential_process does
   try {
     const { pathToFileURL } = process.getBuiltinModule('node:url');
-    return Boolean(process.argv[1]) && import.meta.url === pathToFileURL(quickFs().realpathSync(process.argv[1]!)).href;
+    return import.meta.url === pathToFileURL(quickFs().realpathSync(script)).href;
   } catch {
     return false;
   }
@@ -133,7 +35,7 @@ if (isEntry() || process.env.ROLEDECK_CLI_ENTRY === '1') {
   } else if (quickId && (await serveCachedCredentials(quickId, out))) {
     process.exitCode = 0;
   } else {
-    const { processIo } = await import('./io/terminal');
+    const [{ processIo }, { run }] = await Promise.all([import('./io/terminal'), import('./run')]);
     process.exitCode = await run(argv, processIo());
   }
 }
