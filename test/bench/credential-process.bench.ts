@@ -16,9 +16,25 @@ function wallMs(command: string, args: string[], env: NodeJS.ProcessEnv): number
   return elapsed;
 }
 
-function medianOf(command: string, args: string[], env: NodeJS.ProcessEnv): number {
-  wallMs(command, args, env); // warm the OS caches once
-  return median(Array.from({ length: RUNS }, () => wallMs(command, args, env)));
+interface Command {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Median wall time of each command over RUNS runs, taken round-robin (a, b, c, a, b, c, …) so a
+ * machine that slows down or speeds up mid-run moves every figure alike, not just the one that
+ * happened to be running.
+ */
+function interleavedMedians<K extends string>(commands: Record<K, Command>): Record<K, number> {
+  const entries = Object.entries(commands) as [K, Command][];
+  for (const [, c] of entries) wallMs(c.command, c.args, c.env); // warm the OS caches once
+  const samples = new Map<K, number[]>(entries.map(([name]) => [name, []]));
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const [name, c] of entries) samples.get(name)!.push(wallMs(c.command, c.args, c.env));
+  }
+  return Object.fromEntries(entries.map(([name]) => [name, median(samples.get(name)!)])) as Record<K, number>;
 }
 
 /**
@@ -46,16 +62,31 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
 
     const id = (JSON.parse(cli(['profile', 'show', 'bench-role', '--json']).stdout.toString()) as { id: string }).id;
 
-    const node = medianOf(process.execPath, ['-e', '0'], env);
-    const nodeKeyring = medianOf(process.execPath, [path.join(import.meta.dirname, 'keyring-read.reference.mjs'), id], env);
+    const reference = path.join(import.meta.dirname, 'keyring-read.reference.mjs');
+    const node = (args: string[], commandEnv = env): Command => ({ command: process.execPath, args, env: commandEnv });
+    // Timed as a user runs it: no ROLEDECK_NO_AGENT, so the CLI first looks for a running app
+    // (none yet: no endpoint file) before it reads the keychain.
+    const asUser = { ...env, ROLEDECK_NO_AGENT: '' };
     // What `roledeck config install` writes into ~/.aws/config: the profile id selects the cached path.
-    const cached = medianOf(process.execPath, [cliPath, 'credential-process', '--id', id, 'bench-role'], env);
-    const byName = medianOf(process.execPath, [cliPath, 'credential-process', 'bench-role'], env);
+    const quickArgs = [cliPath, 'credential-process', '--id', id, 'bench-role'];
+    const {
+      bare,
+      floor,
+      floorViaLoader,
+      cached,
+      byName,
+    } = interleavedMedians({
+      bare: node(['-e', '0']),
+      floor: node([reference, id]),
+      floorViaLoader: node([reference, id, '--via-loader']),
+      cached: node(quickArgs, asUser),
+      byName: node([cliPath, 'credential-process', 'bench-role'], asUser),
+    });
     const figures: Figure[] = [
       {
         name: `roledeck credential-process --id, keychain cache (median of ${RUNS})`,
         value: cached,
-        reference: node,
+        reference: bare,
         referenceName: 'bare node -e 0',
         unit: 'ms',
         budgetRatio: 1.5,
@@ -63,14 +94,21 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
       {
         name: `roledeck credential-process --id vs node + one keychain read (median of ${RUNS})`,
         value: cached,
-        reference: nodeKeyring,
-        referenceName: 'node + one @napi-rs/keyring read',
+        reference: floor,
+        referenceName: 'node + one keychain read (binding loaded directly)',
+        unit: 'ms',
+      },
+      {
+        name: `node + one keychain read through @napi-rs/keyring's own loader (median of ${RUNS})`,
+        value: floorViaLoader,
+        reference: floor,
+        referenceName: 'the same read, binding loaded directly',
         unit: 'ms',
       },
       {
         name: `roledeck credential-process by name, store + cache (median of ${RUNS})`,
         value: byName,
-        reference: node,
+        reference: bare,
         referenceName: 'bare node -e 0',
         unit: 'ms',
       },
@@ -84,17 +122,19 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
         if (Date.now() > deadline) throw new Error('the app host did not start its agent socket');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      const viaApp = medianOf(process.execPath, [cliPath, 'credential-process', '--id', id, 'bench-role'], { ...env, ROLEDECK_NO_AGENT: '' });
+      const withApp = interleavedMedians({ bare: node(['-e', '0']), viaApp: node(quickArgs, asUser) });
       figures.push({
         name: `roledeck credential-process --id, app running (median of ${RUNS})`,
-        value: viaApp,
-        reference: node,
-        referenceName: 'bare node -e 0',
+        value: withApp.viaApp,
+        reference: withApp.bare,
+        referenceName: 'bare node -e 0, interleaved',
         unit: 'ms',
         budgetRatio: 1.5,
       });
     } finally {
+      const exited = new Promise((resolve) => app.once('exit', resolve));
       app.kill('SIGTERM');
+      await exited;
     }
 
     const aws = '/usr/bin/aws';
@@ -103,11 +143,11 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
       const credentials = path.join(home, 'aws-credentials');
       writeFileSync(credentials, `[static]\naws_access_key_id = ${user.credentials.accessKeyId}\naws_secret_access_key = ${user.credentials.secretAccessKey}\n`);
       const awsEnv = { PATH: process.env.PATH, HOME: home, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: path.join(home, 'none') };
-      const awsExport = medianOf(aws, ['configure', 'export-credentials', '--profile', 'static'], awsEnv);
+      const versusAws = interleavedMedians({ cached: node(quickArgs, asUser), awsExport: { command: aws, args: ['configure', 'export-credentials', '--profile', 'static'], env: awsEnv } });
       figures.push({
         name: `roledeck credential-process vs aws configure export-credentials (median of ${RUNS})`,
-        value: cached,
-        reference: awsExport,
+        value: versusAws.cached,
+        reference: versusAws.awsExport,
         referenceName: 'aws configure export-credentials, static keys',
         unit: 'ms',
       });

@@ -1,5 +1,17 @@
-// Reference for the credential_process benchmark: a bare Node start plus one keychain read through
-// the same binding, the floor any keychain-backed credential_process can reach.
-import { AsyncEntry } from '@napi-rs/keyring';
+// Reference for the credential_process benchmark: a bare Node start plus one keychain read, the
+// floor any keychain-backed credential_process can reach. By default the binding is loaded straight
+// from its platform package, as the CLI's quick path does; with --via-loader, through
+// @napi-rs/keyring's own loader, as a plain `import` would.
+const [id = 'none', how] = process.argv.slice(2);
+const suffix = { linux: '-gnu', win32: '-msvc' }[process.platform] ?? '';
+let binding;
+if (how !== '--via-loader') {
+  try {
+    binding = process.getBuiltinModule('node:module').createRequire(import.meta.url)(`@napi-rs/keyring-${process.platform}-${process.arch}${suffix}`);
+  } catch {
+    binding = undefined;
+  }
+}
+binding ??= await import('@napi-rs/keyring');
 
-await new AsyncEntry('roledeck', `session/${process.argv[2] ?? 'none'}`, { linux: { store: 'secret-service' } }).getSecret();
+await new binding.AsyncEntry('roledeck', `session/${id}`, { linux: { store: 'secret-service' } }).getSecret();
