@@ -402,10 +402,27 @@ export class ProfileService {
   }
 
   private notFound(name: string, doc: StoreDocument): RoledeckError {
-    const close = doc.profiles.map((entry) => entry.name).filter((candidate) => candidate.includes(name) || name.includes(candidate)).slice(0, 3);
+    return profileNotFound(name, doc.profiles);
+  }
+}
+
+const PROFILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The NOT_FOUND error for a profile reference. A name gets "did you mean"; an id (what the window,
+ * the tray and an installed credential_process line refer by) means the profile was there and has
+ * been removed since, which is what the user needs to hear rather than a UUID.
+ */
+export function profileNotFound(ref: string, profiles: readonly Pick<Profile, 'name'>[]): RoledeckError {
+  if (PROFILE_ID.test(ref)) {
     return new RoledeckError(
       'NOT_FOUND',
-      `No profile named "${name}".${close.length ? ` Did you mean ${close.map((entry) => `"${entry}"`).join(', ')}?` : ''} Run \`roledeck profile list\` to see them.`,
+      'That profile no longer exists: it was removed, perhaps in another window or from the CLI. Run `roledeck profile list` to see the profiles there are now.',
     );
   }
+  const close = profiles.map((entry) => entry.name).filter((candidate) => candidate.includes(ref) || ref.includes(candidate)).slice(0, 3);
+  return new RoledeckError(
+    'NOT_FOUND',
+    `No profile named "${ref}".${close.length ? ` Did you mean ${close.map((entry) => `"${entry}"`).join(', ')}?` : ''} Run \`roledeck profile list\` to see them.`,
+  );
 }

@@ -24,7 +24,7 @@ import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { Logger } from '../../../shared/ports/logger';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
 import { AwsCallError, awsMessageOf } from '../aws/sts.gateway';
-import { chainOf, type ProfileService } from '../profiles/profile.service';
+import { chainOf, profileNotFound, type ProfileService } from '../profiles/profile.service';
 import type { MfaBroker } from './mfa-broker';
 import {
   credentialsOf,
@@ -768,7 +768,7 @@ export class SessionService {
 
   private find(ctx: Context, profileRef: string): Profile {
     const profile = ctx.byId.get(profileRef) ?? ctx.doc.profiles.find((entry) => entry.name === profileRef);
-    if (!profile) throw new RoledeckError('NOT_FOUND', `No profile named "${profileRef}". Run \`roledeck profile list\` to see them.`);
+    if (!profile) throw profileNotFound(profileRef, ctx.doc.profiles);
     return profile;
   }
 

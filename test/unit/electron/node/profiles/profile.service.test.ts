@@ -37,6 +37,19 @@ describe('ProfileService', () => {
     expect(secrets.items.size).toBe(1);
   });
 
+  it('answers an unknown name with the close ones, and a removed profile’s id with what happened to it', async () => {
+    const { profiles } = setup();
+    const view = await profiles.addUser(user);
+    const byName = await failure(profiles.get('consult'));
+    expect(byName.code).toBe('NOT_FOUND');
+    expect(byName.message).toBe('No profile named "consult". Did you mean "consultant"? Run `roledeck profile list` to see them.');
+    await profiles.remove('consultant');
+    const byId = await failure(profiles.get(view.id));
+    expect(byId.code).toBe('NOT_FOUND');
+    expect(byId.message).toMatch(/^That profile no longer exists: it was removed/);
+    expect(byId.message).not.toContain(view.id);
+  });
+
   it('builds a role ARN from account and role name, and resolves chains', async () => {
     const { profiles } = setup();
     await profiles.addUser(user);
