@@ -1,5 +1,5 @@
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/logic/shell-export';
-import { formatClockTime, type ClockFormat } from '../../../../shared/logic/time-left';
+import { EXPORT_FORMATS, type ExportFormat } from './shell-export';
+import { formatClockTime, type ClockFormat } from './time-left';
 
 /** What Copy uses before the user has chosen anything (settings.preferredShell absent). */
 export const DEFAULT_EXPORT_FORMAT: ExportFormat = 'bash';

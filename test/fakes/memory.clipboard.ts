@@ -1,9 +1,10 @@
-import type { Clipboard } from '../../../shared/ports/clipboard';
+import type { Clipboard } from '../../shared/ports/clipboard';
 
 /**
- * The browser test host's clipboard: a browser page cannot stand in for the OS clipboard that
- * Electron main writes, so the host keeps what main wrote where the e2e test can read it (the
- * Electron adapter itself is covered by unit tests and the Electron tier).
+ * A clipboard that keeps what main wrote where a test can read it: the browser test host's (a
+ * browser page cannot stand in for the OS clipboard Electron main writes) and the unit tests' of
+ * main-side callers such as the tray. The Electron adapter itself is covered by unit tests and
+ * the Electron tier.
  */
 export class MemoryClipboard implements Clipboard {
   text = '';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startAgentServer } from '../../../electron/node/agent/agent.server';
 import { createAgentHandlers } from '../../../electron/node/app/agent-handlers';
 import { createNodePorts } from '../../../electron/node/app/node-ports';
-import { MemoryClipboard } from './memory.clipboard';
+import { MemoryClipboard } from '../../fakes/memory.clipboard';
 import { createRouter, type Ports } from '../../../electron/node/app/services';
 import type { IpcRouter } from '../../../electron/node/ipc/router';
 import { StreamLogger } from '../../../electron/node/log/console.logger';

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import type { SessionView } from '../../../../shared/domain/session';
 import { EXPORT_FORMATS } from '../../../../shared/logic/shell-export';
 import { SplitButton } from '../../ui/SplitButton';
-import { copyLabel, formatName, formatSample, isExportFormat } from './export-format';
+import { copyLabel, formatName, formatSample, isExportFormat } from '../../../../shared/logic/export-format';
 import type { SessionAction, SessionActions } from './use-session-actions';
 import type { SessionWork } from './use-session-work';
 

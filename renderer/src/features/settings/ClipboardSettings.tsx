@@ -6,7 +6,7 @@ import { getApi } from '../../api';
 import type { Remote } from '../../app/use-app-status';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { formatName, isExportFormat, preferredFormat } from '../sessions/export-format';
+import { formatName, isExportFormat, preferredFormat } from '../../../../shared/logic/export-format';
 import { clearDelayText, parseSeconds, settingMessage } from './settings-message';
 import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from '../../../../shared/domain/settings-defaults';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../../../../shared/logic/shell-export';
+import { EXPORT_FORMATS } from '../../../../shared/logic/shell-export';
 import {
   copyFailedText,
   copyLabel,
@@ -7,7 +7,7 @@ import {
   formatName,
   isExportFormat,
   preferredFormat,
-} from '../../../../../renderer/src/features/sessions/export-format';
+} from '../../../../shared/logic/export-format';
 
 const UTC = { locale: 'en-GB', timeZone: 'UTC' };
 const AT_1432 = Date.UTC(2025, 5, 2, 14, 32);
