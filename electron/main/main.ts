@@ -146,6 +146,7 @@ function main(): void {
         openWindow: () => notifier.raiseWindow(),
         quit: () => app.quit(),
         reportFailure: (title, message) => notifier.notify(title, message),
+        notify: (title, message) => notifier.notify(title, message),
         logger,
       });
       // Timers set before a sleep fire late or not at all: look at every session again on wake.

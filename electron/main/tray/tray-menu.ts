@@ -1,5 +1,7 @@
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import type { SessionsSnapshot, SessionView } from '../../../shared/domain/session';
+import { copyLabel, DEFAULT_EXPORT_FORMAT, formatName } from '../../../shared/logic/export-format';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/logic/shell-export';
 import { formatSpan, formatTimeLeft } from '../../../shared/logic/time-left';
 
 /**
@@ -10,6 +12,8 @@ import { formatSpan, formatTimeLeft } from '../../../shared/logic/time-left';
 export type TrayCommand =
   | { type: 'make-active'; profileId: string }
   | { type: 'start'; profileId: string }
+  /** Copies the session as an export; main writes the clipboard and clears it later. */
+  | { type: 'copy'; profileId: string; format: ExportFormat }
   | { type: 'open-window' }
   | { type: 'quit' };
 
@@ -17,7 +21,8 @@ export type TrayEntry =
   | { kind: 'separator' }
   /** A line of information or a group heading; not clickable. */
   | { kind: 'label'; label: string }
-  | { kind: 'command'; label: string; command: TrayCommand; checked?: boolean };
+  | { kind: 'command'; label: string; command: TrayCommand; checked?: boolean }
+  | { kind: 'submenu'; label: string; entries: TrayEntry[] };
 
 export interface TrayModel {
   /** Hover text everywhere; the active profile and its time left. */
@@ -33,6 +38,8 @@ export interface TrayInput {
   profiles: readonly ProfileView[];
   now: number;
   platform: NodeJS.Platform | string;
+  /** The format the user copied last (settings.preferredShell): the one-click copy. */
+  preferredFormat?: ExportFormat;
 }
 
 /** Favourites that are not live; more than this and the menu stops being a glance. */
@@ -86,7 +93,27 @@ function describe(name: string, label: string | undefined): string {
   return label ? `${name} (${label})` : name;
 }
 
-export function buildTrayModel({ snapshot, profiles, now, platform }: TrayInput): TrayModel {
+/** A session whose credentials can be copied as they are: live, not waiting on MFA or expired. */
+function copyable(session: SessionView, now: number): boolean {
+  return (session.state === 'active' || session.state === 'refreshing') && (session.expiresAt === undefined || session.expiresAt > now);
+}
+
+/**
+ * One click copies the session in the format used last; "Copy as" holds every format, one click
+ * each, in the window's order and words.
+ */
+function copyEntries(profileId: string, preferred: ExportFormat, text: (value: string) => string): TrayEntry[] {
+  return [
+    { kind: 'command', label: text(copyLabel(preferred)), command: { type: 'copy', profileId, format: preferred } },
+    {
+      kind: 'submenu',
+      label: 'Copy as',
+      entries: EXPORT_FORMATS.map((format) => ({ kind: 'command', label: text(formatName(format)), command: { type: 'copy', profileId, format } })),
+    },
+  ];
+}
+
+export function buildTrayModel({ snapshot, profiles, now, platform, preferredFormat = DEFAULT_EXPORT_FORMAT }: TrayInput): TrayModel {
   const text = (value: string): string => menuText(value, platform);
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const sessions = snapshot?.sessions ?? [];
@@ -108,6 +135,7 @@ export function buildTrayModel({ snapshot, profiles, now, platform }: TrayInput)
         ? `${active.profileName} · ${active.expiresAt - now < 60_000 ? '<1 min' : formatSpan(active.expiresAt - now)}`
         : `${active.profileName} · ${status}`;
     entries.push({ kind: 'label', label: text(`In use: ${describe(active.profileName, profile?.label)} — ${status}`) });
+    if (copyable(active, now)) entries.push(...copyEntries(active.profileId, preferredFormat, text));
   } else {
     tooltip = 'Roledeck — no session in use';
     title = '';

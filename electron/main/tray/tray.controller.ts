@@ -2,6 +2,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import type { SessionsSnapshot } from '../../../shared/domain/session';
 import type { Logger } from '../../../shared/ports/logger';
+import type { StoreSettings } from '../../../shared/domain/store-document';
+import { copyStatusText, preferredFormat, type CopyResult } from '../../../shared/logic/export-format';
 import type { IpcRouter } from '../../node/ipc/router';
 import { buildTrayModel, type TrayCommand, type TrayModel } from './tray-menu';
 
@@ -24,6 +26,8 @@ export interface TrayControllerOptions {
   quit: () => void;
   /** Tells the user a tray action failed (an OS notification in the app). */
   reportFailure: (title: string, message: string) => void;
+  /** Tells the user what a tray action did, e.g. what was copied and when it clears. */
+  notify: (title: string, message: string) => void;
   logger: Logger;
   now?: () => number;
   platform?: string;
@@ -40,9 +44,11 @@ export interface TrayController {
 }
 
 /** Electron menu items from the model; the click handlers run the model's commands. */
-export function toMenuTemplate(model: TrayModel, run: (command: TrayCommand) => void): MenuItemConstructorOptions[] {
+export function toMenuTemplate(model: Pick<TrayModel, 'entries'>, run: (command: TrayCommand) => void): MenuItemConstructorOptions[] {
   return model.entries.map((entry): MenuItemConstructorOptions => {
     switch (entry.kind) {
+      case 'submenu':
+        return { label: entry.label, submenu: toMenuTemplate(entry, run) };
       case 'separator':
         return { type: 'separator' };
       case 'label':
@@ -67,12 +73,14 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
   const platform = options.platform ?? process.platform;
   let snapshot: SessionsSnapshot | null = null;
   let profiles: ProfileView[] = [];
-  let current: TrayModel = buildTrayModel({ snapshot, profiles, now: now(), platform });
+  let settings: StoreSettings | null = null;
+  const model = (): TrayModel => buildTrayModel({ snapshot, profiles, now: now(), platform, preferredFormat: preferredFormat(settings) });
+  let current: TrayModel = model();
   let disposed = false;
 
   const draw = (): void => {
     if (disposed) return;
-    current = buildTrayModel({ snapshot, profiles, now: now(), platform });
+    current = model();
     tray.setToolTip(current.tooltip);
     // Text beside the icon exists in the macOS menu bar only.
     if (platform === 'darwin') tray.setTitle(current.title);
@@ -91,14 +99,33 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     else logger.warn('tray: could not list sessions', { code: result.error.code });
   };
 
+  /** The preferred export format lives in the settings and changes with every copy. */
+  const loadSettings = async (): Promise<void> => {
+    const result = await router.dispatch('settings.get', {}, { transport: 'direct' });
+    if (result.ok) settings = result.value as StoreSettings;
+    else logger.warn('tray: could not read settings', { code: result.error.code });
+  };
+
   const refresh = async (): Promise<void> => {
-    await Promise.all([loadProfiles(), loadSnapshot()]);
+    await Promise.all([loadProfiles(), loadSnapshot(), loadSettings()]);
     draw();
   };
 
   const dispatchCommand = async (channel: 'sessions.setActive' | 'sessions.start', profileId: string, what: string): Promise<void> => {
     const result = await router.dispatch(channel, { profileId }, { transport: 'direct' });
     if (!result.ok) options.reportFailure(what, result.error.message);
+  };
+
+  /** Main writes the clipboard (concealed, cleared later); the notification says when it clears. */
+  const copy = async (profileId: string, format: CopyResult['format'], name: string): Promise<void> => {
+    const result = await router.dispatch('sessions.copyExport', { profileId, format }, { transport: 'direct' });
+    if (!result.ok) {
+      options.reportFailure(`Could not copy ${name}`, result.error.message);
+      return;
+    }
+    options.notify(name, copyStatusText(result.value as CopyResult));
+    await loadSettings();
+    draw();
   };
 
   function run(command: TrayCommand): void {
@@ -117,6 +144,9 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
         break;
       case 'start':
         pending = dispatchCommand('sessions.start', command.profileId, `Could not start a session for ${profileName(command.profileId)}`);
+        break;
+      case 'copy':
+        pending = copy(command.profileId, command.format, profileName(command.profileId));
         break;
     }
     // Electron checks a radio item on click before we know whether the switch worked: redraw

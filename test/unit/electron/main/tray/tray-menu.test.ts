@@ -41,7 +41,24 @@ function session(profileId: string, overrides: Partial<SessionView> = {}): Sessi
 }
 
 const labels = (entries: TrayEntry[]): string[] =>
-  entries.map((entry) => (entry.kind === 'separator' ? '---' : entry.kind === 'command' ? `${entry.checked ? '(•) ' : entry.checked === false ? '( ) ' : ''}${entry.label}` : `[${entry.label}]`));
+  entries.map((entry) => {
+    switch (entry.kind) {
+      case 'separator':
+        return '---';
+      case 'command':
+        return `${entry.checked ? '(•) ' : entry.checked === false ? '( ) ' : ''}${entry.label}`;
+      case 'submenu':
+        return `${entry.label} ▸`;
+      case 'label':
+        return `[${entry.label}]`;
+    }
+  });
+
+const submenu = (entries: TrayEntry[], label: string): TrayEntry[] => {
+  const found = entries.find((entry) => entry.kind === 'submenu' && entry.label === label);
+  if (found?.kind !== 'submenu') throw new Error(`no submenu "${label}"`);
+  return found.entries;
+};
 
 describe('tray menu', () => {
   const profiles = [
@@ -60,6 +77,8 @@ describe('tray menu', () => {
     const model = buildTrayModel({ snapshot, profiles, now: NOW, platform: 'linux' });
     expect(labels(model.entries)).toEqual([
       '[In use: acme-prod (Acme Corp) — 2 h 14 min left]',
+      'Copy for bash',
+      'Copy as ▸',
       '---',
       '[Live sessions]',
       '(•) acme-prod (Acme Corp) — 2 h 14 min left',
@@ -82,12 +101,44 @@ describe('tray menu', () => {
       entry.kind === 'command' ? [entry.command] : [],
     );
     expect(commands).toEqual([
+      { type: 'copy', profileId: 'acme-prod', format: 'bash' },
       { type: 'make-active', profileId: 'acme-prod' },
       { type: 'make-active', profileId: 'beta-dev' },
       { type: 'start', profileId: 'acme-staging' },
       { type: 'start', profileId: 'zeta-ops' },
       { type: 'open-window' },
       { type: 'quit' },
+    ]);
+  });
+
+  it('copies the session in use in one click, in the format copied last, and in every format under "Copy as"', () => {
+    const snapshot: SessionsSnapshot = { activeProfileId: 'acme-prod', sessions: [session('acme-prod'), session('beta-dev')] };
+    const entries = buildTrayModel({ snapshot, profiles, now: NOW, platform: 'linux', preferredFormat: 'fish' }).entries;
+    expect(entries[1]).toEqual({ kind: 'command', label: 'Copy for fish', command: { type: 'copy', profileId: 'acme-prod', format: 'fish' } });
+    const formats = submenu(entries, 'Copy as');
+    expect(labels(formats)).toEqual(['bash', 'zsh', 'fish', 'PowerShell', 'Command Prompt (cmd)', '.env file', 'JSON (credential_process)', 'INI (credentials file)']);
+    expect(formats.map((entry) => (entry.kind === 'command' ? entry.command : null))).toEqual(
+      ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'dotenv', 'json', 'ini'].map((format) => ({ type: 'copy', profileId: 'acme-prod', format })),
+    );
+  });
+
+  it.each([
+    ['needs an MFA code', { state: 'needs-mfa' }],
+    ['has expired', { state: 'expired', expiresAt: NOW - MIN }],
+    ['failed', { state: 'failed' }],
+    ['is past its expiry on this clock', { state: 'active', expiresAt: NOW - 1 }],
+  ] as const)('offers no copy while the session in use %s', (_, overrides) => {
+    const snapshot: SessionsSnapshot = { activeProfileId: 'acme-prod', sessions: [session('acme-prod', overrides)] };
+    const entries = buildTrayModel({ snapshot, profiles, now: NOW, platform: 'linux' }).entries;
+    expect(entries.some((entry) => entry.kind === 'submenu' || (entry.kind === 'command' && entry.command.type === 'copy'))).toBe(false);
+  });
+
+  it('copies a session while it is being refreshed: its credentials still work', () => {
+    const snapshot: SessionsSnapshot = { activeProfileId: 'acme-prod', sessions: [session('acme-prod', { state: 'refreshing', expiresAt: NOW + 10 * MIN })] };
+    expect(labels(buildTrayModel({ snapshot, profiles, now: NOW, platform: 'linux' }).entries).slice(0, 3)).toEqual([
+      '[In use: acme-prod (Acme Corp) — refreshing, 10 min left]',
+      'Copy for bash',
+      'Copy as ▸',
     ]);
   });
 
