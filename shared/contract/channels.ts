@@ -75,6 +75,8 @@ export const channels = {
       backupPath: z.string().optional(),
       awsProfile: z.string(),
       command: z.string(),
+      /** Why the AWS CLI cannot run the line yet (the CLI is not on PATH), and what to do. */
+      warning: z.string().optional(),
     }),
   ),
 

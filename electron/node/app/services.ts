@@ -17,6 +17,7 @@ import { SessionCache } from '../sessions/session.cache';
 import { SessionService } from '../sessions/session.service';
 import { UiMfaPrompter } from '../sessions/ui.mfa-prompter';
 import { AwsConfigEditor } from '../aws-files/aws-config.editor';
+import { findCliLauncher, type CliLauncher } from '../aws-files/cli-launcher';
 import { ClipboardService } from '../clipboard/clipboard.service';
 import { SessionWorkService } from '../work/session-work.service';
 import { AppInfoService, type RuntimeDescription } from './app-info.service';
@@ -40,6 +41,8 @@ export interface Ports {
   mfaPrompter?: MfaPrompter;
   /** The system clipboard (the Electron app); absent where there is none (CLI). */
   clipboard?: Clipboard;
+  /** Finds the `roledeck` CLI for credential_process lines; default: on this process's PATH. */
+  cliLauncher?: () => Promise<CliLauncher>;
   logger: Logger;
   runtime: RuntimeDescription;
 }
@@ -101,7 +104,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
       profiles,
       clipboard: ports.clipboard ? new ClipboardService(ports.clipboard, ports.scheduler, ports.clock, ports.logger) : undefined,
       configEditor: () => new AwsConfigEditor({ clock: ports.clock, logger: ports.logger }),
-      cliLauncher: ['roledeck'],
+      cliLauncher: ports.cliLauncher ?? (() => findCliLauncher()),
     }),
   };
 }

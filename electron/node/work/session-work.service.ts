@@ -7,6 +7,7 @@ import type { ClipboardService } from '../clipboard/clipboard.service';
 import { DEFAULT_CLEAR_SECONDS } from '../clipboard/clipboard.service';
 import type { AwsConfigChange, AwsConfigEditor } from '../aws-files/aws-config.editor';
 import { credentialProcessCommandLine } from '../aws-files/credential-process-command';
+import type { CliLauncher } from '../aws-files/cli-launcher';
 
 /**
  * Puts sessions to work from the app: copy an export to the clipboard (written by main, cleared
@@ -19,8 +20,8 @@ export class SessionWorkService {
       profiles: ProfileService;
       clipboard: ClipboardService | undefined;
       configEditor: () => AwsConfigEditor;
-      /** How ~/.aws/config should start the CLI; the app relies on `roledeck` on PATH. */
-      cliLauncher: readonly string[];
+      /** How ~/.aws/config should start the CLI: found on PATH when the profile is installed. */
+      cliLauncher: () => Promise<CliLauncher>;
     },
   ) {}
 
@@ -42,16 +43,20 @@ export class SessionWorkService {
     return { format, clearsAt, ...(session.expiresAt !== undefined ? { expiresAt: session.expiresAt } : {}) };
   }
 
-  async installCliProfile(profileId: string, options: { awsProfile?: string | undefined; force?: boolean | undefined }): Promise<AwsConfigChange & { awsProfile: string; command: string }> {
+  async installCliProfile(
+    profileId: string,
+    options: { awsProfile?: string | undefined; force?: boolean | undefined },
+  ): Promise<AwsConfigChange & { awsProfile: string; command: string; warning?: string }> {
     const { profile, doc } = await this.deps.profiles.get(profileId);
     const awsProfile = options.awsProfile ?? profile.name;
     const region = profile.region ?? chainOf(doc, profile)[0]?.region;
-    const command = credentialProcessCommandLine(this.deps.cliLauncher, profile);
+    const launcher = await this.deps.cliLauncher();
+    const command = credentialProcessCommandLine(launcher.command, profile);
     const change = await this.deps.configEditor().install(
       awsProfile,
       { credential_process: command, ...(region ? { region } : {}) },
       options.force ? { force: true } : {},
     );
-    return { ...change, awsProfile, command };
+    return { ...change, awsProfile, command, ...(launcher.warning ? { warning: launcher.warning } : {}) };
   }
 }

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** How a credential_process line written by the app starts the `roledeck` CLI. */
+export interface CliLauncher {
+  /** The words before `credential-process` in the line. */
+  command: readonly string[];
+  /** Set when the AWS CLI will not be able to run the line as written, with what to do about it. */
+  warning?: string;
+}
+
+export const CLI_NOT_ON_PATH =
+  'The `roledeck` command is not on your PATH, so the AWS CLI cannot run this profile yet. Put the CLI on your PATH (from a Roledeck checkout: `npm run build && npm link`), then install the profile again: it will then name the CLI by its full path.';
+
+export interface LauncherSearch {
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}
+
+async function isExecutableFile(file: string, platform: NodeJS.Platform): Promise<boolean> {
+  try {
+    if (!(await stat(file)).isFile()) return false;
+    // Windows has no execute bit: a file with a PATHEXT extension runs.
+    if (platform !== 'win32') await access(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first `name` on PATH that can be run, as the shell would find it; null when there is none. */
+export async function findOnPath(name: string, { env = process.env, platform = process.platform }: LauncherSearch = {}): Promise<string | null> {
+  const delimiter = platform === 'win32' ? ';' : ':';
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  const dirs = (env.PATH ?? env.Path ?? '').split(delimiter).filter((dir) => dir !== '' && (platform === 'win32' ? path.win32.isAbsolute(dir) : dir.startsWith('/')));
+  const names = platform === 'win32' ? (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean).map((ext) => `${name}${ext.toLowerCase()}`) : [name];
+  for (const dir of dirs) {
+    for (const candidate of names) {
+      const file = join(dir, candidate);
+      if (await isExecutableFile(file, platform)) return file;
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds the `roledeck` CLI the way a terminal would, and names it by full paths, as the CLI's own
+ * `config install` does: the AWS CLI and SDKs run credential_process with whatever PATH their
+ * own process has (an IDE started from the dock has a short one), so a bare `roledeck`, or a
+ * script whose `#!/usr/bin/env node` needs node on that PATH, can fail there while working in a
+ * terminal. On POSIX the line is `<node> <script>`; on Windows npm's shim
+ * (roledeck.cmd) finds its own node. When the CLI is not on PATH the line keeps plain
+ * `roledeck` and says what to do.
+ */
+export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliLauncher> {
+  const platform = search.platform ?? process.platform;
+  const env = search.env ?? process.env;
+  let found = await findOnPath('roledeck', { env, platform });
+  if (!found && platform !== 'win32') {
+    // An app started from the dock or a desktop menu has a short PATH; the user's terminals get
+    // theirs from the login shell's profile. Ask that shell what PATH it sets up.
+    const shellPath = await loginShellPath(env);
+    if (shellPath) {
+      search = { env: { ...env, PATH: shellPath }, platform };
+      found = await findOnPath('roledeck', search);
+    }
+  }
+  if (!found) return { command: ['roledeck'], warning: CLI_NOT_ON_PATH };
+  if (platform === 'win32') return { command: [found] };
+  // npm's global bin (and `npm link`) is a symlink to the script. Both paths are written as found,
+  // not resolved: a Homebrew or nvm node resolves into a versioned folder an upgrade removes.
+  const isScript = /\.(m?js|cjs)$/.test(await realpath(found).catch(() => found));
+  const node = isScript ? await findOnPath('node', search) : null;
+  return { command: node ? [node, found] : [found] };
+}
+
+const MARKER = '__roledeck_path__';
+
+/**
+ * The PATH the user's login shell ($SHELL -l) sets up, or null (no $SHELL, a shell that fails or
+ * takes longer than `timeoutMs`). Markers around the value skip whatever the profile prints.
+ * Quoted "$PATH" is colon-joined in sh, bash, zsh and fish alike.
+ */
+export function loginShellPath(env: NodeJS.ProcessEnv, timeoutMs = 5_000): Promise<string | null> {
+  const shell = env.SHELL;
+  if (!shell || !shell.startsWith('/')) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    execFile(shell, ['-l', '-c', `printf '${MARKER}%s${MARKER}' "$PATH"`], { env, timeout: timeoutMs, maxBuffer: 1 << 20 }, (error, stdout) => {
+      const match = error ? null : new RegExp(`${MARKER}(.*?)${MARKER}`, 's').exec(stdout);
+      resolve(match?.[1] || null);
+    });
+  });
+}

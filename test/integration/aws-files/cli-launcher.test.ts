@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_NOT_ON_PATH, findCliLauncher, loginShellPath } from '../../../electron/node/aws-files/cli-launcher';
+import { credentialProcessCommandLine } from '../../../electron/node/aws-files/credential-process-command';
+import { cliPath, ensureCliBuilt } from '../fixtures/cli';
+
+const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), `roledeck-launcher-${prefix}-`));
+
+/** A folder like npm's global bin after `npm link`: `roledeck` and `node` as symlinks. */
+function npmStyleBin(): string {
+  const bin = temp('bin');
+  symlinkSync(cliPath, path.join(bin, 'roledeck'));
+  symlinkSync(process.execPath, path.join(bin, 'node'));
+  return bin;
+}
+
+/** Runs the words of a credential_process line as the SDKs do (sh -c), with the PATH given. */
+function runLine(line: string, PATH: string) {
+  return spawnSync('/bin/sh', ['-c', line], { env: { PATH }, encoding: 'utf8' });
+}
+
+describe('findCliLauncher: the roledeck CLI for credential_process lines the app writes', () => {
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    chmodSync(cliPath, 0o755);
+  });
+
+  it('names the CLI found on PATH, and node, by full paths: the line runs with no PATH at all', async () => {
+    const bin = npmStyleBin();
+    const launcher = await findCliLauncher({ env: { PATH: `/nonexistent:${bin}:/usr/bin:/bin` }, platform: 'linux' });
+    expect(launcher).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')] });
+    const line = credentialProcessCommandLine(launcher.command, { id: 'x', name: 'acme-prod' }).replace(/ credential-process .*$/, ' --version');
+    const run = runLine(line, '/nonexistent');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it.each([
+    ['bash', '.bash_profile', (bin: string) => `echo "welcome back"\nexport PATH="${bin}:$PATH"\n`],
+    ['zsh', '.zprofile', (bin: string) => `print "welcome back"\nexport PATH="${bin}:$PATH"\n`],
+    ['fish', '.config/fish/config.fish', (bin: string) => `echo "welcome back"\nset -gx PATH ${bin} $PATH\n`],
+  ])("finds the CLI on the PATH a %s login sets up when the app's own PATH is short (started from the dock)", async (shellName, profileFile, profile) => {
+    const shell = ['/bin', '/usr/bin'].map((dir) => path.join(dir, shellName)).find((file) => existsSync(file));
+    if (!shell) throw new Error(`${shellName} is missing: npm test installs it (apt-get install ${shellName})`);
+    const bin = npmStyleBin();
+    const home = temp('home');
+    mkdirSync(path.dirname(path.join(home, profileFile)), { recursive: true });
+    writeFileSync(path.join(home, profileFile), profile(bin));
+    const env = { PATH: '/usr/bin:/bin', SHELL: shell, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
+    expect(await loginShellPath(env)).toMatch(new RegExp(`^${bin}:`));
+    expect(await findCliLauncher({ env, platform: 'linux' })).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')] });
+  });
+
+  it('keeps plain `roledeck` and says what to do when neither PATH has it', async () => {
+    const home = temp('home');
+    const launcher = await findCliLauncher({ env: { PATH: temp('empty'), SHELL: '/bin/bash', HOME: home }, platform: 'linux' });
+    expect(launcher).toEqual({ command: ['roledeck'], warning: CLI_NOT_ON_PATH });
+    expect(launcher.warning).toMatch(/not on your PATH.*npm link.*install the profile again/);
+  });
+
+  it('skips a roledeck that cannot be run and PATH entries relative to wherever the caller happens to be', async () => {
+    const notExecutable = temp('noexec');
+    writeFileSync(path.join(notExecutable, 'roledeck'), '#!/bin/sh\n');
+    const relative = temp('relative');
+    writeFileSync(path.join(relative, 'roledeck'), '#!/bin/sh\n', { mode: 0o755 });
+    const bin = npmStyleBin();
+    const launcher = await findCliLauncher({ env: { PATH: `${notExecutable}:.:${bin}` }, platform: 'linux' });
+    expect(launcher.command).toEqual([path.join(bin, 'node'), path.join(bin, 'roledeck')]);
+  });
+
+  it('writes a roledeck that is not a Node script (a packaged binary) as it is, without node', async () => {
+    const bin = temp('native');
+    writeFileSync(path.join(bin, 'roledeck'), '#!/bin/sh\necho 1.0.0\n', { mode: 0o755 });
+    symlinkSync(process.execPath, path.join(bin, 'node'));
+    expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux' })).toEqual({ command: [path.join(bin, 'roledeck')] });
+  });
+
+  it('gives up on a login shell that hangs, instead of hanging the install', async () => {
+    const shell = path.join(temp('shell'), 'slow-shell');
+    writeFileSync(shell, '#!/bin/sh\nsleep 10\n', { mode: 0o755 });
+    const started = Date.now();
+    expect(await loginShellPath({ PATH: '/usr/bin:/bin', SHELL: shell }, 300)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
