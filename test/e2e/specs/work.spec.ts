@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { ProfileView } from '../../../shared/domain/profile-view';
+import { cliPath, ensureCliBuilt } from '../../integration/fixtures/cli';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
 import { expect, openApp, screenshot, SCREENSHOT_DIR } from '../fixtures';
 import type { TestHost } from '../host/test-host';
@@ -94,6 +95,17 @@ async function axeBothThemes(page: Page): Promise<void> {
 async function viewportShot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Puts back the environment a test changed for the host that runs in this worker. */
+function restoreEnv(previous: { config?: string | undefined; path?: string | undefined; shell?: string | undefined }): void {
+  const names = { config: 'AWS_CONFIG_FILE', path: 'PATH', shell: 'SHELL' } as const;
+  for (const key of Object.keys(names) as (keyof typeof names)[]) {
+    if (!(key in previous)) continue;
+    const value = previous[key];
+    if (value === undefined) delete process.env[names[key]];
+    else process.env[names[key]] = value;
+  }
 }
 
 const CLEAR_TIME = /clears from the clipboard at \d{1,2}:\d{2}/;
@@ -203,9 +215,18 @@ test.describe('putting a session to work', () => {
       '',
     ].join('\n');
     await writeFile(config, original);
-    // The host runs in this worker: its config editor reads AWS_CONFIG_FILE as the SDKs do.
-    const previous = process.env.AWS_CONFIG_FILE;
+    // The CLI on PATH as `npm link` leaves it: the app finds it there and writes its full path.
+    await ensureCliBuilt();
+    const bin = path.join(awsDir, 'bin');
+    await mkdir(bin);
+    await symlink(cliPath, path.join(bin, 'roledeck'));
+    await symlink(process.execPath, path.join(bin, 'node'));
+    const launcher = `${bin}/node ${bin}/roledeck`;
+    // The host runs in this worker: its config editor reads AWS_CONFIG_FILE as the SDKs do, and
+    // it looks for the CLI on this process's PATH.
+    const previous = { config: process.env.AWS_CONFIG_FILE, path: process.env.PATH };
     process.env.AWS_CONFIG_FILE = config;
+    process.env.PATH = `${bin}:${previous.path ?? ''}`;
     try {
       const { role, card } = await startSession(page, app);
       const install = card.getByRole('button', { name: 'Install as AWS CLI profile acme-prod' });
@@ -218,7 +239,7 @@ test.describe('putting a session to work', () => {
       const facts = dialog.getByRole('list', { name: 'What will be written' });
       await expect(facts).toContainText('A [profile acme-prod] section with credential_process in ~/.aws/config');
       await expect(facts).toContainText('Nothing else in the file changes; a backup of the file is kept before Roledeck first edits it.');
-      await expect(facts).toContainText('the roledeck CLI must be on your PATH');
+      await expect(facts).toContainText('naming the roledeck CLI by the full path it has on your PATH now');
 
       // The name is checked with the same rule the main side uses.
       await name.fill('acme prod');
@@ -252,14 +273,15 @@ test.describe('putting a session to work', () => {
       await expect(result.getByRole('status')).toHaveText('Updated [profile acme-prod].');
       await expect(result).toContainText(config);
       await expect(result).toContainText(`${config}.roledeck-backup-`);
-      await expect(result).toContainText(`credential_process = roledeck credential-process --id ${role.id} acme-prod`);
+      await expect(result).toContainText(`credential_process = ${launcher} credential-process --id ${role.id} acme-prod`);
+      await expect(dialog.getByTestId('install-warning')).toHaveCount(0);
       await expect(result).toContainText('aws sts get-caller-identity --profile acme-prod');
       await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
       await viewportShot(page, 'install-result');
 
       // Roledeck's section replaced the hand-written one; every other line is as it was, and the backup is the original.
       const after = await readFile(config, 'utf8');
-      expect(after).toContain(`credential_process = roledeck credential-process --id ${role.id}`);
+      expect(after).toContain(`credential_process = ${launcher} credential-process --id ${role.id}`);
       const outside = (text: string): string => text.replace(/\[profile acme-prod\][\s\S]*?\n(?=\n\[profile other\])/, '<acme-prod>');
       expect(outside(after)).toBe(outside(original));
       expect(after).not.toContain('role/Old');
@@ -279,8 +301,37 @@ test.describe('putting a session to work', () => {
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
     } finally {
-      if (previous === undefined) delete process.env.AWS_CONFIG_FILE;
-      else process.env.AWS_CONFIG_FILE = previous;
+      restoreEnv(previous);
+      await rm(awsDir, { recursive: true, force: true });
+    }
+  });
+
+  test('installs with plain `roledeck` and says what to do when the CLI is on no PATH it can find', async ({ page, app }) => {
+    test.setTimeout(60_000);
+    const awsDir = await mkdtemp(path.join(tmpdir(), 'roledeck-e2e-work-nopath-'));
+    const config = path.join(awsDir, 'config');
+    const previous = { config: process.env.AWS_CONFIG_FILE, path: process.env.PATH, shell: process.env.SHELL };
+    process.env.AWS_CONFIG_FILE = config;
+    try {
+      const { role, card } = await startSession(page, app);
+      // An app started from the dock: a short PATH, and a login shell that has no roledeck either.
+      process.env.PATH = awsDir;
+      process.env.SHELL = '/bin/sh';
+      await card.getByRole('button', { name: 'Install as AWS CLI profile acme-prod' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Install as AWS CLI profile' });
+      await dialog.getByRole('button', { name: 'Install' }).click();
+      const result = dialog.getByTestId('install-result');
+      await expect(result.getByRole('status')).toHaveText('Added [profile acme-prod].');
+      const warning = dialog.getByTestId('install-warning');
+      await expect(warning).toHaveAttribute('role', 'alert');
+      await expect(warning).toContainText('The roledeck command is not on your PATH, so the AWS CLI cannot run this profile yet.');
+      await expect(warning).toContainText('npm run build && npm link');
+      await expect(result).toContainText(`credential_process = roledeck credential-process --id ${role.id} acme-prod`);
+      expect(await readFile(config, 'utf8')).toContain(`credential_process = roledeck credential-process --id ${role.id} acme-prod`);
+      await axeBothThemes(page);
+      await viewportShot(page, 'install-not-on-path');
+    } finally {
+      restoreEnv(previous);
       await rm(awsDir, { recursive: true, force: true });
     }
   });

@@ -6,6 +6,7 @@ import { Field } from '../../ui/Field';
 import { awsConfigHeader, awsProfileNameError, conflictText, installChangeText, type InstallResult } from './install-cli-profile';
 import type { InstallTarget } from './use-session-work';
 import { messageOf } from './use-sessions';
+import { MessageText } from '../../ui/MessageText';
 
 /**
  * A command line that wraps only between its words: a break inside `--id` or a path would show a
@@ -100,6 +101,11 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
           <p className="install-result__title" role="status">
             {installChangeText(result)}
           </p>
+          {result.warning ? (
+            <div className="notice notice--warn" role="alert" data-testid="install-warning">
+              <MessageText text={result.warning} />
+            </div>
+          ) : null}
           <dl className="facts install-result__facts">
             <div className="facts__row">
               <dt>File</dt>
@@ -186,17 +192,18 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
           </li>
           <li>Nothing else in the file changes; a backup of the file is kept before Roledeck first edits it.</li>
           <li>
-            The CLI and SDKs run <code>roledeck credential-process</code>, so the <code>roledeck</code> CLI must be on your PATH.
+            The AWS CLI and SDKs run <code>roledeck credential-process</code>, naming the <code>roledeck</code> CLI by the full path it has on
+            your PATH now, so it works from any terminal or IDE.
           </li>
         </ul>
         {phase.kind === 'conflict' ? (
           <div className="notice notice--warn" role="alert" data-testid="install-conflict">
-            {phase.message}
+            <MessageText text={phase.message} />
           </div>
         ) : null}
         {failure ? (
           <p className="form__error" role="alert">
-            {failure}
+            <MessageText text={failure} />
           </p>
         ) : null}
       </form>
