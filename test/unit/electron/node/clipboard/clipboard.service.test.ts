@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ClipboardService } from '../../../../../electron/node/clipboard/clipboard.service';
-import type { Clipboard } from '../../../../../shared/ports/clipboard';
 import { FakeScheduler } from '../../../../fakes/fake.scheduler';
+import { MemoryClipboard } from '../../../../fakes/memory.clipboard';
 import { FakeClock } from '../../../../fakes/ports';
 import { recordingLogger } from '../../../../fakes/recording.logger';
-
-class RecordingClipboard implements Clipboard {
-  text = '';
-  concealedWrites = 0;
-  async writeConcealed(text: string): Promise<void> {
-    this.text = text;
-    this.concealedWrites += 1;
-  }
-  async readText(): Promise<string> {
-    return this.text;
-  }
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
 
 function setup() {
   const clock = new FakeClock();
   const scheduler = new FakeScheduler(clock);
-  const clipboard = new RecordingClipboard();
+  const clipboard = new MemoryClipboard();
   return { clock, scheduler, clipboard, service: new ClipboardService(clipboard, scheduler, clock, recordingLogger().logger) };
 }
 
@@ -33,7 +18,8 @@ describe('ClipboardService', () => {
   it('writes concealed and clears after the delay when the clipboard still holds the copy', async () => {
     const { clock, scheduler, clipboard, service } = setup();
     const clearsAt = await service.copySecret('export AWS_SECRET_ACCESS_KEY=abc', 60);
-    expect(clipboard.concealedWrites).toBe(1);
+    expect(clipboard.writes).toBe(1);
+    expect(clipboard.concealed).toBe(true);
     expect(clearsAt).toBe(clock.now() + 60_000);
     await scheduler.advance(59_000);
     await flush();
