@@ -6,6 +6,7 @@ import { getApi } from '../../api';
 import { Button } from '../../ui/Button';
 import { ColorPicker } from '../../ui/ColorPicker';
 import { Dialog } from '../../ui/Dialog';
+import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
 import { generateExternalId } from './external-id';
 import { placeIssues, placeServerError, type PlacedErrors } from './form-errors';
@@ -179,19 +180,7 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
     WHOLE_NUMBER.test(duration) ? ` ${Number(duration).toLocaleString('en')} s = ${humanDuration(Number(duration))}.` : ' Blank: the AWS default, 1 h.'
   }`;
 
-  const footer = (
-    <>
-      {existing && onRemove ? (
-        <Button variant="danger" className="dialog__footer-start" onClick={() => onRemove(existing)}>
-          Remove…
-        </Button>
-      ) : null}
-      <Button onClick={onClose}>Cancel</Button>
-      <Button type="submit" form={formId} variant="primary" busy={busy}>
-        {busy ? 'Saving…' : existing ? 'Save changes' : 'Add role'}
-      </Button>
-    </>
-  );
+  const footer = <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={onClose} formId={formId} busy={busy} addLabel="Add role" />;
 
   return (
     <Dialog
@@ -203,11 +192,7 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
       testId="role-form-dialog"
     >
       <form id={formId} className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={busy || undefined}>
-        {form.server.form ? (
-          <p className="form__error" role="alert">
-            {form.server.form}
-          </p>
-        ) : null}
+        <FormError message={form.server.form} />
         <div className="form__row">
           {text('name', 'Profile name', 'e.g. acme-prod', { required: true, autofocus: true })}
           <Field id={fieldId('source')} label="Source profile" required error={form.errorOf('source')} hint="Whose credentials assume the role: an IAM user, or a role for a chain">
@@ -292,18 +277,7 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
           </div>
           <div className="form__row">
             {text('region', 'Region', 'e.g. eu-west-1', { mono: true })}
-            <Field id={fieldId('label')} label="Label" error={form.errorOf('label')} hint="The customer: groups the list">
-              {(control) => (
-                <>
-                  <input {...control} {...bind('label')} className="input" autoComplete="off" list={labelListId} />
-                  <datalist id={labelListId}>
-                    {labels.map((label) => (
-                      <option key={label} value={label} />
-                    ))}
-                  </datalist>
-                </>
-              )}
-            </Field>
+            <LabelField id={fieldId('label')} error={form.errorOf('label')} hint="The customer: groups the list" labels={labels} listId={labelListId} input={bind('label')} />
           </div>
         </fieldset>
         <ColorPicker value={values.color} onChange={(next) => form.set('color', next)} hint="Carried everywhere this customer appears." />

@@ -2,9 +2,9 @@ import { useId, useRef, useState, type FormEvent, type ReactElement } from 'reac
 import { AddUserInputSchema, UpdateUserInputSchema } from '../../../../shared/domain/profile-input';
 import type { ProfileView, UserView } from '../../../../shared/domain/profile-view';
 import { getApi } from '../../api';
-import { Button } from '../../ui/Button';
 import { ColorPicker } from '../../ui/ColorPicker';
 import { Dialog } from '../../ui/Dialog';
+import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
 import { placeIssues, placeServerError, type PlacedErrors } from './form-errors';
 import { messageOf, optional, useFormState } from './form-state';
@@ -115,19 +115,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       ? 'Cleared after sending: type it again to retry. Roledeck never keeps it in this window.'
       : '40 characters. It goes straight into your OS keychain and is never shown again.';
 
-  const footer = (
-    <>
-      {existing && onRemove ? (
-        <Button variant="danger" className="dialog__footer-start" onClick={() => onRemove(existing)}>
-          Remove…
-        </Button>
-      ) : null}
-      <Button onClick={onClose}>Cancel</Button>
-      <Button type="submit" form={formId} variant="primary" busy={busy}>
-        {busy ? 'Saving…' : existing ? 'Save changes' : 'Add IAM user'}
-      </Button>
-    </>
-  );
+  const footer = <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={onClose} formId={formId} busy={busy} addLabel="Add IAM user" />;
 
   return (
     <Dialog
@@ -139,11 +127,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       testId="user-form-dialog"
     >
       <form id={formId} className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={busy || undefined}>
-        {form.server.form ? (
-          <p className="form__error" role="alert">
-            {form.server.form}
-          </p>
-        ) : null}
+        <FormError message={form.server.form} />
         <Field id={`${formId}-name`} label="Profile name" required error={form.errorOf('name')} hint="How you and scripts refer to it, e.g. consultant">
           {(control) => <input {...control} {...bind('name')} className="input" autoComplete="off" spellCheck={false} data-autofocus />}
         </Field>
@@ -183,18 +167,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
           <Field id={`${formId}-region`} label="Region" error={form.errorOf('region')} hint="e.g. eu-west-1">
             {(control) => <input {...control} {...bind('region')} className="input input--mono" autoComplete="off" spellCheck={false} />}
           </Field>
-          <Field id={`${formId}-label`} label="Label" error={form.errorOf('label')} hint="The customer or team: groups the list">
-            {(control) => (
-              <>
-                <input {...control} {...bind('label')} className="input" autoComplete="off" list={labelListId} />
-                <datalist id={labelListId}>
-                  {labels.map((label) => (
-                    <option key={label} value={label} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+          <LabelField id={`${formId}-label`} error={form.errorOf('label')} hint="The customer or team: groups the list" labels={labels} listId={labelListId} input={bind('label')} />
         </div>
         <ColorPicker value={form.values.color} onChange={(next) => form.set('color', next)} />
         {form.errorOf('color') ? <p className="field__error">{form.errorOf('color')}</p> : null}

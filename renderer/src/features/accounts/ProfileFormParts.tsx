@@ -1,0 +1,83 @@
+import type { ReactElement } from 'react';
+import type { ProfileView } from '../../../../shared/domain/profile-view';
+import { Button } from '../../ui/Button';
+import { Field } from '../../ui/Field';
+
+/**
+ * The footer both profile forms share: Remove… (when editing), Cancel, and the submit button,
+ * which says what it will do ("Add role", "Save changes") and "Saving…" while it works.
+ */
+export function ProfileFormFooter<P extends ProfileView>({
+  existing,
+  onRemove,
+  onClose,
+  formId,
+  busy,
+  addLabel,
+}: {
+  existing: P | undefined;
+  onRemove: ((profile: ProfileView) => void) | undefined;
+  onClose: () => void;
+  formId: string;
+  busy: boolean;
+  addLabel: string;
+}): ReactElement {
+  return (
+    <>
+      {existing && onRemove ? (
+        <Button variant="danger" className="dialog__footer-start" onClick={() => onRemove(existing)}>
+          Remove…
+        </Button>
+      ) : null}
+      <Button onClick={onClose}>Cancel</Button>
+      <Button type="submit" form={formId} variant="primary" busy={busy}>
+        {busy ? 'Saving…' : existing ? 'Save changes' : addLabel}
+      </Button>
+    </>
+  );
+}
+
+/** The main side's refusal that belongs to no one field, above the form. */
+export function FormError({ message }: { message: string | null | undefined }): ReactElement | null {
+  return message ? (
+    <p className="form__error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/**
+ * The customer label, with the labels already in use offered as suggestions: one customer spelt
+ * one way keeps the list grouped.
+ */
+export function LabelField({
+  id,
+  error,
+  hint,
+  labels,
+  listId,
+  input,
+}: {
+  id: string;
+  error: string | null | undefined;
+  hint: string;
+  labels: readonly string[];
+  listId: string;
+  /** value, onChange and onBlur from the form. */
+  input: { value: string; onChange: (event: { currentTarget: { value: string } }) => void; onBlur: () => void };
+}): ReactElement {
+  return (
+    <Field id={id} label="Label" error={error ?? null} hint={hint}>
+      {(control) => (
+        <>
+          <input {...control} {...input} className="input" autoComplete="off" list={listId} />
+          <datalist id={listId}>
+            {labels.map((label) => (
+              <option key={label} value={label} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
+  );
+}
