@@ -12,7 +12,7 @@ import './sessions.css';
  */
 export function ActiveSessionIndicator(): ReactElement | null {
   const { snapshot, profiles } = useSessions();
-  const now = useNow(1000);
+  const now = useNow();
   if (snapshot.state !== 'loaded') return null;
   const { sessions, activeProfileId } = snapshot.value;
   const session = sessions.find((candidate) => candidate.profileId === activeProfileId);

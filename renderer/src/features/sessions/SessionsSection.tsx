@@ -45,7 +45,7 @@ export function SessionsSection(): ReactElement {
   const actions = useSessionActions(accept);
   const work = useSessionWork();
   const { warnings, dismiss } = useSessionWarnings();
-  const now = useNow(1000);
+  const now = useNow();
   const byId = useMemo(() => new Map<string, ProfileView>((profiles ?? []).map((profile) => [profile.id, profile])), [profiles]);
 
   if (snapshot.state === 'loading') {

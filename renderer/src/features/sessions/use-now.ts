@@ -1,14 +1,38 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 /**
- * The current time, re-read every `intervalMs`. Countdowns render from this and the session's
- * `expiresAt`, so they tick locally without an IPC call per second.
+ * One clock for every countdown in the window, re-read once a second. Countdowns render from it
+ * and the session's `expiresAt`, so they tick locally without an IPC call per second; sharing one
+ * reading keeps the top bar and the list from disagreeing ("1 h left" beside "59 min left") for
+ * the second between two separate timers.
  */
-export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
+const TICK_MS = 1000;
+const listeners = new Set<() => void>();
+let reading = Date.now();
+let timer: number | undefined;
+
+function tick(): void {
+  reading = Date.now();
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (timer === undefined) {
+    reading = Date.now();
+    timer = window.setInterval(tick, TICK_MS);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== undefined) {
+      window.clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+const snapshot = (): number => reading;
+
+export function useNow(): number {
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
