@@ -1,7 +1,7 @@
-// Reference for the credential_process benchmark: a bare Node start plus one keychain read, the
-// floor any keychain-backed credential_process can reach. By default the binding is loaded straight
-// from its platform package, as the CLI's quick path does; with --via-loader, through
-// @napi-rs/keyring's own loader, as a plain `import` would.
+// Reference for the credential_process benchmark: a bare Node start plus one blocking keychain
+// read, the floor any keychain-backed credential_process can reach. By default the binding is
+// loaded straight from its platform package, as the CLI's quick path does; with --via-loader,
+// through @napi-rs/keyring's own loader, as a plain `import` would.
 const [id = 'none', how] = process.argv.slice(2);
 const suffix = { linux: '-gnu', win32: '-msvc' }[process.platform] ?? '';
 let binding;
@@ -14,4 +14,4 @@ if (how !== '--via-loader') {
 }
 binding ??= await import('@napi-rs/keyring');
 
-await new binding.AsyncEntry('roledeck', `session/${id}`, { linux: { store: 'secret-service' } }).getSecret();
+new binding.Entry('roledeck', `session/${id}`, { linux: { store: 'secret-service' } }).getSecret();

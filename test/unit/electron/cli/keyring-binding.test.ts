@@ -8,7 +8,7 @@ const viaPackageLoader = await import('@napi-rs/keyring');
 describe('loadKeyringBinding: the credential_process quick path loads the keychain binding', () => {
   it("takes this platform's build straight from its package, not through the generic loader", async () => {
     const asked: string[] = [];
-    const platformBuild = { AsyncEntry: class {} };
+    const platformBuild = { Entry: class {} };
     const binding = await loadKeyringBinding((id) => {
       asked.push(id);
       return platformBuild;
@@ -25,7 +25,7 @@ describe('loadKeyringBinding: the credential_process quick path loads the keycha
     const asked: string[] = [];
     await loadKeyringBinding((id) => {
       asked.push(id);
-      return { AsyncEntry: class {} };
+      return { Entry: class {} };
     }, platform);
     expect(asked).toEqual([expected]);
   });
@@ -34,27 +34,27 @@ describe('loadKeyringBinding: the credential_process quick path loads the keycha
     const binding = await loadKeyringBinding(() => {
       throw new Error('Cannot find module @napi-rs/keyring-linux-x64-gnu');
     }, 'linux-x64');
-    expect(binding.AsyncEntry).toBe(viaPackageLoader.AsyncEntry);
+    expect(binding.Entry).toBe(viaPackageLoader.Entry);
   });
 
   it('falls back to the package loader when the module loaded is not the binding', async () => {
     const binding = await loadKeyringBinding(() => ({}), 'linux-x64');
-    expect(binding.AsyncEntry).toBe(viaPackageLoader.AsyncEntry);
+    expect(binding.Entry).toBe(viaPackageLoader.Entry);
   });
 
   it('falls back to the package loader on a platform without a known build (freebsd)', async () => {
     const asked: string[] = [];
     const binding = await loadKeyringBinding((id) => {
       asked.push(id);
-      return { AsyncEntry: class {} };
+      return { Entry: class {} };
     }, 'freebsd-x64');
     expect(asked).toEqual([]);
-    expect(binding.AsyncEntry).toBe(viaPackageLoader.AsyncEntry);
+    expect(binding.Entry).toBe(viaPackageLoader.Entry);
   });
 
   it.runIf(process.platform === 'linux' && process.arch === 'x64')('on this machine, loads the same native module the package loader does', async () => {
     const binding = await loadKeyringBinding();
     expect(binding).toBe(require('@napi-rs/keyring-linux-x64-gnu'));
-    expect(binding.AsyncEntry).toBe(viaPackageLoader.AsyncEntry);
+    expect(binding.Entry).toBe(viaPackageLoader.Entry);
   });
 });
