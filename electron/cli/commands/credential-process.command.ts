@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { RoledeckError } from '../../../shared/contract/errors';
 import { credentialProcessJson } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
@@ -20,7 +21,18 @@ export async function credentialProcessCommand(context: CliContext, args: string
   if (parsed.positionals.length !== 1) throw new UsageError('credential-process takes exactly one profile name');
   // The id (written by `roledeck config install`) survives a rename of the profile; the name is
   // for people reading ~/.aws/config.
-  const session = await sessionFor(context, parsed.values.id ?? parsed.positionals[0]!, 'credential-process');
+  const name = parsed.positionals[0]!;
+  const id = parsed.values.id;
+  const session = await sessionFor(context, id ?? name, 'credential-process').catch((error: unknown) => {
+    // The line in ~/.aws/config outlived its profile: say which line, and how to tidy it up.
+    if (id && error instanceof RoledeckError && error.code === 'NOT_FOUND') {
+      throw new RoledeckError(
+        'NOT_FOUND',
+        `The Roledeck profile "${name}" that this credential_process line names (id ${id}) no longer exists. Remove the line with \`roledeck config remove ${name}\` (add --aws-profile NAME if you installed it under another name), or add the profile again and install it anew.`,
+      );
+    }
+    throw error;
+  });
   context.io.stdout(`${JSON.stringify(credentialProcessJson(session))}\n`);
   return 0;
 }

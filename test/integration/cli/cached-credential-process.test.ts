@@ -77,6 +77,16 @@ describe('credential-process --id: the cached path', () => {
     expect(full.code).toBe(0);
   });
 
+  it('serves nothing for a removed profile, and says which line in ~/.aws/config outlived it and how to remove it', async () => {
+    const { id } = await cachedRole();
+    expect((await runCli(['profile', 'remove', 'acme-prod'], { env: env() })).code).toBe(0);
+    const result = await runCli(['credential-process', '--id', id, 'acme-prod'], { env: env() });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`The Roledeck profile "acme-prod" that this credential_process line names (id ${id}) no longer exists.`);
+    expect(result.stderr).toContain('`roledeck config remove acme-prod`');
+  });
+
   it('declines a session within 15 minutes of expiry, leaving the refresh to the full path', async () => {
     const secrets = new KeyringSecretStore();
     const id = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
