@@ -103,6 +103,8 @@ export const channels = {
 export const events = {
   'keychain.changed': KeychainStatusSchema,
   'sessions.changed': SessionsSnapshotSchema,
+  /** Settings were saved (in the window, or by a copy remembering its format): the tray redraws. */
+  'settings.changed': StoreSettingsSchema,
   /** An MFA code is needed: the UI opens its dialog (the main process also raises the window). */
   'mfa.prompt': MfaPromptSchema,
   'mfa.closed': z.object({ promptId: z.string(), outcome: z.enum(['answered', 'cancelled', 'superseded']) }),

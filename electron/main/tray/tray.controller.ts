@@ -64,8 +64,8 @@ export function toMenuTemplate(model: Pick<TrayModel, 'entries'>, run: (command:
 }
 
 /**
- * Keeps the tray current: redrawn on every 'sessions.changed' event and once a minute for the
- * time left. Its commands go through the same router the window uses (transport 'direct').
+ * Keeps the tray current: redrawn on every 'sessions.changed' and 'settings.changed' event and
+ * once a minute for the time left. Its commands go through the same router the window uses (transport 'direct').
  */
 export function startTrayController(options: TrayControllerOptions): TrayController {
   const { tray, router, logger } = options;
@@ -123,9 +123,8 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
       options.reportFailure(`Could not copy ${name}`, result.error.message);
       return;
     }
+    // The copy remembers its format: 'settings.changed' follows and the one-click copy redraws.
     options.notify(name, copyStatusText(result.value as CopyResult));
-    await loadSettings();
-    draw();
   };
 
   function run(command: TrayCommand): void {
@@ -156,6 +155,11 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
   }
 
   const unsubscribe = router.subscribe((event, payload) => {
+    if (event === 'settings.changed') {
+      settings = payload as StoreSettings;
+      draw();
+      return;
+    }
     if (event !== 'sessions.changed') return;
     snapshot = payload as SessionsSnapshot;
     // A new session may be for a profile added since (favourite, label, colour): re-read them.

@@ -75,7 +75,7 @@ export interface Services {
  */
 export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services {
   const events = new EventRelay();
-  const profiles = new ProfileService(ports.store, ports.secrets, ports.clock, ports.logger, ports.awsFiles);
+  const profiles = new ProfileService(ports.store, ports.secrets, ports.clock, ports.logger, ports.awsFiles, events);
   const mfaPrompts = new UiMfaPrompter(events, hooks.onMfaPrompt ? { onPrompt: hooks.onMfaPrompt } : {});
   const broker = new MfaBroker(ports.mfaPrompter ?? mfaPrompts, ports.clock, {
     scheduler: ports.scheduler,

@@ -5,6 +5,7 @@ import type { IamUserProfile, Profile, RoleProfile } from '../../../shared/domai
 import { userSecretName } from '../../../shared/domain/profile';
 import type { AddRoleInput, AddUserInput, UpdateRoleInput, UpdateUserInput } from '../../../shared/domain/profile-input';
 import type { ProfileView } from '../../../shared/domain/profile-view';
+import type { EventSink } from '../sessions/session-events';
 import type { StoreDocument } from '../../../shared/domain/store-document';
 import { maskKeyId } from '../../../shared/logic/redact';
 import { checkRoleAllowed } from '../../../shared/logic/role-allow-list';
@@ -109,6 +110,8 @@ export class ProfileService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly awsFiles: AwsFilesSource,
+    /** Where 'settings.changed' goes (the window and the tray); absent in the CLI. */
+    private readonly events?: EventSink,
   ) {}
 
   async settings(): Promise<StoreSettings> {
@@ -131,6 +134,7 @@ export class ProfileService {
     // A role the allow-list no longer accepts must not go on being served from a cached session
     // (the CLI's quick credential_process path does not read the store).
     for (const id of refused) await this.forgetSessions(id);
+    this.events?.emit('settings.changed', settings);
     return settings;
   }
 

@@ -295,6 +295,14 @@ describe('tray copy, through the real services and router', () => {
     controller.dispose();
   });
 
+  it('follows a copy made in the window: the tray offers the format the user chose there', async () => {
+    const { services, tray, controller } = await world();
+    const role = (await services.profiles.list()).find((profile) => profile.name === 'acme-prod')!;
+    await services.work.copyExport(role.id, 'powershell');
+    await vi.waitFor(() => expect(tray.menu.map((item) => item.label)).toContain('Copy for PowerShell'));
+    controller.dispose();
+  });
+
   it('says why when the copy cannot be made, and leaves the clipboard alone', async () => {
     const { clipboard, services, tray, notify, reportFailure, controller } = await world();
     await clipboard.writeConcealed('what the user copied before');
