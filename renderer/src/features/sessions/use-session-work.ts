@@ -52,8 +52,13 @@ export function useSessionWork(): SessionWork {
   useEffect(() => {
     live.current = true;
     void loadPreferred();
+    // A copy from the tray (or a change in Settings) remembers another format: follow it.
+    const unsubscribe = getApi().on('settings.changed', (settings) => {
+      if (live.current) setPreferred(preferredFormat(settings));
+    });
     return () => {
       live.current = false;
+      unsubscribe();
     };
   }, [loadPreferred]);
 
@@ -66,9 +71,8 @@ export function useSessionWork(): SessionWork {
         try {
           const result = await getApi().sessions.copyExport({ profileId, format });
           note = { tone: 'ok', text: copyStatusText(result) };
-          // The main side remembers the format as the preferred one; read it back from there.
+          // The main side remembers the format as the preferred one (settings.changed follows).
           if (live.current) setPreferred(result.format);
-          void loadPreferred();
         } catch (error) {
           // A cancelled MFA prompt is the user's own choice: the main side's words say it all.
           const cancelled = error instanceof ApiError && error.code === 'MFA_CANCELLED';

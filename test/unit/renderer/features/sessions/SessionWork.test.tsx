@@ -42,6 +42,11 @@ const main = {
   settings: { roleNameAllowList: [] as string[], preferredShell: 'fish' as string | undefined },
   copy: (_request: { format: string }): Answer => ({ ok: true, value: { format: _request.format, clearsAt: null } }),
   install: (_request: { force?: boolean }): Answer => ({ ok: false, error: { code: 'INTERNAL', message: 'not set' } }),
+  listeners: new Map<string, Set<(payload: unknown) => void>>(),
+  /** Pushes an event to the page, as main does. */
+  emit(event: string, payload: unknown): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  },
 };
 
 const snapshot: SessionsSnapshot = { activeProfileId: acme.id, sessions: [session] };
@@ -66,7 +71,10 @@ beforeAll(() => {
           return { ok: true, value: main.settings };
         case 'sessions.copyExport': {
           const answer = main.copy(request as { format: string });
-          if (answer.ok) main.settings = { ...main.settings, preferredShell: (request as { format: string }).format };
+          if (answer.ok) {
+            main.settings = { ...main.settings, preferredShell: (request as { format: string }).format };
+            main.emit('settings.changed', main.settings);
+          }
           return answer;
         }
         case 'sessions.installCliProfile':
@@ -75,7 +83,12 @@ beforeAll(() => {
           throw new Error(`unexpected ${channel}`);
       }
     }) as RoledeckBridge['invoke'],
-    on: () => () => undefined,
+    on: ((event: string, listener: (payload: unknown) => void) => {
+      const listeners = main.listeners.get(event) ?? new Set();
+      listeners.add(listener);
+      main.listeners.set(event, listeners);
+      return () => listeners.delete(listener);
+    }) as RoledeckBridge['on'],
   };
   Object.defineProperty(window, 'roledeck', { value: bridge, configurable: true });
 });
@@ -122,15 +135,22 @@ describe('putting a session to work (Sessions section)', () => {
 
   const status = (): string => container.querySelector('[data-testid="active-session"] [data-testid="copy-status"]')?.textContent ?? '';
 
-  it('copies in the preferred format, says so in a status region, and reads the preference back', async () => {
+  it('copies in the preferred format and says so in a status region, without reading the settings again', async () => {
     const copy = button(container, 'Copy for fish acme-prod');
     expect(container.querySelector('[data-testid="copy-status"]')?.getAttribute('role')).toBe('status');
     main.calls = [];
     await act(async () => copy.click());
     await settle();
-    expect(main.calls.map(([channel]) => channel)).toEqual(['sessions.copyExport', 'settings.get']);
+    expect(main.calls.map(([channel]) => channel)).toEqual(['sessions.copyExport']);
     expect(main.calls[0]?.[1]).toEqual({ profileId: acme.id, format: 'fish' });
     expect(status()).toBe('Copied for fish — stays on the clipboard until you copy something else.');
+  });
+
+  it('follows a format chosen elsewhere (a copy from the tray) without asking main again', async () => {
+    main.calls = [];
+    act(() => main.emit('settings.changed', { ...main.settings, preferredShell: 'powershell' }));
+    expect(button(container, 'Copy for PowerShell acme-prod')).toBeTruthy();
+    expect(main.calls).toEqual([]);
   });
 
   it('opens the menu from the keyboard, moves with the arrows, Home, End and a letter, and closes on Esc', () => {
