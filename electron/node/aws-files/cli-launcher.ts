@@ -50,21 +50,21 @@ export async function findOnPath(name: string, { env = process.env, platform = p
  * `config install` does: the AWS CLI and SDKs run credential_process with whatever PATH their
  * own process has (an IDE started from the dock has a short one), so a bare `roledeck`, or a
  * script whose `#!/usr/bin/env node` needs node on that PATH, can fail there while working in a
- * terminal. On POSIX the line is `<node> <script>`; on Windows npm's shim
- * (roledeck.cmd) finds its own node. When the CLI is not on PATH the line keeps plain
- * `roledeck` and says what to do.
+ * terminal. On POSIX the line is `<node> <script>`; on Windows npm's shim (roledeck.cmd) finds its
+ * own node. When the CLI is not on PATH the line keeps plain `roledeck` and says what to do.
  */
 export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliLauncher> {
   const platform = search.platform ?? process.platform;
   const env = search.env ?? process.env;
-  let found = await findOnPath('roledeck', { env, platform });
+  let where: LauncherSearch = { env, platform };
+  let found = await findOnPath('roledeck', where);
   if (!found && platform !== 'win32') {
     // An app started from the dock or a desktop menu has a short PATH; the user's terminals get
     // theirs from the login shell's profile. Ask that shell what PATH it sets up.
     const shellPath = await loginShellPath(env);
     if (shellPath) {
-      search = { env: { ...env, PATH: shellPath }, platform };
-      found = await findOnPath('roledeck', search);
+      where = { env: { ...env, PATH: shellPath }, platform };
+      found = await findOnPath('roledeck', where);
     }
   }
   if (!found) return { command: ['roledeck'], warning: CLI_NOT_ON_PATH };
@@ -72,7 +72,7 @@ export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliL
   // npm's global bin (and `npm link`) is a symlink to the script. Both paths are written as found,
   // not resolved: a Homebrew or nvm node resolves into a versioned folder an upgrade removes.
   const isScript = /\.(m?js|cjs)$/.test(await realpath(found).catch(() => found));
-  const node = isScript ? await findOnPath('node', search) : null;
+  const node = isScript ? await findOnPath('node', where) : null;
   return { command: node ? [node, found] : [found] };
 }
 
