@@ -3,6 +3,7 @@
 // command and does not cache the answer): the quick paths answer from the running app or one
 // keychain read. Everything else, the help text included, is in run.ts and the command chunks,
 // imported when needed, which keeps the quick path close to a bare Node start.
+import './node-version-guard';
 import { resolveAppHome } from '../node/app/app-home';
 import { askRunningApp, profileIdArgument, quickFs, serveCachedCredentials } from './cached-credential-process';
 
