@@ -80,6 +80,16 @@ export class AwsCallError extends RoledeckError {
   }
 }
 
+/**
+ * True when `error` is an AwsCallError with one of these AWS error codes. `awsCode` is the SDK's
+ * error name: for errors the service models, SDK v3 names them after the model shape
+ * (NoSuchEntityException, ChangeSetNotFoundException) where AWS's documentation and the wire say
+ * NoSuchEntity, ChangeSetNotFound; both spellings match here.
+ */
+export function isAwsError(error: unknown, ...codes: string[]): error is AwsCallError {
+  return error instanceof AwsCallError && codes.some((code) => error.awsCode === code || error.awsCode === `${code}Exception`);
+}
+
 /** AWS's own words for a failure, without Roledeck's "<Operation> failed: <code>:" prefix (for diagnosis). */
 export function awsMessageOf(error: AwsCallError): string {
   return error.awsMessage;

@@ -1,7 +1,7 @@
 import type * as CloudFormationSdk from '@aws-sdk/client-cloudformation';
 import type { Change, CloudFormationClient, Parameter, Stack, StackEvent as SdkStackEvent } from '@aws-sdk/client-cloudformation';
 import type { AwsCredentials } from '../../../shared/domain/aws';
-import { AwsCallError } from '../../../shared/domain/aws-call-error';
+import { AwsCallError, isAwsError } from '../../../shared/domain/aws-call-error';
 import type { ChangeSetDescription, ResourceChange, StackDescription, StackEvent, StackResource, TemplateValidation } from '../../../shared/domain/cloudformation';
 import { isNoChangesReason, isNoUpdatesError } from '../../../shared/logic/cloudformation-no-changes';
 import type {
@@ -94,7 +94,7 @@ function toEvent(event: SdkStackEvent): StackEvent {
  * (there is no StackNotFound error code in CloudFormation's query API).
  */
 function isMissingStack(error: unknown): boolean {
-  return error instanceof AwsCallError && error.awsCode === 'ValidationError' && /does not exist/i.test(error.awsMessage);
+  return isAwsError(error, 'ValidationError') && /does not exist/i.test(error.awsMessage);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
