@@ -4,6 +4,7 @@ import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsCredentials } from '../../../shared/domain/aws';
 import { AwsCallError } from '../../../shared/domain/aws-call-error';
 import { presignLifetime, s3ObjectUrl } from '../../../shared/logic/s3-url';
+import { systemClock, type Clock } from '../../../shared/ports/clock';
 import type { ObjectHead, PresignedUrl, PutObjectInput, S3Gateway } from '../../../shared/ports/s3-gateway';
 import { AwsClientPool, type AwsClientSettings } from './aws-client-pool';
 
@@ -20,7 +21,7 @@ export class SdkS3Gateway implements S3Gateway {
 
   constructor(
     settings: AwsClientSettings = {},
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
     this.clients = new AwsClientPool({ load: () => import('@aws-sdk/client-s3'), create: (sdk, config) => new sdk.S3Client(config) }, settings);
   }
@@ -81,7 +82,7 @@ export class SdkS3Gateway implements S3Gateway {
   }
 
   async presignGetUrl(credentials: AwsCredentials, region: string, input: { bucket: string; key: string; expiresInSeconds: number }): Promise<PresignedUrl> {
-    const now = this.now();
+    const now = this.clock.now();
     const { seconds, limitedBy } = presignLifetime(input.expiresInSeconds, now, credentials.expiresAt);
     if (seconds < 1) {
       throw new RoledeckError(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RoledeckError } from '../../../../shared/contract/errors';
-import { AwsCallError, awsMessageOf, isThrottling } from '../../../../shared/domain/aws-call-error';
+import { AwsCallError, awsMessageOf, isAwsError, isThrottling } from '../../../../shared/domain/aws-call-error';
 
 describe('AwsCallError', () => {
   it('is a RoledeckError with code AWS_ERROR, so it crosses IPC like every other domain error', () => {
@@ -30,5 +30,12 @@ describe('AwsCallError', () => {
     expect(new AwsCallError('NetworkError', 'no answer')).toMatchObject({ throttled: false, retryable: true });
     expect(new AwsCallError('InternalFailure', 'oops', { httpStatus: 503 })).toMatchObject({ retryable: true });
     expect(new AwsCallError('ValidationError', 'bad', { httpStatus: 400 })).toMatchObject({ throttled: false, retryable: false });
+  });
+
+  it('matches an AWS error code in the documented spelling and in the SDK’s modeled-exception spelling', () => {
+    expect(isAwsError(new AwsCallError('NoSuchEntityException', 'x'), 'NoSuchEntity')).toBe(true);
+    expect(isAwsError(new AwsCallError('NoSuchEntity', 'x'), 'NoSuchEntity')).toBe(true);
+    expect(isAwsError(new AwsCallError('AccessDenied', 'x'), 'NoSuchEntity')).toBe(false);
+    expect(isAwsError(Object.assign(new Error('x'), { awsCode: 'NoSuchEntity' }), 'NoSuchEntity')).toBe(false);
   });
 });
