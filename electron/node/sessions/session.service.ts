@@ -23,7 +23,7 @@ import type { Clock } from '../../../shared/ports/clock';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { Logger } from '../../../shared/ports/logger';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
-import { AwsCallError, awsMessageOf } from '../aws/sts.gateway';
+import { AwsCallError, awsMessageOf } from '../../../shared/domain/aws-call-error';
 import { chainOf, profileNotFound, type ProfileService } from '../profiles/profile.service';
 import type { MfaBroker } from './mfa-broker';
 import {
