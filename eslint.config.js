@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import importZones from './test/tooling/eslint/import-zones.js';
+import importZones from './build/eslint/import-zones.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.tools/', '.vite/', 'dist/', 'out/', 'test-results/', '.cache/', 'playwright-report/'] },

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import importZones from '../../tooling/eslint/import-zones.js';
+import importZones from '../../../build/eslint/import-zones.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const linter = new Linter({ configType: 'flat' });

@@ -3,7 +3,7 @@
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(import.meta.dirname, '../..');
 const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 const isBuiltin = (spec) => spec.startsWith('node:') || builtins.has(spec);
 const isPackage = (spec, name) => spec === name || spec.startsWith(`${name}/`);
@@ -26,6 +26,13 @@ const zones = [
     dir: 'electron/main',
     may: ['shared', 'electron/node', 'electron/main'],
     bare: (spec) => (isPackage(spec, 'react') ? 'electron/main/ has no UI' : null),
+  },
+  {
+    dir: 'electron/web-host',
+    may: ['shared', 'electron/node', 'electron/web-host'],
+    bare: (spec) =>
+      isPackage(spec, 'electron') ? 'electron/web-host/ is the host without Electron: never electron'
+      : isPackage(spec, 'react') ? 'electron/web-host/ serves the built renderer; it has no UI of its own' : null,
   },
   {
     dir: 'electron/preload',
