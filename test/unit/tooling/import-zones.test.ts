@@ -47,6 +47,17 @@ describe('import zones (DESIGN.md import rules)', () => {
     expect(problems('electron/preload/x.ts', "import { y } from '../../shared/logic/redact';")).toHaveLength(1);
   });
 
+  it('keeps the web host (the browser preview) on shared/, electron/node and Node, without electron or test/', () => {
+    expect(
+      problems('electron/web-host/x.ts', "import { createRouter } from '../node/app/services';\nimport { channels } from '../../shared/contract';\nimport { WebSocketServer } from 'ws';"),
+    ).toEqual([]);
+    expect(problems('electron/web-host/x.ts', "import type { App } from 'electron';")).toEqual([expect.stringMatching(/never electron/)]);
+    expect(problems('electron/web-host/x.ts', "import { y } from '../main/y';")).toHaveLength(1);
+    expect(problems('electron/web-host/x.ts', "import { MemoryClipboard } from '../../test/fakes/memory.clipboard';")).toEqual([
+      expect.stringMatching(/never imports test/),
+    ]);
+  });
+
   it('rejects imports that leave the repository (the handbook beside it) and product imports of test/', () => {
     expect(problems('shared/x.ts', "import { y } from '../../shared/DESIGN';")).toEqual([expect.stringMatching(/leaves the repository/)]);
     expect(problems('electron/node/x.ts', "import { y } from '../../test/fakes/y';")).toEqual([expect.stringMatching(/never imports test/)]);
