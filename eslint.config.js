@@ -6,7 +6,7 @@ import electronImports from './build/eslint/electron-imports.js';
 import importZones from './build/eslint/import-zones.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tools/', '.vite/', 'dist/', 'out/', 'test-results/', '.cache/', 'playwright-report/'] },
+  { ignores: ['node_modules/', '.tools/', '.vite/', 'dist/', 'out/', 'test-results/', '.cache/', 'playwright-report/', '.tsbuild/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
