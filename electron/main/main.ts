@@ -9,6 +9,7 @@ import { createAgentHandlers } from '../node/app/agent-handlers';
 import { createNodePorts } from '../node/app/node-ports';
 import { ElectronClipboardAdapter } from './clipboard/electron.clipboard';
 import { createRouter, type Ports } from '../node/app/services';
+import { createRouterClient } from '../node/ipc/in-process.client';
 import { resolveStoreHome } from '../node/store/encrypted-file.document-store';
 import { StreamLogger } from '../node/log/console.logger';
 import { watchResume } from './app/resume-recheck';
@@ -157,7 +158,7 @@ function main(): void {
       const tray = startTrayController({
         tray: new Tray(createTrayImage()),
         buildMenu: (template) => Menu.buildFromTemplate(template),
-        router,
+        client: createRouterClient(router),
         openWindow: () => notifier.raiseWindow(),
         quit: () => app.quit(),
         reportFailure: (title, message) => notifier.notify(title, message),

@@ -27,7 +27,7 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 export type EventListener = (event: EventName, payload: unknown) => void;
 
 /**
- * The main-side IPC router. It knows nothing of Electron: Electron's ipcMain and the test host's
+ * The main-side IPC router. It knows nothing of Electron: Electron's ipcMain and the web host's
  * WebSocket are adapters that authenticate the caller and hand the raw channel name and payload
  * to `dispatch`.
  */

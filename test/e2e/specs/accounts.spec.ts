@@ -8,7 +8,8 @@ import { AwsFilesReader } from '../../../electron/node/aws-files/aws-files.reade
 import type { ChannelName, RequestOf } from '../../../shared/contract';
 import type { Profile } from '../../../shared/domain/profile';
 import { expect, openApp, screenshot, SCREENSHOT_DIR, test as base } from '../fixtures';
-import { realPorts, startTestHost, type TestHost } from '../host/test-host';
+import { webHostPorts } from '../../../electron/web-host/web-host';
+import { startTestHost, type TestHost } from '../host/test-host';
 
 /*
  * Accounts against the real main side: every test gets its own host with a fresh, empty profile
@@ -457,7 +458,7 @@ test.describe('Accounts', () => {
   test('stays small and quick with 2,000 profiles: only rows in view are drawn, and search filters as you type', async ({ page }) => {
     test.setTimeout(60_000);
     const home = await mkdtemp(path.join(tmpdir(), 'roledeck-e2e-2000-'));
-    const ports = realPorts(home);
+    const ports = webHostPorts(home);
     const now = Date.now();
     await ports.store.update((doc) => {
       const userId = randomUUID();

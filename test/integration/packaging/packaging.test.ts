@@ -188,7 +188,7 @@ const readPackageJson = async (): Promise<PackageJson> =>
   JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8')) as PackageJson;
 
 /**
- * What `npm run build` (test/tooling/build.mjs) does for the three Electron bundles: Vite with each
+ * What `npm run build` (build/scripts/build.mjs) does for the three Electron bundles: Vite with each
  * config, no Forge. The CLI bundle that script also builds is left to the CLI's own tests.
  */
 const BUILD_ELECTRON_BUNDLES = `

@@ -1,13 +1,14 @@
 /**
- * `npm run start:browser`: the real app in a browser on this machine, without Electron. Builds the
- * renderer if it is missing or stale, serves it on 127.0.0.1 with the real main-side services
- * (OS keychain, your profile store, ~/.aws, AWS SDK), prints the address (token included) and
- * runs until Ctrl+C. The data directory is the desktop app's own (ROLEDECK_HOME overrides it).
+ * `npm run start:browser` (and `npm start` where no Electron binary is installed): the app in a
+ * browser on this machine, without Electron. Builds the renderer if it is missing or stale, serves
+ * it on 127.0.0.1 with the production main-side services (OS keychain, your profile store, ~/.aws,
+ * AWS SDK), prints the address (token included) and runs until Ctrl+C. The data directory is the
+ * desktop app's own (ROLEDECK_HOME overrides it).
  *   --port <n>   listen on this port instead of a free one
  */
-import { resolveAppHome } from '../../../electron/node/app/app-home';
+import { resolveAppHome } from '../node/app/app-home';
 import { ensureRendererBuilt } from './renderer-build';
-import { startTestHost } from './test-host';
+import { startWebHost, webHostPorts } from './web-host';
 
 function portArgument(argv: readonly string[]): number | undefined {
   const index = argv.indexOf('--port');
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   await ensureRendererBuilt((line) => process.stderr.write(`${line}\n`));
   const home = resolveAppHome();
   // The agent socket too, so `roledeck` in a terminal gets sessions (and MFA prompts) from this window.
-  const host = await startTestHost(port === undefined ? { home, agent: true } : { home, port, agent: true });
+  const options = { home, ports: webHostPorts(home), agent: true };
+  const host = await startWebHost(port === undefined ? options : { ...options, port });
   process.stdout.write(
     [
       'Roledeck is running with the real services behind a loopback WebSocket.',

@@ -2,8 +2,8 @@
 // `../../electron/x` and `../../../shared` (the handbook outside the repo) are both caught.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { inside } from './repo-paths.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 const isBuiltin = (spec) => spec.startsWith('node:') || builtins.has(spec);
 const isPackage = (spec, name) => spec === name || spec.startsWith(`${name}/`);
@@ -28,6 +28,13 @@ const zones = [
     bare: (spec) => (isPackage(spec, 'react') ? 'electron/main/ has no UI' : null),
   },
   {
+    dir: 'electron/web-host',
+    may: ['shared', 'electron/node', 'electron/web-host'],
+    bare: (spec) =>
+      isPackage(spec, 'electron') ? 'electron/web-host/ is the host without Electron: never electron'
+      : isPackage(spec, 'react') ? 'electron/web-host/ serves the built renderer; it has no UI of its own' : null,
+  },
+  {
     dir: 'electron/preload',
     may: ['shared/contract', 'electron/preload'],
     bare: (spec) => (isPackage(spec, 'electron') ? null : 'electron/preload/ may import only shared/contract and electron'),
@@ -47,11 +54,6 @@ const zones = [
       : spec.startsWith('@napi-rs/') ? 'renderer/ never touches the keychain' : null,
   },
 ];
-
-const inside = (file, dir) => {
-  const rel = path.relative(path.join(root, dir), file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
 
 export default {
   meta: {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/logic/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/logic/content-security-policy';
 import { isOwnAuthority, tokenMatches } from './loopback';
 
 export const BRIDGE_SCRIPT_PATH = '/__roledeck/bridge.js';

@@ -19,7 +19,15 @@ cd "$root"
 # npm packages, installed with this same Node whenever the lockfile is newer than the install.
 if [ "${ROLEDECK_SKIP_NPM_CI:-}" != 1 ] && [ "${1:-}" != npm ] &&
    { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
-  echo "with-node: installing npm packages (npm ci)" >&2
-  npm ci --no-audit --no-fund >&2
+  if [ -L node_modules ]; then
+    # A node_modules linked from another checkout is that checkout's: `npm ci` here would first
+    # empty the directory it points to, under everyone using it. A fresh clone's lockfile is always
+    # "newer" than such an install, so say so and go on with what is there.
+    echo "with-node: node_modules links to $(readlink node_modules) and looks older than package-lock.json;" \
+      "not running npm ci through the link (run it where node_modules lives)" >&2
+  else
+    echo "with-node: installing npm packages (npm ci)" >&2
+    npm ci --no-audit --no-fund >&2
+  fi
 fi
 exec "$@"

@@ -5,13 +5,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-if bash test/tooling/with-node.sh node -e "
+if bash build/scripts/with-node.sh node -e "
   const fs = require('node:fs'), path = require('node:path');
   const dir = path.dirname(require.resolve('electron/package.json'));
   const rel = fs.existsSync(path.join(dir, 'path.txt')) ? fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim() : '';
   process.exit(rel && fs.existsSync(path.join(dir, 'dist', rel)) ? 0 : 1);"; then
-  exec bash test/tooling/with-node.sh electron-forge start "$@"
+  exec bash build/scripts/with-node.sh electron-forge start "$@"
 fi
 echo "start: the Electron binary is not installed here (node_modules/electron/dist is missing)." >&2
 echo "start: starting the browser preview instead — same UI, same services; open the URL it prints." >&2
-exec bash test/tooling/with-node.sh node --import tsx test/e2e/host/serve.ts "$@"
+exec bash build/scripts/with-node.sh node --import tsx electron/web-host/main.ts "$@"

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { IpcRouter } from '../../../electron/node/ipc/router';
-import type { Logger } from '../../../shared/ports/logger';
+import type { IpcRouter } from '../node/ipc/router';
+import type { Logger } from '../../shared/ports/logger';
 import { isOwnAuthority, tokenMatches } from './loopback';
 
 export const BRIDGE_SOCKET_PATH = '/__roledeck/ws';
@@ -43,7 +43,7 @@ export interface BridgeSocketOptions {
 }
 
 /**
- * The WebSocket transport of the IPC router, the test host's stand-in for Electron's ipcMain.
+ * The WebSocket transport of the IPC router, the web host's stand-in for Electron's ipcMain.
  * Protocol: the page sends `{id, channel, payload}` and gets `{id, result}` back, where `result`
  * is the router's Result; events arrive as `{event, payload}`. A connection is accepted only on
  * this path, from a loopback Origin naming this port, with the host's token.

@@ -1,7 +1,7 @@
 // @ts-check
 /* global document, location, window, HTMLScriptElement -- this file runs in the page, not in Node */
 /*
- * The browser side of the test host's bridge: defines `window.roledeck` with exactly the shape
+ * The browser side of the web host's bridge: defines `window.roledeck` with exactly the shape
  * the Electron preload exposes ({invoke, on}, shared/contract/bridge.ts), over a loopback
  * WebSocket. A classic script, served from the page's own origin (the CSP allows no inline
  * script) and placed before the app's module, so the bridge exists when the app starts.
