@@ -108,6 +108,21 @@ export function presignLifetime(options: { requestedSeconds: number; now: number
   return { expiresInSeconds: seconds, validUntil: options.now + seconds * 1000, limitedBy };
 }
 
+/** The lifetime in words, for the person about to send the link: until when, and what limited it. */
+export function describePresignLifetime(lifetime: PresignLifetime): string {
+  const until = `The link works until ${formatUtc(lifetime.validUntil)}`;
+  switch (lifetime.limitedBy) {
+    case 'requested':
+      return `${until}.`;
+    case 'sigv4-maximum':
+      return `${until}: 7 days is the longest a presigned URL can last.`;
+    case 'credentials':
+      return lifetime.expiresInSeconds === 0
+        ? 'The session that would sign the link has expired: start it again, or presign with an IAM user’s keys.'
+        : `${until}, when the session that signed it ends. Presigned with an IAM user’s keys it could last up to 7 days.`;
+  }
+}
+
 /**
  * When a presigned URL stops working, read from the URL itself (X-Amz-Date + X-Amz-Expires).
  * `sessionSigned` says a session token signed it, so it may die earlier, with the session.

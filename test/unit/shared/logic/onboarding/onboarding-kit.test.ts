@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { OnboardingSetupInput } from '../../../../../shared/domain/onboarding';
 import { checkPolicyGrammar } from '../../../../../shared/logic/iam-policy/policy-grammar';
 import { buildOnboardingKit, checkOnboardingSetup, kitGuide, kitQuickCreateUrl, type OnboardingKit } from '../../../../../shared/logic/onboarding/onboarding-kit';
 import { CUSTOMER_ACCOUNT, EXTERNAL_ID, setupInput } from './setup-fixture';
@@ -92,6 +94,54 @@ describe('the kit', () => {
   it('builds the quick-create link for the visible-ExternalId template', () => {
     const result = kitQuickCreateUrl(kit(), 'https://b.s3.eu-west-1.amazonaws.com/roledeck-RoledeckAccess-quick-create.yaml');
     expect(result.ok && result.url).toMatch(new RegExp(`stackName=roledeck-RoledeckAccess&param_ExternalId=${EXTERNAL_ID}$`));
+  });
+});
+
+describe('any valid setup', () => {
+  const nameCharacters = 'abcXYZ019_+=,.@-';
+  const setups: fc.Arbitrary<OnboardingSetupInput> = fc.record({
+    customerName: fc.string({ minLength: 1, maxLength: 80 }).filter((name) => name.trim().length > 0 && ![...name].some((character) => character < ' ' || character === '\u007f')),
+    partition: fc.constantFrom('aws' as const, 'aws-cn' as const, 'aws-us-gov' as const),
+    region: fc.constantFrom('eu-west-1', 'us-east-1', 'cn-north-1'),
+    roleName: fc.string({ unit: fc.constantFrom(...nameCharacters), minLength: 1, maxLength: 64 }),
+    externalId: fc.string({ unit: fc.constantFrom(...'aZ09_+=,.@:/-'), minLength: 32, maxLength: 1224 }),
+    requireMfa: fc.boolean(),
+    trustedPrincipal: fc.oneof(
+      fc.record({ kind: fc.constant('account' as const), accountId: fc.stringMatching(/^\d{12}$/) }),
+      fc.record({ kind: fc.constant('user' as const), accountId: fc.stringMatching(/^\d{12}$/), userName: fc.string({ unit: fc.constantFrom(...nameCharacters), minLength: 1, maxLength: 64 }) }),
+    ),
+    maxSessionDurationSeconds: fc.integer({ min: 3600, max: 43_200 }),
+    permissions: fc.oneof(
+      fc.constant({ purpose: 'read-only-audit' as const }),
+      fc.constant({ purpose: 'cloudfront-key-management' as const }),
+      fc.record({
+        purpose: fc.constant('cloudformation-test-deploy' as const),
+        stackNamePrefix: fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,20}$/),
+        services: fc.uniqueArray(fc.stringMatching(/^[a-z0-9-]{2,12}$/), { maxLength: 20 }),
+        allowStackRoles: fc.boolean(),
+      }),
+    ),
+  });
+
+  it('gives policies that pass IAM’s grammar, and a template whose YAML holds exactly those policies', () => {
+    fc.assert(
+      fc.property(setups, (setup) => {
+        const built = kit(setup);
+        expect(checkPolicyGrammar(JSON.parse(built.trustPolicy.json), 'trust')).toEqual([]);
+        expect(checkPolicyGrammar(JSON.parse(built.ourPolicy.json), 'identity')).toEqual([]);
+        if (built.inlinePolicy) expect(checkPolicyGrammar(JSON.parse(built.inlinePolicy.json), 'identity')).toEqual([]);
+        expect(built.trustPolicy.characters).toBeLessThanOrEqual(2048);
+        expect(built.inlinePolicy?.characters ?? 0).toBeLessThanOrEqual(10_240);
+
+        const template = parse(built.template.body, { version: '1.1' }) as { Resources: { CrossAccountRole: { Properties: Record<string, unknown> } } };
+        expect(template).toEqual(built.template.template);
+        const properties = template.Resources.CrossAccountRole.Properties;
+        expect(JSON.stringify(properties['AssumeRolePolicyDocument']).replace('{"Ref":"ExternalId"}', JSON.stringify(setup.externalId))).toBe(JSON.stringify(built.trustPolicy.document));
+        expect(properties['RoleName']).toBe(setup.roleName);
+        expect(properties['MaxSessionDuration']).toBe(setup.maxSessionDurationSeconds);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

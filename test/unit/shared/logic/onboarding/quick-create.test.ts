@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describePresignLifetime,
   formatUtc,
   presignedUrlExpiry,
   presignLifetime,
@@ -81,6 +82,14 @@ describe('how long a presigned template URL stays valid', () => {
     { name: 'nothing from an expired session', requested: 3600, expires: now - 1000, seconds: 0, limitedBy: 'credentials' },
   ])('$name', ({ requested, expires, seconds, limitedBy }) => {
     expect(presignLifetime({ requestedSeconds: requested, now, credentialsExpireAt: expires })).toEqual({ expiresInSeconds: seconds, validUntil: now + seconds * 1000, limitedBy });
+  });
+
+  it('says in words until when the link works and what limited it', () => {
+    const lifetime = (requestedSeconds: number, credentialsExpireAt?: number) => describePresignLifetime(presignLifetime({ requestedSeconds, now, credentialsExpireAt }));
+    expect(lifetime(3600)).toBe('The link works until 2026-03-01 13:00 UTC.');
+    expect(lifetime(30 * 86400)).toBe('The link works until 2026-03-08 12:00 UTC: 7 days is the longest a presigned URL can last.');
+    expect(lifetime(86400, now + 3600_000)).toBe('The link works until 2026-03-01 13:00 UTC, when the session that signed it ends. Presigned with an IAM user’s keys it could last up to 7 days.');
+    expect(lifetime(86400, now - 1)).toMatch(/^The session that would sign the link has expired/);
   });
 
   it('reads the expiry from a presigned URL, and whether a session signed it', () => {
