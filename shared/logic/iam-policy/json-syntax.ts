@@ -54,7 +54,17 @@ class SyntaxStop {
 }
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+/** JSON's escapes and what they stand for (keys are compared by value when looking for duplicates). */
+const ESCAPES = new Map([
+  ['"', '"'],
+  ['\\', '\\'],
+  ['/', '/'],
+  ['b', '\b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+]);
 const TYPOGRAPHIC_QUOTES = new Set(['\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb']);
 
 class Scanner {
@@ -194,10 +204,11 @@ class Scanner {
           this.at += 6;
           continue;
         }
-        if (escape === undefined || !ESCAPES.has(escape)) {
+        const meaning = escape === undefined ? undefined : ESCAPES.get(escape);
+        if (meaning === undefined) {
           this.stop('a backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX): write \\\\ for a backslash', this.at + 1);
         }
-        value += escape;
+        value += meaning;
         this.at += 2;
         continue;
       }

@@ -73,6 +73,9 @@ describe('where broken JSON breaks', () => {
     const text = '{\n  "Statement": [],\n  "Statement": [1]\n}';
     expect(scanJson(text).duplicates).toEqual([{ position: 23, key: 'Statement' }]);
     expect(scanJson('{"a":{"b":1},"c":{"b":2}}').duplicates).toEqual([]);
+    // Keys compare by what they spell, escapes decoded.
+    expect(scanJson('{"a\\nb":1,"anb":2}').duplicates).toEqual([]);
+    expect(scanJson('{"a":1,"\\u0061":2}').duplicates).toEqual([{ position: 7, key: 'a' }]);
   });
 });
 
