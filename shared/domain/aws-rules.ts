@@ -133,3 +133,30 @@ export const SecretAccessKeySchema = z
 export const RegionSchema = z
   .string()
   .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'a region looks like eu-west-1');
+
+/** IAM user names: 1–64 of letters, digits and +=,.@_- (IAM identifiers reference). */
+export const IamUserNameSchema = z
+  .string()
+  .min(1, 'an IAM user name is 1–64 characters')
+  .max(64, 'an IAM user name is 1–64 characters')
+  .regex(/^[\w+=,.@-]+$/, 'an IAM user name may contain only letters, digits and + = , . @ _ -');
+
+/** An IAM path: `/` or `/a/b/`, at most 512 characters of printable ASCII (IAM identifiers reference). */
+export const IamPathSchema = z
+  .string()
+  .max(512, 'an IAM path is at most 512 characters')
+  .regex(/^\/(?:[\u0021-\u007e]*\/)?$/, 'an IAM path starts and ends with / (for example /division/), or is just /');
+
+/** A role's MaxSessionDuration (IAM CreateRole): 3,600 s to 43,200 s. */
+export const RoleMaxSessionDurationSchema = z
+  .number()
+  .int('a maximum session duration is a whole number of seconds')
+  .min(3600, 'a role’s maximum session duration is at least 3,600 seconds (1 hour)')
+  .max(43200, 'a role’s maximum session duration is at most 43,200 seconds (12 hours)');
+
+/** CloudFormation stack names: a letter, then letters, digits and hyphens, 128 characters at most. */
+export const StackNameSchema = z
+  .string()
+  .min(1, 'a stack name is 1–128 characters')
+  .max(128, 'a stack name is 1–128 characters')
+  .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'a stack name starts with a letter and contains only letters, digits and hyphens');
