@@ -42,7 +42,7 @@ export const RULE_HINTS = {
   mfaSerial: `its ARN (${MFA_ARN_EXAMPLE}) or a hardware serial`,
   roleDuration: '900 to 43,200 seconds (15 minutes to 12 hours); a role assumed from another role gets at most 3,600',
   region: 'a region code, e.g. eu-west-1',
-  tag: `key=value, up to 50: keys of 1 to 128 and values of up to 256 ${TAG_ALPHABET}`,
+  tag: `key=value, up to 50; keys of 1 to 128 characters and values of up to 256, of ${TAG_ALPHABET}`,
 } as const;
 
 /** Said when a duration field holds something other than a whole number ("3600s", "1e4", "1h"). */
