@@ -95,7 +95,8 @@ export function roleArnProblem(value: string): string | null {
   if (value === '') return `The role ARN is missing; it looks like ${ROLE_ARN_EXAMPLE}`;
   if (!value.startsWith('arn:')) {
     if (/^\d{12}$/.test(value)) return `This is an account ID, not a role ARN: a role ARN looks like arn:aws:iam::${value}:role/RoleName`;
-    if (roleNameProblem(value) === null) return `This is a role name, not an ARN: a role ARN looks like arn:aws:iam::123456789012:role/${value}`;
+    // Not repeated: a pasted secret access key can look like a role name too.
+    if (roleNameProblem(value) === null) return `This is a role name, not an ARN: a role ARN looks like ${ROLE_ARN_EXAMPLE}`;
     return `A role ARN starts with arn:, e.g. ${ROLE_ARN_EXAMPLE}`;
   }
   const parts = arnParts(value);

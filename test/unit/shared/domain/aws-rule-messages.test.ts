@@ -41,7 +41,7 @@ const TABLE: Array<[field: string, rule: string, schema: z.ZodType, value: unkno
   ['account ID', 'no dashes (as the console shows it)', AccountIdSchema, '1234-5678-9012', 'Write the account ID as 12 digits without dashes or spaces: 123456789012'],
   ['account ID', 'not empty', AccountIdSchema, '', 'The account ID is missing; it is 12 digits'],
 
-  ['role ARN', 'starts with arn:', RoleArnSchema, 'hello', `This is a role name, not an ARN: a role ARN looks like arn:aws:iam::123456789012:role/hello`],
+  ['role ARN', 'starts with arn:', RoleArnSchema, 'hello', `This is a role name, not an ARN: a role ARN looks like ${ARN}`],
   ['role ARN', 'not an account ID alone', RoleArnSchema, '123456789012', `This is an account ID, not a role ARN: a role ARN looks like ${ARN}`],
   ['role ARN', 'starts with arn: (not a name either)', RoleArnSchema, 'my role', `A role ARN starts with arn:, e.g. ${ARN}`],
   ['role ARN', 'six parts', RoleArnSchema, 'arn:aws:iam:123456789012:role/x', `A role ARN has 6 parts separated by colons; this has 5: ${ARN}`],
