@@ -18,18 +18,18 @@ import {
  */
 export const ProfileNameSchema = z
   .string()
-  .min(1, 'a profile name is 1–64 characters')
-  .max(64, 'a profile name is 1–64 characters')
-  .regex(/^[\w.@+-]+$/, 'a profile name may contain only letters, digits and . @ + _ -')
-  .refine((name) => name !== '__proto__', 'a profile name may not be __proto__');
+  .min(1, 'A profile name is 1–64 characters')
+  .max(64, 'A profile name is 1–64 characters')
+  .regex(/^[\w.@+-]+$/, 'A profile name may contain only letters, digits and . @ + _ -')
+  .refine((name) => name !== '__proto__', 'A profile name may not be __proto__');
 
-export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb');
 
-export const ProfileIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'not a profile id');
+export const ProfileIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'Not a profile ID');
 
 /** What groups profiles in the sidebar: the customer or account they belong to. */
 const Presentation = {
-  label: z.string().max(80, 'a label is at most 80 characters').optional(),
+  label: z.string().max(80, 'A label is at most 80 characters').optional(),
   color: ColorSchema.optional(),
   favorite: z.boolean().optional(),
 };

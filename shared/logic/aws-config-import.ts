@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   AccessKeyIdSchema,
   CHAINED_ROLE_MAX_SECONDS,
+  DURATION_NOT_WHOLE,
   ExternalIdSchema,
   MfaSerialSchema,
   RegionSchema,
@@ -11,6 +12,7 @@ import {
   SecretAccessKeySchema,
 } from '../domain/aws-rules';
 import { ProfileNameSchema } from '../domain/profile';
+import { fieldMessage } from '../domain/rule-message';
 import { checkRoleAllowed } from './role-allow-list';
 
 /**
@@ -213,7 +215,7 @@ function classify(name: string, section: AwsIniSection, existing: ExistingProfil
   const check = <T>(field: string, schema: z.ZodType<T>, input: unknown): T | undefined => {
     const result = schema.safeParse(input);
     if (result.success) return result.data;
-    issues.push(`${field}: ${result.error.issues[0]?.message ?? 'not valid'}`);
+    issues.push(fieldMessage(field, result.error.issues[0]?.message ?? 'not valid'));
     return undefined;
   };
   const optional = <T>(field: string, schema: z.ZodType<T>): T | undefined =>
@@ -247,7 +249,7 @@ function classify(name: string, section: AwsIniSection, existing: ExistingProfil
   if (durationText !== undefined && /^\d+$/.test(durationText)) {
     durationSeconds = check('duration_seconds', RoleDurationSchema, Number(durationText));
   } else if (durationText !== undefined) {
-    issues.push('duration_seconds: a session duration is a whole number of seconds');
+    issues.push(fieldMessage('duration_seconds', DURATION_NOT_WHOLE));
   }
   const mfaSerial = optional('mfa_serial', MfaSerialSchema);
   const region = optional('region', RegionSchema);

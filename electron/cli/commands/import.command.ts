@@ -1,19 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
+import { PROFILE_IMPORT } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
 
 /** `roledeck profile import [--dry-run] [--move-keys] [--json]`: preview, or apply, an import of ~/.aws. */
 export async function importCommand(context: CliContext, args: string[]): Promise<number> {
-  let values: { 'dry-run'?: boolean; 'move-keys'?: boolean; json?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { 'dry-run': { type: 'boolean' }, 'move-keys': { type: 'boolean' }, json: { type: 'boolean' } },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommand(PROFILE_IMPORT, args);
   const { io } = context;
   const profiles = await context.profiles();
   const moveKeys = values['move-keys'] === true;
