@@ -1,6 +1,6 @@
 import { StackNameSchema, type ParameterValue } from '../domain/deploy';
 import type { TemplateParameter } from '../domain/deploy-template';
-import { utf8ByteLength } from './cloudformation-template';
+import { utf8ByteLength } from './cloudformation-template-size';
 
 /**
  * Checks parameter values against the template's own constraints before any AWS call, with the

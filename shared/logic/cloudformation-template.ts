@@ -7,63 +7,13 @@ import type {
 } from '../domain/deploy-template';
 import { capabilitiesToPass, capabilityNeeds, type CapabilityResource } from './cloudformation-capabilities';
 import { isStatefulType } from './cloudformation-guardrails';
+import { formatBytes, INLINE_TEMPLATE_MAX_BYTES, planTemplateUpload, utf8ByteLength } from './cloudformation-template-size';
 import { parseTemplateText } from './cloudformation-yaml';
 
 /**
- * Reads a template file's text into what the deploy form needs, before any AWS call. Limits from
- * the CloudFormation quotas page and the CreateChangeSet API reference: TemplateBody is at most
- * 51,200 bytes; TemplateURL points to a template of at most 1 MB in S3.
+ * Reads a template file's text into what the deploy form needs, before any AWS call: parameters,
+ * capabilities, resource counts, and the upload its size calls for (cloudformation-template-size).
  */
-
-export const INLINE_TEMPLATE_MAX_BYTES = 51_200;
-/** "max size: 1 MB" (CreateChangeSet TemplateURL); counted as 1,048,576 bytes. */
-export const S3_TEMPLATE_MAX_BYTES = 1_048_576;
-
-/** UTF-8 length without encoding the text (a lone surrogate counts as U+FFFD, 3 bytes). */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i += 1;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-export type UploadPlan =
-  | { kind: 'inline' }
-  | { kind: 's3'; bucket: string }
-  | { kind: 'needs-bucket'; message: string }
-  | { kind: 'too-large'; message: string };
-
-const kb = (bytes: number) => bytes.toLocaleString('en-US');
-
-/** How a template of this size reaches CloudFormation, given the bucket the user named (if any). */
-export function planTemplateUpload(sizeBytes: number, bucket?: string): UploadPlan {
-  if (sizeBytes > S3_TEMPLATE_MAX_BYTES) {
-    return {
-      kind: 'too-large',
-      message:
-        `The template is ${kb(sizeBytes)} bytes; CloudFormation accepts at most 1 MB (${kb(S3_TEMPLATE_MAX_BYTES)} bytes), even from S3. ` +
-        'Split it into nested stacks, or move large inline code and policies out of it.',
-    };
-  }
-  if (sizeBytes <= INLINE_TEMPLATE_MAX_BYTES) return { kind: 'inline' };
-  if (bucket) return { kind: 's3', bucket };
-  return {
-    kind: 'needs-bucket',
-    message:
-      `The template is ${kb(sizeBytes)} bytes, over the ${kb(INLINE_TEMPLATE_MAX_BYTES)} bytes CloudFormation takes directly. ` +
-      'Name an S3 bucket in the target account and region to upload it to.',
-  };
-}
 
 interface ResourceEntry {
   Type?: unknown;
@@ -255,7 +205,7 @@ function notesFor(
   const notes: string[] = [];
   if (upload === 's3') {
     notes.push(
-      `The template is ${kb(sizeBytes)} bytes, over the ${kb(INLINE_TEMPLATE_MAX_BYTES)} bytes CloudFormation takes directly: it is uploaded to the S3 bucket you name.`,
+      `The template is ${formatBytes(sizeBytes)} bytes, over the ${formatBytes(INLINE_TEMPLATE_MAX_BYTES)} bytes CloudFormation takes directly: it is uploaded to the S3 bucket you name.`,
     );
   }
   if (transforms.length > 0 || loops > 0) {

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TemplateSummary } from '../../../../shared/domain/deploy-template';
+import { analyzeTemplate } from '../../../../shared/logic/cloudformation-template';
 import {
-  analyzeTemplate,
   INLINE_TEMPLATE_MAX_BYTES,
   planTemplateUpload,
   S3_TEMPLATE_MAX_BYTES,
   utf8ByteLength,
-} from '../../../../shared/logic/cloudformation-template';
+} from '../../../../shared/logic/cloudformation-template-size';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/cloudformation/${name}`, import.meta.url), 'utf8');
 
