@@ -12,7 +12,7 @@ import type { TemplateProblem } from '../domain/deploy-template';
  * This is the only file in shared/ that imports `yaml`; the renderer does not need it.
  */
 
-type Form = 'scalar' | 'seq' | 'map';
+export type Form = 'scalar' | 'seq' | 'map';
 
 /** Intrinsic function short form → the kinds of YAML value CloudFormation accepts after it. */
 const INTRINSICS: Readonly<Record<string, readonly Form[]>> = {
@@ -36,7 +36,8 @@ const INTRINSICS: Readonly<Record<string, readonly Form[]>> = {
   Transform: ['map'],
 };
 
-const SHORT_FORMS: Readonly<Record<string, readonly Form[]>> = {
+/** Every short form Roledeck reads (without its `!`) → the kinds of value it takes. */
+export const SHORT_FORMS: Readonly<Record<string, readonly Form[]>> = {
   ...INTRINSICS,
   // Rules section functions.
   Contains: ['seq'],
