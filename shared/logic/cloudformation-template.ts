@@ -146,7 +146,8 @@ function readParameters(section: unknown): TemplateParameter[] | TemplateAnalysi
       return notATemplate(`Parameter ${name} has no Type. Give it one, as in Type: String.`);
     }
     const optional = {
-      default: text(entry.Default),
+      // A list default (a YAML sequence for a CommaDelimitedList) is the comma-joined string.
+      default: Array.isArray(entry.Default) ? entry.Default.map((item) => text(item) ?? '').join(',') : text(entry.Default),
       allowedValues: Array.isArray(entry.AllowedValues)
         ? entry.AllowedValues.map((value) => text(value) ?? '')
         : undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeSetChange } from '../../../../shared/domain/deploy-change-set';
+import { ChangeSetReviewSchema, type ChangeSetChange } from '../../../../shared/domain/deploy-change-set';
 import {
   changeRows,
   isEmptyChangeSet,
@@ -105,6 +105,7 @@ describe('the stateful-resource guardrail', () => {
       ['Db', 'replace'],
     ]);
     expect(review.summary.headline).toBe('1 to add, 1 to change (1 replaced), 1 to remove');
+    expect(ChangeSetReviewSchema.parse(review)).toEqual(review);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StackEvent } from '../../../../shared/domain/deploy-events';
+import { DeployProgressSchema, StackEventSchema, type StackEvent } from '../../../../shared/domain/deploy-events';
 import {
   classifyStackStatus,
   deployProgress,
@@ -171,6 +171,8 @@ describe('a failure inside a nested stack', () => {
       reason: "The CIDR '10.0.0.0/33' is invalid.",
     });
     expect(progress.completed).toBe(1);
+    expect(DeployProgressSchema.parse(progress)).toEqual(progress);
+    expect(events.every((event) => StackEventSchema.safeParse(event).success)).toBe(true);
     expect(describeFailure(progress.failure!)).toBe("Network › Subnet (AWS::EC2::Subnet) CREATE_FAILED: The CIDR '10.0.0.0/33' is invalid.");
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TemplateSummary } from '../../../../shared/domain/deploy-template';
+import { TemplateSummarySchema, type TemplateSummary } from '../../../../shared/domain/deploy-template';
 import { analyzeTemplate } from '../../../../shared/logic/cloudformation-template';
 import {
   INLINE_TEMPLATE_MAX_BYTES,
@@ -15,7 +15,8 @@ const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/cloudf
 function summary(text: string): TemplateSummary {
   const analysis = analyzeTemplate(text);
   if (!analysis.ok) throw new Error(analysis.problem.message);
-  return analysis.summary;
+  // What crosses IPC to the deploy form must parse with its own schema.
+  return TemplateSummarySchema.parse(analysis.summary);
 }
 
 function problem(text: string) {
@@ -82,6 +83,13 @@ describe('the small S3 + SNS stack', () => {
       ['Env', 'dev'],
       ['RetentionDays', '7'],
     ]);
+  });
+});
+
+describe('parameter defaults', () => {
+  it('reads a list default of a CommaDelimitedList as the comma-joined string', () => {
+    const result = summary('Parameters:\n  Zones:\n    Type: CommaDelimitedList\n    Default: [a, b]\nResources:\n  T: { Type: AWS::SNS::Topic }\n');
+    expect(result.parameters[0]?.default).toBe('a,b');
   });
 });
 

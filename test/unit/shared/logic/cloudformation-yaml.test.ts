@@ -61,6 +61,11 @@ describe('CloudFormation short forms become the long form CloudFormation sees', 
     });
   });
 
+  it('reads a short form on a block scalar, as UserData scripts are written', () => {
+    expect(body('V: !Sub |\n  #!/bin/bash\n  echo ${Env}\n')).toEqual({ V: { 'Fn::Sub': '#!/bin/bash\necho ${Env}\n' } });
+    expect(body('V: !Base64\n  Fn::Sub: echo ${Env}\n')).toEqual({ V: { 'Fn::Base64': { 'Fn::Sub': 'echo ${Env}' } } });
+  });
+
   it('maps every short form in the fixture that uses them all', () => {
     const template = body(fixture('every-short-form.yaml'));
     const text = JSON.stringify(template);
