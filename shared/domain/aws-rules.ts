@@ -42,6 +42,11 @@ export function roleArnFor(partition: Partition, accountId: string, roleName: st
   return `arn:${partition}:iam::${accountId}:role/${roleName}`;
 }
 
+/** A virtual MFA device's ARN names the account it belongs to: arn:aws:iam::<account>:mfa/<name>. A hardware serial does not. */
+export function accountOfMfaDevice(device: string): string | undefined {
+  return /^arn:[\w-]+:iam::(\d{12}):/.exec(device)?.[1];
+}
+
 const MFA_SERIAL_RULE =
   'an MFA device is its ARN (arn:aws:iam::123456789012:mfa/name) or a hardware serial of 9–256 characters';
 
