@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ProfileNameSchema } from '../../../shared/domain/profile';
 import { RoledeckError } from '../../../shared/contract/errors';
 import { credentialProcessCommandLine } from '../../node/aws-files/credential-process-command';
-import { chainOf } from '../../node/profiles/profile.service';
+import { profileRegion } from '../../../shared/logic/profile-chain';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 
@@ -32,8 +32,8 @@ export async function configCommand(context: CliContext, args: string[]): Promis
 
   switch (sub) {
     case 'install': {
-      const { profile: stored, doc } = await (await context.profiles()).get(profile);
-      const region = stored.region ?? chainOf(doc, stored)[0]?.region;
+      const { profile: stored, snapshot } = await (await context.profiles()).get(profile);
+      const region = profileRegion(snapshot.profiles, stored);
       const change = await editor.install(
         awsProfile,
         {
