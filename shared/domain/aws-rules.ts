@@ -88,6 +88,11 @@ export function roleArnFor(partition: Partition, accountId: string, roleName: st
   return `arn:${partition}:iam::${accountId}:role/${roleName}`;
 }
 
+/** A virtual MFA device's ARN names the account it belongs to: arn:aws:iam::<account>:mfa/<name>. A hardware serial does not. */
+export function accountOfMfaDevice(device: string): string | undefined {
+  return /^arn:[\w-]+:iam::(\d{12}):/.exec(device)?.[1];
+}
+
 /**
  * MFA device serial (STS SerialNumber, 9–256 characters): a virtual/FIDO device ARN, or a hardware
  * token serial number. Anything starting with `arn:` must be a well-formed device ARN — otherwise a

@@ -34,7 +34,7 @@ const Presentation = {
   favorite: z.boolean().optional(),
 };
 
-/** An IAM user's long-term key. The secret access key lives in the keychain under `user/<id>`. */
+/** An IAM user's long-term key. The secret access key lives in the keychain (userSecretItem in keychain-items.ts). */
 export const IamUserProfileSchema = z.object({
   kind: z.literal('iam-user'),
   id: ProfileIdSchema,
@@ -70,8 +70,3 @@ export type RoleProfile = z.infer<typeof RoleProfileSchema>;
 
 export const ProfileSchema = z.discriminatedUnion('kind', [IamUserProfileSchema, RoleProfileSchema]);
 export type Profile = z.infer<typeof ProfileSchema>;
-
-/** Secret key name in the SecretStore for an IAM user's secret access key. */
-export function userSecretName(profileId: string): string {
-  return `user/${profileId}`;
-}

@@ -14,6 +14,7 @@ import {
 import { ProfileNameSchema } from '../domain/profile';
 import { fieldMessage } from '../domain/rule-message';
 import { checkRoleAllowed } from './role-allow-list';
+import { isRoledeckCommand } from './roledeck-command';
 
 /**
  * Plans an import of `~/.aws` profiles into Roledeck without touching anything: the reader hands
@@ -305,24 +306,6 @@ function classifyOther(section: AwsIniSection): Skip | null {
     return { kind: 'incomplete', reason: 'role_arn has no source_profile, so the AWS SDKs cannot assume it either' };
   }
   return { kind: 'no-credentials', reason: 'no credentials or role' };
-}
-
-const ROLEDECK_EXECUTABLE = /^roledeck(\.exe|\.cmd|\.mjs|\.js)?$/i;
-const LAUNCHERS = new Set(['env', 'node', 'node.exe', 'npx', 'npx.cmd', 'bunx']);
-
-/**
- * Whether a credential_process command runs Roledeck itself: `roledeck credential-process x`,
- * `"/Applications/Roledeck.app/…/roledeck" …`, `C:\…\roledeck.exe …`, `npx roledeck …`.
- */
-export function isRoledeckCommand(command: string): boolean {
-  const words = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
-  const basename = (word: string) => word.split(/[\\/]/).at(-1) ?? '';
-  for (const word of words.slice(0, 3)) {
-    const base = basename(word);
-    if (ROLEDECK_EXECUTABLE.test(base)) return true;
-    if (!LAUNCHERS.has(base.toLowerCase()) && !base.startsWith('-')) return false;
-  }
-  return false;
 }
 
 /**

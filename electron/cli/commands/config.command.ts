@@ -4,7 +4,7 @@ import { fieldMessage } from '../../../shared/domain/rule-message';
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsConfigEditor } from '../../node/aws-files/aws-config.editor';
 import { credentialProcessCommandLine } from '../../node/aws-files/credential-process-command';
-import { chainOf } from '../../node/profiles/profile.service';
+import { profileRegion } from '../../../shared/logic/profile-chain';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { leafName } from '../usage/command-spec';
@@ -29,8 +29,8 @@ async function install(context: CliContext, args: string[]): Promise<number> {
   const profile = positionals[0]!;
   const awsProfile = awsProfileName(values['aws-profile'], profile);
   const editor = await editorFor(context);
-  const { profile: stored, doc } = await (await context.profiles()).get(profile);
-  const region = stored.region ?? chainOf(doc, stored)[0]?.region;
+  const { profile: stored, snapshot } = await (await context.profiles()).get(profile);
+  const region = profileRegion(snapshot.profiles, stored);
   const change = await editor.install(
     awsProfile,
     {

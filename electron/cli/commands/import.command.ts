@@ -6,9 +6,9 @@ import { parseCommand } from '../usage/parse-command';
 export async function importCommand(context: CliContext, args: string[]): Promise<number> {
   const { values } = parseCommand(PROFILE_IMPORT, args);
   const { io } = context;
-  const profiles = await context.profiles();
+  const importer = await context.awsImport();
   const moveKeys = values['move-keys'] === true;
-  const preview = await profiles.previewImport(moveKeys);
+  const preview = await importer.previewImport(moveKeys);
 
   if (values['dry-run']) {
     if (values.json) {
@@ -29,7 +29,7 @@ export async function importCommand(context: CliContext, args: string[]): Promis
     return 0;
   }
 
-  const result = await profiles.applyImport(moveKeys);
+  const result = await importer.applyImport(moveKeys);
   if (values.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

@@ -8,7 +8,6 @@ import {
   ProfileNameSchema,
   ProfileSchema,
   RoleProfileSchema,
-  userSecretName,
 } from '../../../../shared/domain/profile';
 import { expectPasses, expectRule, stringFrom, stringWithOneOutside, WORD_CHARACTERS } from './rule-expectations';
 
@@ -79,10 +78,6 @@ describe('profile id, colour', () => {
     for (const color of ['1a2b3c', '#abc', '#1a2b3c4d', 'red', '#gggggg']) {
       expectRule(ColorSchema, color, 'A colour is #rrggbb');
     }
-  });
-
-  it('names the keychain entry of a user secret after the profile id', () => {
-    expect(userSecretName('user-0001')).toBe('user/user-0001');
   });
 });
 
