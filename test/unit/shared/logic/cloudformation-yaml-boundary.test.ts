@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -24,7 +24,9 @@ function reachesYaml(file: string, seen = new Set<string>()): boolean {
     if (spec === 'yaml' || spec.startsWith('yaml/')) return true;
     if (!spec.startsWith('.')) return false;
     const target = path.resolve(path.dirname(file), spec);
-    return reachesYaml(target.endsWith('.ts') ? target : `${target}.ts`, seen);
+    // A folder import ('../contract') means its index.ts.
+    const resolved = target.endsWith('.ts') ? target : existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts');
+    return reachesYaml(resolved, seen);
   });
 }
 
