@@ -177,6 +177,9 @@ function main(): void {
         return null;
       });
       app.once('will-quit', () => {
+        // Electron's clipboard calls are synchronous under the adapter's promises, so this
+        // finishes before the process exits.
+        void services.work.clearClipboardOnQuit();
         void agent.then((server) => server?.close());
         stopWatchingResume();
         services.refresh.stop();

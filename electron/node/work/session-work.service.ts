@@ -46,6 +46,11 @@ export class SessionWorkService {
     return { format, clearsAt, ...(session.expiresAt !== undefined ? { expiresAt: session.expiresAt } : {}) };
   }
 
+  /** On quit: a credential this host copied does not outlive it on the clipboard. */
+  async clearClipboardOnQuit(): Promise<void> {
+    await this.deps.clipboard?.clearOnQuit();
+  }
+
   async installCliProfile(
     profileId: string,
     options: { awsProfile?: string | undefined; force?: boolean | undefined },
