@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
+import { RegionSchema } from '../domain/aws-rules';
+import { DeployRunSchema, ParameterValueSchema } from '../domain/deploy';
+import { DeployProgressSchema, StackEventSchema } from '../domain/deploy-events';
+import {
+  DeployOutcomeSchema,
+  DeployRequestSchema,
+  DeployRunViewSchema,
+  DeployTargetSchema,
+  PreparedDeploySchema,
+  RecipeViewSchema,
+  TEMPLATE_TEXT_MAX_CHARS,
+  TemplateAnalysisSchema,
+} from '../domain/deploy-flow';
 import { ImportPreviewSchema } from '../domain/import-preview';
 import { KeychainStatusSchema } from '../domain/keychain';
 import { ProfileNameSchema } from '../domain/profile';
@@ -25,6 +38,9 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(
 
 const Empty = z.object({}).strict();
 const ProfileRef = z.object({ profileId: z.string().min(1) }).strict();
+const RunRef = z.object({ runId: z.string().min(1).max(64) }).strict();
+/** The account ID typed to confirm a production deploy or delete. */
+const ConfirmAccount = z.string().max(32).optional();
 
 /**
  * The IPC API: the only place a channel name is written. Names are `namespace.method`;
@@ -97,6 +113,35 @@ export const channels = {
       .strict(),
     StoreSettingsSchema,
   ),
+
+  /**
+   * Reads a template's text into what the deploy form needs (parameters, capabilities, size,
+   * problems with line and column). On the main side: the YAML parser stays out of the renderer.
+   */
+  'deploy.analyze': channel(z.object({ text: z.string().max(TEMPLATE_TEXT_MAX_CHARS, 'a template is at most 1 MB') }).strict(), TemplateAnalysisSchema),
+  /** Account, region and identity a deploy with this profile reaches (may open an MFA prompt). */
+  'deploy.target': channel(z.object({ profileId: z.string().min(1), region: RegionSchema.optional() }).strict(), DeployTargetSchema),
+  /** Checks everything, shows the target, creates the change set; or says the stack is up to date. */
+  'deploy.prepare': channel(DeployRequestSchema, PreparedDeploySchema),
+  /** "Deploy again": the profile's remembered deploy, prepared afresh (NoEcho values typed again if needed). */
+  'deploy.rerun': channel(
+    z.object({ profileId: z.string().min(1), parameters: z.array(ParameterValueSchema).max(200).optional(), confirmAccount: ConfirmAccount }).strict(),
+    PreparedDeploySchema,
+  ),
+  /** Executes the reviewed change set; resolves when the stack settles. Events stream meanwhile. */
+  'deploy.execute': channel(RunRef, DeployOutcomeSchema),
+  /** Deletes the change set (and a stack that only existed for it), or keeps it for later. */
+  'deploy.discard': channel(RunRef.extend({ keep: z.boolean() }).strict(), z.object({ status: z.enum(['kept', 'cancelled']) })),
+  /** Deletes a stack and resolves when the delete is over; events stream meanwhile. */
+  'deploy.delete': channel(
+    z.object({ profileId: z.string().min(1), stackName: z.string().max(256), region: RegionSchema.optional(), confirmAccount: ConfirmAccount }).strict(),
+    DeployOutcomeSchema,
+  ),
+  'deploy.recipe': channel(ProfileRef, z.object({ recipe: RecipeViewSchema.nullable() })),
+  /** The profile's deploys from the audit log, newest first: status, duration, changes, identity. */
+  'deploy.history': channel(ProfileRef, z.object({ runs: z.array(DeployRunSchema) })),
+  /** The run in flight or the last one, with its events so far (a window that opens mid-run). */
+  'deploy.current': channel(Empty, z.object({ run: DeployRunViewSchema.nullable() })),
 } as const;
 
 /** Events pushed from main to the renderer, validated the same way before they are sent. */
@@ -110,6 +155,12 @@ export const events = {
   'mfa.closed': z.object({ promptId: z.string(), outcome: z.enum(['answered', 'cancelled', 'superseded']) }),
   /** Ahead-of-time warnings, e.g. "acme-prod will need an MFA code at 17:45". */
   'sessions.warning': z.object({ profileId: z.string(), profileName: z.string(), message: z.string(), at: z.number() }),
+  /** A stack operation began: its target, stack and start time (the events list starts empty). */
+  'deploy.started': DeployRunViewSchema,
+  /** New stack events of a run, oldest first, each once. */
+  'deploy.event': z.object({ runId: z.string(), events: z.array(StackEventSchema) }),
+  /** Where the run stands; with `outcome` once it is over. */
+  'deploy.progress': z.object({ runId: z.string(), progress: DeployProgressSchema, outcome: DeployOutcomeSchema.optional() }),
 } as const;
 
 export type Channels = typeof channels;

@@ -52,6 +52,8 @@ export const ResourceChangeSchema = z.object({
   replacement: z.enum(['True', 'False', 'Conditional']).optional(),
   /** What changes: Properties, Metadata, CreationPolicy, UpdatePolicy, DeletionPolicy, Tags ... */
   scope: z.array(z.string()),
+  /** What a DeletionPolicy / UpdateReplacePolicy does to the old resource: Delete, Retain, Snapshot, ReplaceAndRetain … */
+  policyAction: z.string().optional(),
 });
 export type ResourceChange = z.infer<typeof ResourceChangeSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountIdSchema, RegionSchema } from './aws-rules';
+import { CapabilitySchema } from './deploy-template';
 import { ProfileIdSchema } from './profile';
 
 /**
@@ -66,14 +67,24 @@ export const StackTagsSchema = z
  */
 export const DeployRecipeSchema = z.object({
   profileId: ProfileIdSchema,
-  /** Absolute path of the template file on this machine. */
+  /**
+   * Where the template came from: its absolute path (the CLI), or the file name the window was
+   * given (a page learns no paths).
+   */
   templatePath: z.string().min(1, 'choose a template file'),
+  /**
+   * The template text that was deployed, so "Deploy again" needs no file: the window cannot read
+   * a path, and a test deploy re-runs what was reviewed last. At most 1 MB (CloudFormation's limit).
+   */
+  templateBody: z.string().max(1_048_576, 'a template is at most 1 MB').optional(),
   stackName: StackNameSchema,
   region: RegionSchema.optional(),
   parameters: z.array(z.object({ key: ParameterKeySchema, value: z.string() })),
   tags: StackTagsSchema,
   /** Where templates over 51,200 bytes are uploaded. */
   s3Bucket: S3BucketNameSchema.optional(),
+  /** Capabilities acknowledged beyond the ones the template shows (its nested stacks' needs). */
+  capabilities: z.array(CapabilitySchema).optional(),
   updatedAt: z.number(),
 });
 export type DeployRecipe = z.infer<typeof DeployRecipeSchema>;
@@ -91,6 +102,8 @@ export const DeployRunStatusSchema = z.enum([
   'no-changes',
   /** The user discarded the change set, or cancelled the update. */
   'cancelled',
+  /** The change set was created and kept for later (`--no-execute`); nothing changed yet. */
+  'kept',
 ]);
 export type DeployRunStatus = z.infer<typeof DeployRunStatusSchema>;
 

@@ -24,6 +24,8 @@ const presentation = {
   label: z.string().trim().max(80, 'A label is at most 80 characters').optional(),
   color: ColorSchema.optional(),
   favorite: z.boolean().optional(),
+  /** Deploys and deletes there ask for the account ID to be typed. */
+  production: z.boolean().optional(),
 };
 
 export const AddUserInputSchema = z

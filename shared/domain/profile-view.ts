@@ -11,6 +11,7 @@ const common = {
   label: z.string().optional(),
   color: z.string().optional(),
   favorite: z.boolean().optional(),
+  production: z.boolean().optional(),
   region: z.string().optional(),
   mfaSerial: z.string().optional(),
 };

@@ -32,6 +32,11 @@ const Presentation = {
   label: z.string().max(80, 'A label is at most 80 characters').optional(),
   color: ColorSchema.optional(),
   favorite: z.boolean().optional(),
+  /**
+   * A production account: a test deploy or delete there waits until the person types the account
+   * ID. (Customers will carry this flag too; until then a profile carries it.)
+   */
+  production: z.boolean().optional(),
 };
 
 /** An IAM user's long-term key. The secret access key lives in the keychain (userSecretItem in keychain-items.ts). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SessionTokenDurationSchema } from './aws-rules';
+import { DeployRecipeSchema } from './deploy';
 import { ProfileIdSchema, ProfileSchema } from './profile';
 
 /**
@@ -16,6 +17,9 @@ export const HISTORY_LIMIT = 500;
 
 /** The longest text a history entry keeps in one field; longer text is cut, never refused. */
 export const HISTORY_TEXT_LIMIT = 1024;
+
+/** At most this many facts per history entry (a deploy records about ten). */
+export const HISTORY_FACTS_LIMIT = 24;
 
 /**
  * Settings validate the keys this build knows and keep the ones it does not, so a newer build
@@ -44,6 +48,11 @@ export const HistoryEntrySchema = z.object({
   /** Absent in entries written before results were recorded: every one of those succeeded. */
   result: z.enum(['ok', 'failed']).optional(),
   detail: z.string().max(HISTORY_TEXT_LIMIT).optional(),
+  /** Since deploys: what a feature reads back to show its own history (AuditEntry.facts). */
+  facts: z
+    .record(z.string().min(1).max(64), z.union([z.string().max(HISTORY_TEXT_LIMIT), z.number(), z.boolean()]))
+    .refine((facts) => Object.keys(facts).length <= HISTORY_FACTS_LIMIT, `at most ${HISTORY_FACTS_LIMIT} facts`)
+    .optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
@@ -53,6 +62,11 @@ export const StoreDocumentSchema = z
     profiles: z.array(ProfileSchema),
     settings: StoreSettingsSchema,
     history: z.array(HistoryEntrySchema),
+    /**
+     * Each profile's last test deploy (one per profile), for "Deploy again". Added without a
+     * version bump: a document without it reads as none remembered.
+     */
+    deployRecipes: z.array(DeployRecipeSchema).default([]),
   })
   .superRefine((doc, context) => {
     // Ids are what everything else points at and names are how scripts pick a profile
@@ -71,7 +85,7 @@ export const StoreDocumentSchema = z
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
 export function emptyDocument(): StoreDocument {
-  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [] };
+  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [], deployRecipes: [] };
 }
 
 /**

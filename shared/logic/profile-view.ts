@@ -12,6 +12,7 @@ export function profileView(profiles: readonly Profile[], profile: Profile): Pro
     ...(profile.label ? { label: profile.label } : {}),
     ...(profile.color ? { color: profile.color } : {}),
     ...(profile.favorite ? { favorite: true } : {}),
+    ...(profile.production ? { production: true } : {}),
     ...(profile.region ? { region: profile.region } : {}),
     ...(profile.mfaSerial ? { mfaSerial: profile.mfaSerial } : {}),
   };

@@ -1,6 +1,6 @@
 /**
  * What Roledeck did on the user's behalf, for the user to look back at: profiles added, edited,
- * imported and removed (deploys and key uploads will add theirs). Append-only: nothing here
+ * imported and removed, test deploys and deletes (key uploads will add theirs). Append-only: nothing here
  * changes or removes an entry; an adapter may keep only the newest entries.
  *
  * Entries never hold a secret (secret keys, session tokens, private keys, MFA codes): `detail`
@@ -19,7 +19,14 @@ export interface AuditEntry {
   result: 'ok' | 'failed';
   /** Plain words for people, e.g. why it failed. */
   detail?: string;
+  /**
+   * Facts a feature reads back to show its own history (a deploy's stack, status, duration,
+   * change count): short names, plain values, never a secret.
+   */
+  facts?: AuditFacts;
 }
+
+export type AuditFacts = Readonly<Record<string, string | number | boolean>>;
 
 export interface AuditQuery {
   profileId?: string;

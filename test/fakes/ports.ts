@@ -1,5 +1,7 @@
 import type { Ports } from '../../electron/node/app/composition';
 import type { AwsIniProfiles } from '../../shared/logic/aws-config-import';
+import type { CloudFormationGateway } from '../../shared/ports/cloudformation-gateway';
+import type { S3Gateway } from '../../shared/ports/s3-gateway';
 import type { StsGateway } from '../../shared/ports/sts-gateway';
 import { FakeScheduler } from './fake.scheduler';
 import { MemoryDocumentStore } from './memory.document-store';
@@ -10,6 +12,31 @@ export const unusedSts: StsGateway = {
   getCallerIdentity: () => Promise.reject(new Error('STS is not used by this test')),
   assumeRole: () => Promise.reject(new Error('STS is not used by this test')),
   getSessionToken: () => Promise.reject(new Error('STS is not used by this test')),
+};
+
+const unused = (what: string) => () => Promise.reject(new Error(`${what} is not used by this test`));
+
+export const unusedCloudFormation: CloudFormationGateway = {
+  describeStack: unused('CloudFormation'),
+  createChangeSet: unused('CloudFormation'),
+  describeChangeSet: unused('CloudFormation'),
+  waitForChangeSet: unused('CloudFormation'),
+  executeChangeSet: unused('CloudFormation'),
+  deleteChangeSet: unused('CloudFormation'),
+  deleteStack: unused('CloudFormation'),
+  describeStackEvents: unused('CloudFormation'),
+  listStackResources: unused('CloudFormation'),
+  validateTemplate: unused('CloudFormation'),
+};
+
+export const unusedS3: S3Gateway = {
+  ensureBucket: unused('S3'),
+  putObject: unused('S3'),
+  headObject: unused('S3'),
+  presignGetUrl: unused('S3'),
+  objectUrl: () => {
+    throw new Error('S3 is not used by this test');
+  },
 };
 
 /** A clock a test moves by hand. */
@@ -35,6 +62,8 @@ export function fakePorts(overrides: Partial<Ports> & { awsProfiles?: AwsIniProf
     secrets,
     store,
     sts: unusedSts,
+    cloudformation: unusedCloudFormation,
+    s3: unusedS3,
     awsFiles: { read: async () => ({ profiles: awsProfiles ?? {}, files: { config: '/home/test/.aws/config', credentials: '/home/test/.aws/credentials' } }) },
     clock,
     scheduler,

@@ -2,9 +2,11 @@ import type { AuditLog } from '../../../shared/ports/audit-log';
 import type { AwsFilesSource } from '../../../shared/ports/aws-files';
 import type { Clipboard } from '../../../shared/ports/clipboard';
 import type { Clock } from '../../../shared/ports/clock';
+import type { CloudFormationGateway } from '../../../shared/ports/cloudformation-gateway';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { Logger } from '../../../shared/ports/logger';
 import type { MfaPrompter } from '../../../shared/ports/mfa-prompter';
+import type { S3Gateway } from '../../../shared/ports/s3-gateway';
 import type { Scheduler } from '../../../shared/ports/scheduler';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
@@ -28,10 +30,19 @@ export interface Ports {
   secrets: SecretStore;
   store: DocumentStore;
   sts: StsGateway;
+  /** Test deploys: change sets, stack events, deletes. */
+  cloudformation: CloudFormationGateway;
+  /** Templates over 51,200 bytes go through a bucket the user names. */
+  s3: S3Gateway;
   awsFiles: AwsFilesSource;
   clock: Clock;
   /** Timers for session refresh and MFA prompt timeouts. */
   scheduler: Scheduler;
+  /**
+   * Waits between polls of a running deploy. Default: a real timer that keeps the process alive
+   * (the scheduler's are unref'd, and a CLI waiting on one would simply exit).
+   */
+  pause?: (ms: number) => Promise<void>;
   /**
    * Who is asked for MFA codes. Absent (the app, the browser preview host): the UI, through router
    * events ('mfa.prompt') and the 'mfa.*' channels. The CLI asks on the terminal.

@@ -1,4 +1,7 @@
 import type { MfaPrompt } from '../../../shared/domain/session';
+import { createDeploy } from '../deploy/deploy.factory';
+import { createDeployHandlers } from '../deploy/deploy.ipc';
+import type { DeployService } from '../deploy/deploy.service';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { EventRelay } from '../ipc/event-relay';
 import { IpcRouter, type Handlers } from '../ipc/router';
@@ -43,6 +46,8 @@ export interface Services {
   events: EventRelay;
   /** Copy exports to the clipboard, install credential_process profiles. */
   work: SessionWorkService;
+  /** Test deploys: change sets, live events, deletes, recipes and their history. */
+  deploy: DeployService;
 }
 
 /**
@@ -67,6 +72,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     refresh: createRefresh(ports, shared, sessions),
     events: shared.events,
     work: createWork(ports, { sessions, profiles, settings }),
+    deploy: createDeploy(ports, shared, { profiles, sessions }),
   };
 }
 
@@ -77,6 +83,7 @@ export function createHandlers(services: Services): Handlers {
     ...createProfileHandlers(services),
     ...createSessionHandlers(services),
     ...createWorkHandlers(services),
+    ...createDeployHandlers(services),
   };
 }
 

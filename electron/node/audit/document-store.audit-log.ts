@@ -1,9 +1,13 @@
 import { HISTORY_LIMIT, HISTORY_TEXT_LIMIT, type HistoryEntry } from '../../../shared/domain/store-document';
-import type { AuditEntry, AuditLog, AuditQuery } from '../../../shared/ports/audit-log';
+import type { AuditEntry, AuditFacts, AuditLog, AuditQuery } from '../../../shared/ports/audit-log';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 
 function clip(text: string | undefined): string | undefined {
   return text === undefined ? undefined : text.slice(0, HISTORY_TEXT_LIMIT);
+}
+
+function clipFacts(facts: AuditFacts): Record<string, string | number | boolean> {
+  return Object.fromEntries(Object.entries(facts).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, HISTORY_TEXT_LIMIT) : value]));
 }
 
 function stored(entry: AuditEntry): HistoryEntry {
@@ -18,6 +22,7 @@ function stored(entry: AuditEntry): HistoryEntry {
     ...(identity !== undefined ? { identity } : {}),
     result: entry.result,
     ...(detail !== undefined ? { detail } : {}),
+    ...(entry.facts !== undefined ? { facts: clipFacts(entry.facts) } : {}),
   };
 }
 
@@ -30,6 +35,7 @@ function fromStored(entry: HistoryEntry): AuditEntry {
     ...(entry.identity !== undefined ? { identity: entry.identity } : {}),
     result: entry.result ?? 'ok',
     ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
+    ...(entry.facts !== undefined ? { facts: entry.facts } : {}),
   };
 }
 

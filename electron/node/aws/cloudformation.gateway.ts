@@ -72,6 +72,7 @@ function toChange(change: Change): ResourceChange | undefined {
     resourceType: resource.ResourceType ?? '',
     ...(replacement === 'True' || replacement === 'False' || replacement === 'Conditional' ? { replacement } : {}),
     scope: resource.Scope ?? [],
+    ...(resource.PolicyAction ? { policyAction: resource.PolicyAction } : {}),
   };
 }
 

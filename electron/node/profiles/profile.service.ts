@@ -30,12 +30,13 @@ export interface ProfileServiceDeps {
   audit: AuditLog;
 }
 
-/** Label, colour and favourite: how a profile is shown, nothing AWS sees. */
-function presentation(input: { label?: string | undefined; color?: string | undefined; favorite?: boolean | undefined }) {
+/** Label, colour, favourite and the production mark: how a profile is shown and guarded, nothing AWS sees. */
+function presentation(input: { label?: string | undefined; color?: string | undefined; favorite?: boolean | undefined; production?: boolean | undefined }) {
   return {
     ...(input.label ? { label: input.label } : {}),
     ...(input.color ? { color: input.color } : {}),
     ...(input.favorite ? { favorite: true } : {}),
+    ...(input.production ? { production: true } : {}),
   };
 }
 

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
+import type { SessionCredentialSource } from '../../../shared/ports/session-credentials';
+import type { Ports, Shared } from '../app/composition';
+import { ChangeSetPlanner } from './change-set.planner';
+import { DeployRunBoard } from './deploy-run.board';
+import { DeployTargetResolver } from './deploy-target.resolver';
+import { DeployService } from './deploy.service';
+import { DocumentStoreDeployRecipes } from './document-store.deploy-recipes';
+import { StackRunner } from './stack.runner';
+import { StackWatcher } from './stack.watcher';
+
+/** A pause that keeps a CLI process alive while it waits (unlike the refresh scheduler's unref'd timers). */
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Test deploys: session credentials through the SessionCredentialSource port (SessionService),
+ * profiles through ProfileDirectory, recipes in the store, history in the audit log.
+ */
+export function createDeploy(
+  ports: Pick<Ports, 'store' | 'sts' | 'cloudformation' | 's3' | 'clock' | 'logger' | 'pause'>,
+  shared: Shared,
+  needs: { profiles: ProfileDirectory; sessions: SessionCredentialSource; random?: () => number },
+): DeployService {
+  const { cloudformation, s3, clock, logger } = ports;
+  const resolver = new DeployTargetResolver({ profiles: needs.profiles, sessions: needs.sessions, sts: ports.sts });
+  const board = new DeployRunBoard(shared.events);
+  const watcher = new StackWatcher({ cloudformation, clock, wait: ports.pause ?? pause, random: needs.random ?? Math.random });
+  return new DeployService({
+    profiles: needs.profiles,
+    resolver,
+    planner: new ChangeSetPlanner({ cloudformation, s3, clock }),
+    runner: new StackRunner({ resolver, cloudformation, watcher, board, clock }),
+    board,
+    cloudformation,
+    recipes: new DocumentStoreDeployRecipes(ports.store),
+    audit: shared.audit,
+    clock,
+    logger,
+    newId: () => randomUUID(),
+  });
+}

@@ -1,0 +1,354 @@
+import { RoledeckError } from '../../../shared/contract/errors';
+import type { AwsCredentials } from '../../../shared/domain/aws';
+import type { DeployRun, DeployRunStatus, ParameterValue } from '../../../shared/domain/deploy';
+import type {
+  DeployOutcome,
+  DeployRequest,
+  DeployRunView,
+  DeployTarget,
+  PreparedDeploy,
+  RecipeView,
+} from '../../../shared/domain/deploy-flow';
+import type { ChangeSetReview } from '../../../shared/domain/deploy-change-set';
+import type { Capability, TemplateSummary } from '../../../shared/domain/deploy-template';
+import { deployAuditEntry, deployHistory, isDeployAction } from '../../../shared/logic/cloudformation-history';
+import { mergeParameterValues } from '../../../shared/logic/cloudformation-parameter-input';
+import { stackNameProblem } from '../../../shared/logic/cloudformation-parameter-rules';
+import { finishDeployRun, storableParameters } from '../../../shared/logic/cloudformation-recipe';
+import { planTemplateUpload } from '../../../shared/logic/cloudformation-template-size';
+import { analyzeTemplate, type TemplateAnalysis } from '../../../shared/logic/cloudformation-template';
+import { requireProfile } from '../../../shared/logic/profile-lookup';
+import type { AuditLog } from '../../../shared/ports/audit-log';
+import type { Clock } from '../../../shared/ports/clock';
+import type { CloudFormationGateway } from '../../../shared/ports/cloudformation-gateway';
+import type { DeployRecipes } from '../../../shared/ports/deploy-recipes';
+import type { Logger } from '../../../shared/ports/logger';
+import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
+import { recordAudit } from '../audit/record-audit';
+import type { ChangeSetPlanner } from './change-set.planner';
+import type { DeployRunBoard, RunListener } from './deploy-run.board';
+import { requireTypedAccount, type DeployTargetResolver } from './deploy-target.resolver';
+import type { RunSpec, StackRunner } from './stack.runner';
+
+/** A change set created and waiting for the person's decision. */
+interface Pending {
+  runId: string;
+  target: DeployTarget;
+  stackName: string;
+  stackId: string;
+  changeSetName: string;
+  operation: 'create' | 'update';
+  review: ChangeSetReview;
+  summary: TemplateSummary;
+  startedAt: number;
+}
+
+export interface DeployServiceDeps {
+  profiles: ProfileDirectory;
+  resolver: DeployTargetResolver;
+  planner: ChangeSetPlanner;
+  runner: StackRunner;
+  board: DeployRunBoard;
+  cloudformation: CloudFormationGateway;
+  recipes: DeployRecipes;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+  newId: () => string;
+}
+
+/** Hooks for a caller that prints as it goes (the CLI): the target before anything runs, then each update. */
+export interface DeployHooks {
+  onTarget?: (target: DeployTarget) => void;
+  onUpdate?: RunListener;
+}
+
+/** The template's problem as a refusal: where it is (line and column) and what to do. */
+function checkedTemplate(text: string): TemplateSummary {
+  const analysis = analyzeTemplate(text);
+  if (!analysis.ok) throw new RoledeckError('VALIDATION', analysis.problem.message);
+  return analysis.summary;
+}
+
+/** Every capability the template needs must be acknowledged; CAPABILITY_NAMED_IAM covers CAPABILITY_IAM. */
+function requireAcknowledged(summary: TemplateSummary, given: readonly Capability[]): void {
+  const has = new Set(given);
+  const missing = summary.capabilityNeeds.filter(
+    (need) => !has.has(need.capability) && !(need.capability === 'CAPABILITY_IAM' && has.has('CAPABILITY_NAMED_IAM')),
+  );
+  if (missing.length === 0) return;
+  const lines = missing.map((need) => `${need.capability}: it ${need.reason}`);
+  throw new RoledeckError('VALIDATION', `Acknowledge what this template does before it is deployed:\n${lines.join('\n')}`);
+}
+
+/**
+ * One-click test deploys, change set first: `prepare` shows the target and creates the change set
+ * (or says the stack is up to date), `execute` runs it and streams its events until the stack
+ * settles, `discard` deletes or keeps it; `deleteStack` tears a test stack down. Each profile
+ * remembers its last deploy (NoEcho values left out) and every finished run goes to the audit log
+ * with the identity that ran it.
+ */
+export class DeployService {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly deps: DeployServiceDeps) {}
+
+  /** The template as the form needs it; a problem is an answer here, not an error. */
+  analyze(text: string): TemplateAnalysis {
+    return analyzeTemplate(text);
+  }
+
+  /** Where a deploy with this profile goes (may ask for an MFA code, through the broker). */
+  async target(profileRef: string, region?: string): Promise<DeployTarget> {
+    return (await this.deps.resolver.resolve(profileRef, region)).target;
+  }
+
+  async prepare(request: DeployRequest, hooks: DeployHooks = {}): Promise<PreparedDeploy> {
+    // Everything the template and the inputs can say is checked before any AWS call.
+    const summary = checkedTemplate(request.template.text);
+    const nameProblem = stackNameProblem(request.stackName);
+    if (nameProblem) throw new RoledeckError('VALIDATION', nameProblem);
+    requireAcknowledged(summary, request.capabilities);
+    const upload = planTemplateUpload(summary.sizeBytes, request.s3Bucket);
+    if (upload.kind === 'needs-bucket' || upload.kind === 'too-large') throw new RoledeckError('VALIDATION', upload.message);
+
+    const { target, credentials } = await this.deps.resolver.resolve(request.profileId, request.region);
+    hooks.onTarget?.(target);
+    requireTypedAccount(target, request.confirmAccount, `deploying ${request.stackName}`);
+    const startedAt = this.deps.clock.now();
+    const capabilities = [...new Set([...summary.capabilities, ...request.capabilities])];
+    const plan = await this.deps.planner.plan({
+      credentials,
+      region: target.region,
+      identityArn: target.identityArn,
+      summary,
+      text: request.template.text,
+      stackName: request.stackName,
+      parameters: request.parameters,
+      tags: request.tags,
+      capabilities,
+      s3Bucket: request.s3Bucket,
+    });
+    await this.remember(request, target, summary);
+    const runId = this.deps.newId();
+    if (plan.kind === 'no-changes') {
+      await this.record({ runId, target, stackName: request.stackName, operation: 'update', startedAt, changeCount: 0, ...(plan.stackId ? { stackId: plan.stackId } : {}) }, 'no-changes');
+      return { kind: 'no-changes', target, stackName: request.stackName, message: plan.message };
+    }
+    this.pending.set(runId, {
+      runId,
+      target,
+      stackName: request.stackName,
+      stackId: plan.stackId,
+      changeSetName: plan.changeSetName,
+      operation: plan.operation,
+      review: plan.review,
+      summary,
+      startedAt,
+    });
+    return {
+      kind: 'review',
+      runId,
+      target,
+      stackName: request.stackName,
+      operation: plan.operation,
+      changeSetName: plan.changeSetName,
+      review: plan.review,
+      capabilities,
+      ...(plan.templateUrl ? { templateUrl: plan.templateUrl } : {}),
+      notes: summary.notes,
+    };
+  }
+
+  /** Executes a reviewed change set and follows it to the end. */
+  async execute(runId: string, hooks: DeployHooks = {}): Promise<DeployOutcome> {
+    const pending = this.take(runId);
+    const { target, stackName, changeSetName } = pending;
+    const total = pending.operation === 'create' ? pending.summary.resourceCount : pending.review.summary.total;
+    return this.runAndRecord(
+      { runId, target, stackName, stackId: pending.stackId, operation: pending.operation, total, changeCount: pending.review.summary.total },
+      (credentials) => this.deps.cloudformation.executeChangeSet(credentials, target.region, { stackName, changeSetName }),
+      hooks.onUpdate,
+    );
+  }
+
+  /**
+   * Not executing: `keep` leaves the change set for later (the console, or another look); else it
+   * goes, and a stack that only existed for it (REVIEW_IN_PROGRESS) goes with it.
+   */
+  async discard(runId: string, options: { keep: boolean }): Promise<{ status: 'kept' | 'cancelled' }> {
+    const pending = this.take(runId);
+    const status = options.keep ? 'kept' : 'cancelled';
+    if (!options.keep) {
+      const { region } = pending.target;
+      const credentials = await this.deps.resolver.credentials(pending.target);
+      const stack = await this.deps.cloudformation.describeStack(credentials, region, pending.stackId);
+      if (stack?.status === 'REVIEW_IN_PROGRESS') await this.deps.cloudformation.deleteStack(credentials, region, pending.stackId);
+      else await this.deps.cloudformation.deleteChangeSet(credentials, region, { stackName: pending.stackName, changeSetName: pending.changeSetName });
+    }
+    await this.record({ ...pending, changeCount: pending.review.summary.total, startedAt: this.deps.clock.now() }, status);
+    return { status };
+  }
+
+  /** Deletes a test stack and follows the delete to the end. */
+  async deleteStack(
+    request: { profileId: string; stackName: string; region?: string | undefined; confirmAccount?: string | undefined },
+    hooks: DeployHooks = {},
+  ): Promise<DeployOutcome> {
+    const nameProblem = stackNameProblem(request.stackName);
+    if (nameProblem) throw new RoledeckError('VALIDATION', nameProblem);
+    const { target, credentials } = await this.deps.resolver.resolve(request.profileId, request.region);
+    hooks.onTarget?.(target);
+    requireTypedAccount(target, request.confirmAccount, `deleting ${request.stackName}`);
+    const { cloudformation } = this.deps;
+    const stack = await cloudformation.describeStack(credentials, target.region, request.stackName);
+    if (!stack) {
+      throw new RoledeckError('NOT_FOUND', `There is no stack named ${request.stackName} in account ${target.accountId} (${target.region}). Nothing was deleted.`);
+    }
+    const resources = await cloudformation.listStackResources(credentials, target.region, stack.stackId);
+    return this.runAndRecord(
+      { runId: this.deps.newId(), target, stackName: request.stackName, stackId: stack.stackId, operation: 'delete', total: resources.length, changeCount: resources.length },
+      (fresh) => cloudformation.deleteStack(fresh, target.region, stack.stackId),
+      hooks.onUpdate,
+    );
+  }
+
+  /** The profile's remembered deploy, its template analysed; null when it never deployed. */
+  async recipe(profileRef: string): Promise<RecipeView | null> {
+    const profile = requireProfile((await this.deps.profiles.read()).profiles, profileRef);
+    const recipe = await this.deps.recipes.get(profile.id);
+    if (!recipe) return null;
+    const analysis = recipe.templateBody === undefined ? undefined : analyzeTemplate(recipe.templateBody);
+    return {
+      templateSource: recipe.templatePath,
+      stackName: recipe.stackName,
+      ...(recipe.region ? { region: recipe.region } : {}),
+      parameters: recipe.parameters,
+      tags: recipe.tags,
+      ...(recipe.s3Bucket ? { s3Bucket: recipe.s3Bucket } : {}),
+      capabilities: recipe.capabilities ?? [],
+      updatedAt: recipe.updatedAt,
+      ...(analysis?.ok ? { summary: analysis.summary } : {}),
+    };
+  }
+
+  /**
+   * "Deploy again": the profile's last deploy, as it was reviewed, into its session now. NoEcho
+   * values were never stored: on an update the stack keeps its own, on a create they are asked for.
+   */
+  async rerun(
+    profileRef: string,
+    overrides: { parameters?: readonly ParameterValue[]; confirmAccount?: string | undefined } = {},
+    hooks: DeployHooks = {},
+  ): Promise<PreparedDeploy> {
+    const profile = requireProfile((await this.deps.profiles.read()).profiles, profileRef);
+    const recipe = await this.deps.recipes.get(profile.id);
+    if (!recipe?.templateBody) {
+      throw new RoledeckError('NOT_FOUND', `${profile.name} has no deploy to run again yet. Choose a template and deploy it once.`);
+    }
+    const summary = checkedTemplate(recipe.templateBody);
+    return this.prepare(
+      {
+        profileId: profile.id,
+        template: { text: recipe.templateBody, source: recipe.templatePath },
+        stackName: recipe.stackName,
+        parameters: mergeParameterValues(recipe.parameters, overrides.parameters ?? []),
+        tags: recipe.tags,
+        // Acknowledged when this recipe was first deployed: the same template needs the same.
+        capabilities: [...new Set([...summary.capabilities, ...(recipe.capabilities ?? [])])],
+        ...(recipe.s3Bucket ? { s3Bucket: recipe.s3Bucket } : {}),
+        ...(recipe.region ? { region: recipe.region } : {}),
+        ...(overrides.confirmAccount !== undefined ? { confirmAccount: overrides.confirmAccount } : {}),
+      },
+      hooks,
+    );
+  }
+
+  /** The profile's deploys, newest first, from the audit log. */
+  async history(profileRef: string): Promise<DeployRun[]> {
+    const profile = requireProfile((await this.deps.profiles.read()).profiles, profileRef);
+    const entries = await this.deps.audit.list({ profileId: profile.id });
+    return deployHistory(entries.filter((entry) => isDeployAction(entry.action)));
+  }
+
+  /** The run in flight or the last one, for a window that opens mid-run. */
+  current(): DeployRunView | null {
+    return this.deps.board.snapshot();
+  }
+
+  /** Runs the stack operation; the history gets its outcome, or the AWS error that stopped it. */
+  private async runAndRecord(spec: RunSpec, start: (credentials: AwsCredentials) => Promise<void>, listener?: RunListener): Promise<DeployOutcome> {
+    const record = (status: 'succeeded' | 'failed', startedAt: number, detail: { finalStatus?: string; failure?: string }) =>
+      this.record({ ...spec, startedAt, ...detail }, status);
+    const began = this.deps.clock.now();
+    try {
+      const { startedAt, ...outcome } = await this.deps.runner.run(spec, start, listener);
+      await record(outcome.status === 'succeeded' ? 'succeeded' : 'failed', startedAt, {
+        ...(outcome.finalStatus ? { finalStatus: outcome.finalStatus } : {}),
+        ...(outcome.failureText ? { failure: outcome.failureText } : {}),
+      });
+      return outcome;
+    } catch (error) {
+      await record('failed', began, { failure: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  private take(runId: string): Pending {
+    const pending = this.pending.get(runId);
+    if (!pending) {
+      throw new RoledeckError('NOT_FOUND', 'That change set is no longer waiting here (it was executed, discarded, or the app restarted). Create it again.');
+    }
+    this.pending.delete(runId);
+    return pending;
+  }
+
+  /** The recipe for "Deploy again": inputs as given, NoEcho values left out. */
+  private async remember(request: DeployRequest, target: DeployTarget, summary: TemplateSummary): Promise<void> {
+    const extra = request.capabilities.filter((capability) => !summary.capabilities.includes(capability));
+    try {
+      await this.deps.recipes.save({
+        profileId: target.profileId,
+        templatePath: request.template.source,
+        templateBody: request.template.text,
+        stackName: request.stackName,
+        ...(request.region ? { region: request.region } : {}),
+        parameters: storableParameters(request.parameters, summary.parameters),
+        tags: request.tags,
+        ...(request.s3Bucket ? { s3Bucket: request.s3Bucket } : {}),
+        ...(extra.length > 0 ? { capabilities: extra } : {}),
+        updatedAt: this.deps.clock.now(),
+      });
+    } catch (error) {
+      // The deploy itself goes on: only "Deploy again" misses this one.
+      this.deps.logger.warn('could not remember the deploy recipe', { profileId: target.profileId, error });
+    }
+  }
+
+  private async record(
+    run: { runId: string; target: DeployTarget; stackName: string; operation: DeployRun['operation']; startedAt: number; changeCount: number; stackId?: string; finalStatus?: string; failure?: string },
+    status: Exclude<DeployRunStatus, 'running'>,
+  ): Promise<void> {
+    const { target } = run;
+    const started: DeployRun = {
+      id: run.runId,
+      profileId: target.profileId,
+      operation: run.operation,
+      stackName: run.stackName,
+      ...(run.stackId ? { stackId: run.stackId } : {}),
+      region: target.region,
+      accountId: target.accountId,
+      identityArn: target.identityArn,
+      status: 'running',
+      startedAt: run.startedAt,
+      changeCount: run.changeCount,
+    };
+    const finished = finishDeployRun(started, {
+      status,
+      endedAt: this.deps.clock.now(),
+      ...(run.finalStatus ? { finalStatus: run.finalStatus } : {}),
+      ...(run.failure ? { failure: run.failure } : {}),
+    });
+    await recordAudit(this.deps.audit, this.deps.logger, deployAuditEntry(finished, target.customer));
+  }
+}
