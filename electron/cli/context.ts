@@ -3,6 +3,7 @@ import type { DocumentStore } from '../../shared/ports/document-store';
 import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
+import type { DeployService } from '../node/deploy/deploy.service';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
@@ -26,6 +27,8 @@ export interface CliContext {
   awsImport(): Promise<AwsImportService>;
   /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
   sessions(): Promise<SessionService>;
+  /** Test deploys, with session credentials from the running app or the keychain (sessionFor). */
+  deploy(): Promise<DeployService>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -69,5 +72,25 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
     });
   });
-  return { io, env, logger, secrets, store, profiles, awsImport, sessions };
+  const context: CliContext = { io, env, logger, secrets, store, profiles, awsImport, sessions, deploy: () => deploy() };
+  const deploy = once(async () => {
+    const [{ createDeploy }, { SdkStsGateway }, { SdkCloudFormationGateway }, { SdkS3Gateway }, { sessionFor }] = await Promise.all([
+      import('../node/deploy/deploy.factory'),
+      import('../node/aws/sts.gateway'),
+      import('../node/aws/cloudformation.gateway'),
+      import('../node/aws/s3.gateway'),
+      import('./session-source'),
+    ]);
+    // The running app's session (its one MFA prompt) when there is one, else the keychain's.
+    const credentials = async (profileRef: string) => {
+      const { accessKeyId, secretAccessKey, sessionToken, expiresAt } = await sessionFor(context, profileRef, 'deploy');
+      return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), ...(expiresAt !== undefined ? { expiresAt } : {}) };
+    };
+    return createDeploy(
+      { ...(await ports()), sts: new SdkStsGateway(), cloudformation: new SdkCloudFormationGateway(), s3: new SdkS3Gateway() },
+      await shared(),
+      { profiles: await profiles(), sessions: { credentials } },
+    );
+  });
+  return context;
 }

@@ -12,6 +12,8 @@ export const EXIT = {
   keychain: 4,
   aws: 5,
   invalid: 6,
+  /** A stack operation failed (and rolled back): the reason is printed. */
+  stackFailed: 7,
 } as const;
 
 const exitForCode: Partial<Record<ErrorCode, number>> = {

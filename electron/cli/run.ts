@@ -20,6 +20,7 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   profile: async () => (await import('./commands/profile.command')).profileCommand,
   whoami: async () => (await import('./commands/whoami.command')).whoamiCommand,
   sessions: async () => (await import('./commands/sessions.command')).sessionsCommand,
+  deploy: async () => (await import('./commands/deploy.command')).deployCommand,
   completion: async () => (await import('./commands/completion.command')).completionCommand,
   '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
 };
@@ -43,7 +44,8 @@ async function printHelp(words: readonly string[], io: CliIo): Promise<number> {
   const spec = findCommand(COMMANDS, words);
   if (!spec || spec.hidden) throw new UsageError(`unknown command "${words[0]}"`);
   const sub = words[1];
-  if (sub !== undefined && spec.name === words[0] && spec.subcommands) {
+  // `deploy` takes arguments of its own besides its subcommands: `roledeck deploy acme t.yaml --help`.
+  if (sub !== undefined && spec.name === words[0] && spec.subcommands && !spec.positionals) {
     throw new UsageError(`${spec.name} has no command "${sub}"; it has ${spec.subcommands.map(leafName).join(', ')}`, spec.name);
   }
   io.stdout(commandHelp(spec));

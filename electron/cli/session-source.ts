@@ -2,7 +2,7 @@ import type { ExportableSession } from '../../shared/logic/shell-export';
 import { resolveAppHome } from '../node/app/app-home';
 import type { CliContext } from './context';
 
-export type Purpose = 'export' | 'exec' | 'credential-process' | 'server';
+export type Purpose = 'export' | 'exec' | 'credential-process' | 'server' | 'deploy';
 
 /**
  * Session credentials for a CLI command. When the desktop app runs, it is asked over its socket

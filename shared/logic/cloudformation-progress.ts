@@ -144,3 +144,12 @@ export function describeFailure(failure: DeployFailure): string {
   const where = failure.path.length > 0 ? `${failure.path.join(' › ')} (${failure.resourceType})` : 'Stack';
   return `${where} ${failure.status}: ${failure.reason}`;
 }
+
+/** A run's elapsed time as a stopwatch shows it: "0:07", "12:05", "1:02:03". */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}

@@ -126,7 +126,7 @@ export class FakeCloudFormation implements CloudFormationGateway {
     const script = this.nextChangeSet;
     if (script.kind === 'no-updates-error') return { kind: 'no-changes', message: 'No updates are to be performed.' };
     let stack = this.stacks.get(input.stackName);
-    if (input.changeSetType === 'CREATE' && !stack) {
+    if (input.changeSetType === 'CREATE' && (!stack || stack.status === 'DELETE_COMPLETE')) {
       stack = this.seedStack(input.stackName, 'REVIEW_IN_PROGRESS');
     }
     if (!stack) throw new AwsCallError('ValidationError', `Stack [${input.stackName}] does not exist`, { httpStatus: 400 });

@@ -33,6 +33,7 @@ function describeProfile(view: ProfileView): Record<string, string> {
       'MFA device': view.mfaSerial ?? '—',
       region: view.region ?? '—',
       label: view.label ?? '—',
+      production: view.production ? 'yes' : 'no',
     };
   }
   return {
@@ -47,6 +48,7 @@ function describeProfile(view: ProfileView): Record<string, string> {
     duration: view.durationSeconds ? `${view.durationSeconds}s` : 'default',
     region: view.region ?? '—',
     label: view.label ?? '—',
+    production: view.production ? 'yes' : 'no',
   };
 }
 
@@ -100,6 +102,7 @@ export async function profileCommand(context: CliContext, args: string[]): Promi
         region: optional(values.region),
         label: optional(values.label),
         color: optional(values.color),
+        ...(values.production ? { production: true } : {}),
       };
       // Check everything typed on the command line before asking for the secret.
       const early = AddUserInputSchema.omit({ secretAccessKey: true }).safeParse(draft);
@@ -139,6 +142,7 @@ export async function profileCommand(context: CliContext, args: string[]): Promi
         tags,
         label: optional(values.label),
         color: optional(values.color),
+        ...(values.production ? { production: true } : {}),
       });
       const problems = [...(durationIsWhole ? [] : [fieldMessage('--duration', DURATION_NOT_WHOLE)]), ...(parsed.success ? [] : [describeInvalid(parsed.error, flagFor)])];
       if (problems.length > 0 || !parsed.success) throw new RoledeckError('VALIDATION', problems.join('\n'));

@@ -36,7 +36,7 @@ function table(rows: ReadonlyArray<readonly [string, string]>): string {
 /** `roledeck export <profile> [--format <format>]`: the usage line. */
 export function usageLine(spec: CommandSpec): string {
   if (spec.usage) return spec.usage;
-  if (spec.subcommands) return `roledeck ${spec.name} <command> ...`;
+  if (spec.subcommands && !spec.positionals) return `roledeck ${spec.name} <command> ...`;
   const positionals = (spec.positionals ?? []).map((positional) => (positional.optional ? `[<${positional.name}>]` : `<${positional.name}>`));
   const options = Object.entries(spec.options ?? {});
   const required = options.filter(([, option]) => option.required).map(([name, option]) => optionLabel(name, option));
@@ -60,17 +60,20 @@ function paragraphs(texts: readonly string[] | undefined): string[] {
 /** One command's help: usage, arguments, every option with a sentence, examples. */
 export function commandHelp(spec: CommandSpec): string {
   const parts = [`roledeck ${spec.name} — ${spec.summary}\n`, `Usage:\n  ${usageLine(spec)}\n`, ...paragraphs(spec.details)];
-  if (spec.subcommands) {
-    parts.push(`Commands:\n${table(spec.subcommands.map((sub) => [leafName(sub), sub.summary]))}\n`);
-    parts.push(`Run \`roledeck ${spec.name} <command> --help\` for a command’s options and examples.\n`);
-    return parts.join('\n');
-  }
+  const commands = spec.subcommands
+    ? [
+        `Commands:\n${table(spec.subcommands.map((sub) => [leafName(sub), sub.summary]))}\n`,
+        `Run \`roledeck ${spec.name} <command> --help\` for a command’s options and examples.\n`,
+      ]
+    : [];
+  // A command with subcommands and nothing of its own (`profile`) is only their list.
+  if (spec.subcommands && !spec.positionals) return [...parts, ...commands].join('\n');
   const argumentRows: Array<[string, string]> = (spec.positionals ?? []).map((positional) => [`<${positional.name}>`, positional.description]);
   if (spec.passThrough) argumentRows.push([`-- <${spec.passThrough.name}>`, spec.passThrough.description]);
   if (argumentRows.length > 0) parts.push(`Arguments:\n${table(argumentRows)}\n`);
   parts.push(`Options:\n${table(optionRows({ ...spec.options, help: HELP_OPTION }))}\n`);
   if (spec.examples?.length) parts.push(`Examples:\n${spec.examples.map((example) => `  ${example.command}\n${wrap(example.says, '      ')}`).join('\n')}\n`);
-  return parts.join('\n');
+  return [...parts, ...commands].join('\n');
 }
 
 const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
@@ -81,11 +84,14 @@ const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
   keychain: 'keychain locked or missing',
   aws: 'AWS error',
   invalid: 'invalid input',
+  stackFailed: 'the stack failed and rolled back',
 };
 
 /** Every command a person may type, subcommands included, in catalog order. */
 export function visibleCommands(commands: readonly CommandSpec[] = COMMANDS): CommandSpec[] {
-  return commands.filter((spec) => !spec.hidden).flatMap((spec) => (spec.subcommands ? visibleCommands(spec.subcommands) : [spec]));
+  return commands
+    .filter((spec) => !spec.hidden)
+    .flatMap((spec) => (spec.subcommands ? [...(spec.positionals ? [spec] : []), ...visibleCommands(spec.subcommands)] : [spec]));
 }
 
 /** `roledeck --help`: every command with its usage, the global options, the environment and the exit codes. */
@@ -103,7 +109,7 @@ export function overviewHelp(): string {
     `Options:\n${table(optionRows(GLOBAL_OPTIONS))}\n`,
     `Environment:\n${table([
       ['ROLEDECK_HOME', 'Where the encrypted profile store lives (default: the desktop app’s data folder).'],
-      ['AWS_ENDPOINT_URL', 'The STS endpoint to call instead of AWS’s (as every AWS SDK honours it).'],
+      ['AWS_ENDPOINT_URL', 'The endpoint to call instead of AWS’s (STS, CloudFormation, S3), as every AWS SDK honours it.'],
     ])}\n`,
     `Exit codes: ${exitCodes}\n`,
   ].join('\n');

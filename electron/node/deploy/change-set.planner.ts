@@ -44,6 +44,9 @@ export type Plan = PlannedChangeSet | { kind: 'no-changes'; message: string; sta
 /** While a change set is being created, look again this often (AWS takes a few seconds). */
 const CHANGE_SET_POLL_MS = 500;
 
+/** How long the delete of an abandoned REVIEW_IN_PROGRESS stack is waited for: 60 × 500 ms. */
+const REVIEW_CLEANUP_POLLS = 60;
+
 /** A stack in one of these cannot take a change set until it settles or is deleted. */
 const CANNOT_UPDATE: Readonly<Record<string, string>> = {
   ROLLBACK_COMPLETE: 'its first create failed and was rolled back, and CloudFormation cannot update such a stack',
@@ -56,14 +59,15 @@ const CANNOT_UPDATE: Readonly<Record<string, string>> = {
  * The change-set-first half of a deploy: CREATE or UPDATE as the stack's existence requires, the
  * template inline or through the named S3 bucket, the values checked against the template's own
  * rules, then the change set created and reviewed. A stack left in REVIEW_IN_PROGRESS by an
- * abandoned first change set is re-used: CloudFormation takes another CREATE change set for it.
+ * abandoned first change set is cleaned up first.
  */
 export class ChangeSetPlanner {
-  constructor(private readonly deps: { cloudformation: CloudFormationGateway; s3: S3Gateway; clock: Clock }) {}
+  constructor(private readonly deps: { cloudformation: CloudFormationGateway; s3: S3Gateway; clock: Clock; wait: (ms: number) => Promise<void> }) {}
 
   async plan(input: PlanInput): Promise<Plan> {
     const { cloudformation } = this.deps;
-    const existing = await cloudformation.describeStack(input.credentials, input.region, input.stackName);
+    let existing = await cloudformation.describeStack(input.credentials, input.region, input.stackName);
+    if (existing?.status === 'REVIEW_IN_PROGRESS') existing = await this.cleanUp(input, existing);
     const operation = operationFor(input.stackName, existing);
     const check = checkParameterValues(input.summary.parameters, input.parameters, {
       operation,
@@ -111,6 +115,26 @@ export class ChangeSetPlanner {
       parameters: check.values,
       ...(url ? { templateUrl: url } : {}),
     };
+  }
+
+  /**
+   * A stack left in REVIEW_IN_PROGRESS by an abandoned first change set has no resources: it is
+   * deleted (with its change sets) and the deploy starts afresh. Re-using it would work on AWS,
+   * which takes another CREATE change set for it, but emulators (moto) make a second stack of the
+   * same name instead. The delete of an empty stack takes a moment; it is awaited here.
+   */
+  private async cleanUp(input: PlanInput, stack: StackDescription): Promise<null> {
+    const { cloudformation, wait } = this.deps;
+    await cloudformation.deleteStack(input.credentials, input.region, stack.stackId);
+    for (let attempt = 0; attempt < REVIEW_CLEANUP_POLLS; attempt += 1) {
+      const now = await cloudformation.describeStack(input.credentials, input.region, stack.stackId);
+      if (!now || now.status === 'DELETE_COMPLETE') return null;
+      await wait(CHANGE_SET_POLL_MS);
+    }
+    throw new RoledeckError(
+      'CONFLICT',
+      `${input.stackName} was left under review by an earlier change set and is still being deleted. Try again in a minute.`,
+    );
   }
 
   /** TemplateBody up to 51,200 bytes; above, the object uploaded to the user's bucket. */

@@ -25,11 +25,12 @@ export function createDeploy(
   const { cloudformation, s3, clock, logger } = ports;
   const resolver = new DeployTargetResolver({ profiles: needs.profiles, sessions: needs.sessions, sts: ports.sts });
   const board = new DeployRunBoard(shared.events);
-  const watcher = new StackWatcher({ cloudformation, clock, wait: ports.pause ?? pause, random: needs.random ?? Math.random });
+  const wait = ports.pause ?? pause;
+  const watcher = new StackWatcher({ cloudformation, clock, wait, random: needs.random ?? Math.random });
   return new DeployService({
     profiles: needs.profiles,
     resolver,
-    planner: new ChangeSetPlanner({ cloudformation, s3, clock }),
+    planner: new ChangeSetPlanner({ cloudformation, s3, clock, wait }),
     runner: new StackRunner({ resolver, cloudformation, watcher, board, clock }),
     board,
     cloudformation,

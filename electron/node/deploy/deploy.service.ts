@@ -13,7 +13,7 @@ import type { ChangeSetReview } from '../../../shared/domain/deploy-change-set';
 import type { Capability, TemplateSummary } from '../../../shared/domain/deploy-template';
 import { deployAuditEntry, deployHistory, isDeployAction } from '../../../shared/logic/cloudformation-history';
 import { mergeParameterValues } from '../../../shared/logic/cloudformation-parameter-input';
-import { stackNameProblem } from '../../../shared/logic/cloudformation-parameter-rules';
+import { checkParameterValues, stackNameProblem } from '../../../shared/logic/cloudformation-parameter-rules';
 import { finishDeployRun, storableParameters } from '../../../shared/logic/cloudformation-recipe';
 import { planTemplateUpload } from '../../../shared/logic/cloudformation-template-size';
 import { analyzeTemplate, type TemplateAnalysis } from '../../../shared/logic/cloudformation-template';
@@ -61,6 +61,8 @@ export interface DeployServiceDeps {
 export interface DeployHooks {
   onTarget?: (target: DeployTarget) => void;
   onUpdate?: RunListener;
+  /** Asked once the stack to delete is found, before it is deleted; false leaves it alone. */
+  confirm?: (target: DeployTarget) => Promise<boolean>;
 }
 
 /** The template's problem as a refusal: where it is (line and column) and what to do. */
@@ -109,6 +111,13 @@ export class DeployService {
     const nameProblem = stackNameProblem(request.stackName);
     if (nameProblem) throw new RoledeckError('VALIDATION', nameProblem);
     requireAcknowledged(summary, request.capabilities);
+    // Values against the template's rules now; which ones may be left out depends on whether the
+    // stack exists, so the planner checks again once it knows.
+    const values = checkParameterValues(summary.parameters, request.parameters, {
+      operation: 'update',
+      existingParameters: summary.parameters.map((parameter) => parameter.name),
+    });
+    if (!values.ok) throw new RoledeckError('VALIDATION', values.problems.map((problem) => problem.message).join('\n'));
     const upload = planTemplateUpload(summary.sizeBytes, request.s3Bucket);
     if (upload.kind === 'needs-bucket' || upload.kind === 'too-large') throw new RoledeckError('VALIDATION', upload.message);
 
@@ -206,6 +215,9 @@ export class DeployService {
       throw new RoledeckError('NOT_FOUND', `There is no stack named ${request.stackName} in account ${target.accountId} (${target.region}). Nothing was deleted.`);
     }
     const resources = await cloudformation.listStackResources(credentials, target.region, stack.stackId);
+    if (hooks.confirm && !(await hooks.confirm(target))) {
+      return { runId: '', operation: 'delete', stackName: request.stackName, stackId: stack.stackId, status: 'cancelled', outputs: [], durationMs: 0, changeCount: 0 };
+    }
     return this.runAndRecord(
       { runId: this.deps.newId(), target, stackName: request.stackName, stackId: stack.stackId, operation: 'delete', total: resources.length, changeCount: resources.length },
       (fresh) => cloudformation.deleteStack(fresh, target.region, stack.stackId),

@@ -179,6 +179,7 @@ export class ProfileService implements ProfileDirectory {
         );
       }
       doc.profiles = doc.profiles.filter((entry) => entry.id !== profile.id);
+      doc.deployRecipes = doc.deployRecipes.filter((recipe) => recipe.profileId !== profile.id);
       return profile;
     });
     await this.record('remove', removed.id);

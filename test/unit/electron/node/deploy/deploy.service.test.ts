@@ -84,16 +84,18 @@ describe('DeployService: change set first, then the run', () => {
     expect((await world.deploy.history(role.id))[0]).toMatchObject({ status: 'no-changes', changeCount: 0 });
   });
 
-  it('re-uses a stack an abandoned first change set left in REVIEW_IN_PROGRESS: another CREATE change set, nothing deleted', async () => {
+  it('cleans up a stack an abandoned first change set left in REVIEW_IN_PROGRESS, then creates it afresh', async () => {
     const world = deployWorld();
     const role = await world.addProfiles();
-    world.cloudformation.seedStack('acme-queue', 'REVIEW_IN_PROGRESS');
+    const abandoned = world.cloudformation.seedStack('acme-queue', 'REVIEW_IN_PROGRESS');
 
     const prepared = await ready(world, role.id);
     const outcome = await world.deploy.execute(prepared.runId);
 
-    expect(world.cloudformation.calls).toContain('CreateChangeSet CREATE acme-queue');
-    expect(world.cloudformation.calls.some((call) => call.startsWith('DeleteStack'))).toBe(false);
+    const calls = world.cloudformation.calls;
+    expect(calls.indexOf(`DeleteStack ${abandoned.stackId}`)).toBeGreaterThan(-1);
+    expect(calls.indexOf(`DeleteStack ${abandoned.stackId}`)).toBeLessThan(calls.indexOf('CreateChangeSet CREATE acme-queue'));
+    expect(prepared.operation).toBe('create');
     expect(outcome.finalStatus).toBe('CREATE_COMPLETE');
   });
 
@@ -218,9 +220,9 @@ describe('DeployService: bad input is refused before any AWS call', () => {
     ['unparseable YAML, with line and column', { template: { text: 'Resources:\n  Queue:\n    Type: [unclosed\n', source: 't.yaml' } }, /\(line \d+, column \d+\)/],
     ['an unknown short-form tag', { template: { text: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sup name\n', source: 't.yaml' } }, /!Sup/],
     ['a stack name that breaks the rules', { stackName: '1-queue' }, /"1-queue" cannot be a stack name/],
-    ['a template over 51,200 bytes without a bucket', { template: { text: `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n${'# filler\n'.repeat(6000)}`, source: 't.yaml' } }, /over the 51,200 bytes.*Name an S3 bucket/],
+    ['a template over 51,200 bytes without a bucket', { template: { text: `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n${'# filler\n'.repeat(6000)}`, source: 't.yaml' }, parameters: [] }, /over the 51,200 bytes.*Name an S3 bucket/],
     ['a template over 1 MB', { template: { text: `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n${'#'.repeat(1_048_600)}`, source: 't.yaml' } }, /at most 1 MB/],
-    ['capabilities not acknowledged', { template: { text: 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: deployer\n', source: 't.yaml' } }, /CAPABILITY_NAMED_IAM: it creates IAM resources with names you chose: Role/],
+    ['capabilities not acknowledged', { template: { text: 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: deployer\n', source: 't.yaml' }, parameters: [] }, /CAPABILITY_NAMED_IAM: it creates IAM resources with names you chose: Role/],
   ])('refuses %s', async (_case, overrides, message) => {
     const world = deployWorld();
     const role = await world.addProfiles();
