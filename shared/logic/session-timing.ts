@@ -1,4 +1,6 @@
-import { CHAINED_ROLE_MAX_SECONDS } from '../domain/aws-rules';
+import { CHAINED_ROLE_MAX_SECONDS, parseRoleArn } from '../domain/aws-rules';
+import type { Profile, RoleProfile } from '../domain/profile';
+import { rootUserOf } from './profile-chain';
 
 /**
  * When sessions count as fresh, when to refresh them, how long to ask for, and how to back off.
@@ -104,4 +106,19 @@ export function defaultSessionName(userName: string): string {
 /** The identity an AssumeRole session acts as: arn:aws:sts::<account>:assumed-role/<role>/<session>. */
 export function assumedRoleArn(roleArn: { partition: string; accountId: string; roleName: string }, sessionName: string): string {
   return `arn:${roleArn.partition}:sts::${roleArn.accountId}:assumed-role/${roleArn.roleName}/${sessionName}`;
+}
+
+/** The RoleSessionName a role profile's sessions use: its own, else `roledeck-<the IAM user its chain starts from>`. */
+export function roleSessionName(profiles: readonly Profile[], role: RoleProfile): string {
+  return role.sessionName ?? defaultSessionName(rootUserOf(profiles, role)?.name ?? role.name);
+}
+
+/**
+ * Who a role profile's session is, as GetCallerIdentity would answer once AssumeRole succeeded:
+ * the role's account and the assumed-role ARN (what CloudTrail records). Undefined when the role
+ * ARN does not parse.
+ */
+export function roleIdentity(profiles: readonly Profile[], role: RoleProfile): { account: string; arn: string } | undefined {
+  const arn = parseRoleArn(role.roleArn);
+  return arn ? { account: arn.accountId, arn: assumedRoleArn(arn, roleSessionName(profiles, role)) } : undefined;
 }

@@ -37,6 +37,8 @@ export interface PlannedChangeSet {
   /** The values sent, with UsePreviousValue where the stack keeps its own. */
   parameters: ParameterValue[];
   templateUrl?: string;
+  /** The stack's newest events while the change set was made: not part of the run that executes it. */
+  baseline: string[];
 }
 
 export type Plan = PlannedChangeSet | { kind: 'no-changes'; message: string; stackId?: string };
@@ -93,7 +95,11 @@ export class ChangeSetPlanner {
     }
     if (created.kind === 'no-changes') return { kind: 'no-changes', message: created.message, ...(existing ? { stackId: existing.stackId } : {}) };
     const ref = { stackName: input.stackName, changeSetName };
-    const outcome = await cloudformation.waitForChangeSet(input.credentials, input.region, ref, { intervalMs: CHANGE_SET_POLL_MS });
+    // The events already there are read while CloudFormation works on the change set.
+    const [outcome, before] = await Promise.all([
+      cloudformation.waitForChangeSet(input.credentials, input.region, ref, { intervalMs: CHANGE_SET_POLL_MS }),
+      cloudformation.describeStackEvents(input.credentials, input.region, created.stackId, { maxPages: 1 }),
+    ]);
     if (outcome.kind === 'no-changes') {
       // AWS keeps FAILED change sets; this one says nothing the history does not.
       await cloudformation.deleteChangeSet(input.credentials, input.region, ref).catch(() => undefined);
@@ -114,6 +120,7 @@ export class ChangeSetPlanner {
       review: reviewChangeSet(outcome.changeSet.changes),
       parameters: check.values,
       ...(url ? { templateUrl: url } : {}),
+      baseline: before.map((event) => event.eventId),
     };
   }
 

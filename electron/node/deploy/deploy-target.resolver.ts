@@ -4,9 +4,14 @@ import type { DeployTarget } from '../../../shared/domain/deploy-flow';
 import { confirmTargetAccount } from '../../../shared/logic/cloudformation-guardrails';
 import { callRegion } from '../../../shared/logic/profile-chain';
 import { requireProfile } from '../../../shared/logic/profile-lookup';
+import { roleIdentity } from '../../../shared/logic/session-timing';
+import type { Clock } from '../../../shared/ports/clock';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import type { SessionCredentialSource } from '../../../shared/ports/session-credentials';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
+
+/** Credentials resolved for a review are used to execute it while they have this much time left. */
+const REUSE_MARGIN_MS = 5 * 60_000;
 
 /** A target with the session credentials that reach it (main side only: never for IPC). */
 export interface ResolvedTarget {
@@ -16,13 +21,12 @@ export interface ResolvedTarget {
 
 /**
  * Where a deploy goes: the profile's session (one MFA prompt at most, through the sessions'
- * broker), the region, and the identity AWS sees, from GetCallerIdentity. Asking AWS rather than
- * reading the role ARN is what makes the target shown before a deploy the one that will change:
- * the account really reached, and the identity the history records.
+ * broker), the region, and the identity AWS sees (what the history records and CloudTrail shows).
+ * The session is obtained before anything is shown: the account displayed is the one reached.
  */
 export class DeployTargetResolver {
   constructor(
-    private readonly deps: { profiles: ProfileDirectory; sessions: SessionCredentialSource; sts: StsGateway },
+    private readonly deps: { profiles: ProfileDirectory; sessions: SessionCredentialSource; sts: StsGateway; clock: Clock },
   ) {}
 
   async resolve(profileRef: string, region?: string): Promise<ResolvedTarget> {
@@ -30,7 +34,10 @@ export class DeployTargetResolver {
     const profile = requireProfile(profiles, profileRef);
     const where = region ?? callRegion(profiles, profile);
     const credentials = await this.deps.sessions.credentials(profile.id, { interactive: true });
-    const identity = await this.deps.sts.getCallerIdentity(credentials, where);
+    // A role's session is the assumed role AssumeRole just granted (account and ARN follow from
+    // the role and the session name); only an IAM user's own keys need AWS to say whose they are.
+    const identity =
+      (profile.kind === 'role' ? roleIdentity(profiles, profile) : undefined) ?? (await this.deps.sts.getCallerIdentity(credentials, where));
     return {
       credentials,
       target: {
@@ -45,8 +52,12 @@ export class DeployTargetResolver {
     };
   }
 
-  /** Fresh credentials for a target resolved earlier (a review may outlast a cached session's check). */
-  credentials(target: DeployTarget): Promise<AwsCredentials> {
+  /**
+   * Credentials for a target resolved earlier: the ones it was resolved with while they have a few
+   * minutes left, else the session's current ones (a review may outlast a session).
+   */
+  async credentials(target: DeployTarget, earlier?: AwsCredentials): Promise<AwsCredentials> {
+    if (earlier && (earlier.expiresAt === undefined || earlier.expiresAt - this.deps.clock.now() > REUSE_MARGIN_MS)) return earlier;
     return this.deps.sessions.credentials(target.profileId, { interactive: true });
   }
 }

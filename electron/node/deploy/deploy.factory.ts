@@ -23,7 +23,7 @@ export function createDeploy(
   needs: { profiles: ProfileDirectory; sessions: SessionCredentialSource; random?: () => number },
 ): DeployService {
   const { cloudformation, s3, clock, logger } = ports;
-  const resolver = new DeployTargetResolver({ profiles: needs.profiles, sessions: needs.sessions, sts: ports.sts });
+  const resolver = new DeployTargetResolver({ profiles: needs.profiles, sessions: needs.sessions, sts: ports.sts, clock });
   const board = new DeployRunBoard(shared.events);
   const wait = ports.pause ?? pause;
   const watcher = new StackWatcher({ cloudformation, clock, wait, random: needs.random ?? Math.random });

@@ -41,7 +41,14 @@ interface Pending {
   review: ChangeSetReview;
   summary: TemplateSummary;
   startedAt: number;
+  credentials: AwsCredentials;
+  baseline: string[];
+  /** Saving the recipe, started with the review and awaited before the run is reported. */
+  remembered: Promise<void>;
 }
+
+/** Events read while the change set was made still describe the stack this soon after: no new read. */
+const BASELINE_REUSE_MS = 30_000;
 
 export interface DeployServiceDeps {
   profiles: ProfileDirectory;
@@ -138,9 +145,11 @@ export class DeployService {
       capabilities,
       s3Bucket: request.s3Bucket,
     });
-    await this.remember(request, target, summary);
+    // Written while the person reviews (or the CLI executes); remember() never rejects.
+    const remembered = this.remember(request, target, summary);
     const runId = this.deps.newId();
     if (plan.kind === 'no-changes') {
+      await remembered;
       await this.record({ runId, target, stackName: request.stackName, operation: 'update', startedAt, changeCount: 0, ...(plan.stackId ? { stackId: plan.stackId } : {}) }, 'no-changes');
       return { kind: 'no-changes', target, stackName: request.stackName, message: plan.message };
     }
@@ -154,6 +163,9 @@ export class DeployService {
       review: plan.review,
       summary,
       startedAt,
+      credentials,
+      baseline: plan.baseline,
+      remembered,
     });
     return {
       kind: 'review',
@@ -174,11 +186,26 @@ export class DeployService {
     const pending = this.take(runId);
     const { target, stackName, changeSetName } = pending;
     const total = pending.operation === 'create' ? pending.summary.resourceCount : pending.review.summary.total;
-    return this.runAndRecord(
-      { runId, target, stackName, stackId: pending.stackId, operation: pending.operation, total, changeCount: pending.review.summary.total },
-      (credentials) => this.deps.cloudformation.executeChangeSet(credentials, target.region, { stackName, changeSetName }),
-      hooks.onUpdate,
-    );
+    const recent = this.deps.clock.now() - pending.startedAt < BASELINE_REUSE_MS;
+    try {
+      return await this.runAndRecord(
+        {
+          runId,
+          target,
+          stackName,
+          stackId: pending.stackId,
+          operation: pending.operation,
+          total,
+          changeCount: pending.review.summary.total,
+          credentials: pending.credentials,
+          ...(recent ? { baseline: pending.baseline } : {}),
+        },
+        (credentials) => this.deps.cloudformation.executeChangeSet(credentials, target.region, { stackName, changeSetName }),
+        hooks.onUpdate,
+      );
+    } finally {
+      await pending.remembered;
+    }
   }
 
   /**
@@ -187,15 +214,17 @@ export class DeployService {
    */
   async discard(runId: string, options: { keep: boolean }): Promise<{ status: 'kept' | 'cancelled' }> {
     const pending = this.take(runId);
+    await pending.remembered;
     const status = options.keep ? 'kept' : 'cancelled';
     if (!options.keep) {
       const { region } = pending.target;
-      const credentials = await this.deps.resolver.credentials(pending.target);
+      const credentials = await this.deps.resolver.credentials(pending.target, pending.credentials);
       const stack = await this.deps.cloudformation.describeStack(credentials, region, pending.stackId);
       if (stack?.status === 'REVIEW_IN_PROGRESS') await this.deps.cloudformation.deleteStack(credentials, region, pending.stackId);
       else await this.deps.cloudformation.deleteChangeSet(credentials, region, { stackName: pending.stackName, changeSetName: pending.changeSetName });
     }
-    await this.record({ ...pending, changeCount: pending.review.summary.total, startedAt: this.deps.clock.now() }, status);
+    const { runId: id, target, stackName, stackId, operation } = pending;
+    await this.record({ runId: id, target, stackName, stackId, operation, changeCount: pending.review.summary.total, startedAt: this.deps.clock.now() }, status);
     return { status };
   }
 
@@ -219,7 +248,7 @@ export class DeployService {
       return { runId: '', operation: 'delete', stackName: request.stackName, stackId: stack.stackId, status: 'cancelled', outputs: [], durationMs: 0, changeCount: 0 };
     }
     return this.runAndRecord(
-      { runId: this.deps.newId(), target, stackName: request.stackName, stackId: stack.stackId, operation: 'delete', total: resources.length, changeCount: resources.length },
+      { runId: this.deps.newId(), target, stackName: request.stackName, stackId: stack.stackId, operation: 'delete', total: resources.length, changeCount: resources.length, credentials },
       (fresh) => cloudformation.deleteStack(fresh, target.region, stack.stackId),
       hooks.onUpdate,
     );

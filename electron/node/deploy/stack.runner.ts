@@ -18,6 +18,10 @@ export interface RunSpec {
   total: number;
   /** What the history counts as this run's changes. */
   changeCount: number;
+  /** The credentials the target was resolved with, used again while they have time left. */
+  credentials?: AwsCredentials;
+  /** Event IDs read just before (the change set's review); read here when absent. */
+  baseline?: readonly string[];
 }
 
 /** How a run went, and when its stack operation started (the history's duration counts from there). */
@@ -44,8 +48,8 @@ export class StackRunner {
   async run(spec: RunSpec, start: (credentials: AwsCredentials) => Promise<void>, listener?: RunListener): Promise<RunResult> {
     const { cloudformation, board, clock } = this.deps;
     const { region } = spec.target;
-    const credentials = await this.deps.resolver.credentials(spec.target);
-    const before = await cloudformation.describeStackEvents(credentials, region, spec.stackId, { maxPages: 1 });
+    const credentials = await this.deps.resolver.credentials(spec.target, spec.credentials);
+    const baseline = spec.baseline ?? (await cloudformation.describeStackEvents(credentials, region, spec.stackId, { maxPages: 1 })).map((event) => event.eventId);
     const startedAt = clock.now();
     board.start({ runId: spec.runId, target: spec.target, stackName: spec.stackName, operation: spec.operation, startedAt, total: spec.total });
     const base = { runId: spec.runId, operation: spec.operation, stackName: spec.stackName, stackId: spec.stackId, changeCount: spec.changeCount, startedAt };
@@ -57,7 +61,7 @@ export class StackRunner {
         stackId: spec.stackId,
         stackName: spec.stackName,
         total: spec.total,
-        baseline: before.map((event) => event.eventId),
+        baseline,
         onUpdate: (events, update) => {
           board.update(spec.runId, events, update);
           listener?.({ events, progress: update });

@@ -5,10 +5,10 @@ import type { CachedSession } from '../../../shared/domain/cached-session';
 import { mfaSessionItem, roleSessionItem } from '../../../shared/domain/keychain-items';
 import type { IamUserProfile, Profile, RoleProfile } from '../../../shared/domain/profile';
 import type { AccessStep } from '../../../shared/logic/access-diagnosis';
-import { callRegion, chainOf, rootUserOf } from '../../../shared/logic/profile-chain';
+import { callRegion, chainOf } from '../../../shared/logic/profile-chain';
 import { checkRoleAllowed } from '../../../shared/logic/role-allow-list';
 import { planOf } from '../../../shared/logic/session-plan';
-import { assumedRoleArn, defaultSessionName, durationText, isFresh, roleDurationFor, usableAsSource } from '../../../shared/logic/session-timing';
+import { assumedRoleArn, durationText, isFresh, roleDurationFor, roleSessionName, usableAsSource } from '../../../shared/logic/session-timing';
 import type { Clock } from '../../../shared/ports/clock';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
@@ -212,7 +212,7 @@ export class ChainResolver {
     const from = await this.resolveLink(ctx, source, walk, 'source');
     const duration = roleDurationFor({ profileName: role.name, requested: role.durationSeconds, source: from.kind });
     const directMfa = role.mfaSerial !== undefined && !from.mfaContext;
-    const sessionName = role.sessionName ?? defaultSessionName(rootUserOf(ctx.profiles, role)?.name ?? role.name);
+    const sessionName = roleSessionName(ctx.profiles, role);
     const durationSeconds = duration.seconds ?? role.durationSeconds;
     const step: AccessStep = {
       profileName: role.name,

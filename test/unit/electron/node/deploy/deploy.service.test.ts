@@ -148,14 +148,8 @@ describe('DeployService: change set first, then the run', () => {
     const world = deployWorld();
     const role = await world.addProfiles();
     const prepared = await ready(world, role.id);
-    // The poll before executing reads the baseline; the first two polls after it are throttled.
-    const poll = world.cloudformation.describeStackEvents.bind(world.cloudformation);
-    let calls = 0;
-    world.cloudformation.describeStackEvents = (...args) => {
-      calls += 1;
-      if (calls === 2) world.cloudformation.throttlePolls = 2;
-      return poll(...args);
-    };
+    // The events before the run were read with the change set; the first two polls after executing are throttled.
+    world.cloudformation.throttlePolls = 2;
 
     const outcome = await world.deploy.execute(prepared.runId);
 
