@@ -6,6 +6,7 @@ import { credentialProcessCommandLine } from '../../node/aws-files/credential-pr
 import { chainOf } from '../../node/profiles/profile.service';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /** `roledeck config install|remove|status <profile> [--aws-profile NAME] [--force]`. */
 export async function configCommand(context: CliContext, args: string[]): Promise<number> {
@@ -19,7 +20,7 @@ export async function configCommand(context: CliContext, args: string[]): Promis
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   const [profile, ...extra] = parsed.positionals;
   if (!profile || extra.length > 0) throw new UsageError(`config ${sub ?? ''} takes one Roledeck profile name`);

@@ -4,6 +4,7 @@ import { credentialProcessJson } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { sessionFor } from '../session-source';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /**
  * `roledeck credential-process <profile>`: what the AWS CLI and SDKs run for a profile with
@@ -16,7 +17,7 @@ export async function credentialProcessCommand(context: CliContext, args: string
   try {
     parsed = parseArgs({ args, options: { id: { type: 'string' } }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   if (parsed.positionals.length !== 1) throw new UsageError('credential-process takes exactly one profile name');
   // The id (written by `roledeck config install`) survives a rename of the profile; the name is

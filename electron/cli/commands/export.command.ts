@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, ExportError, formatExport, type ExportFormat } from '..
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { sessionFor } from '../session-source';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /** The shell the user runs, for a default format: $SHELL's name, PowerShell on Windows. */
 export function defaultFormat(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): ExportFormat {
@@ -19,7 +20,7 @@ export async function exportCommand(context: CliContext, args: string[]): Promis
   try {
     parsed = parseArgs({ args, options: { format: { type: 'string', short: 'f' } }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   const [profile, ...extra] = parsed.positionals;
   if (!profile || extra.length > 0) throw new UsageError('export takes one profile name');

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /** `roledeck profile import [--dry-run] [--move-keys] [--json]`: preview, or apply, an import of ~/.aws. */
 export async function importCommand(context: CliContext, args: string[]): Promise<number> {
@@ -12,7 +13,7 @@ export async function importCommand(context: CliContext, args: string[]): Promis
       strict: true,
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   const { io } = context;
   const profiles = await context.profiles();

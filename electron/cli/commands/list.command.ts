@@ -3,6 +3,7 @@ import { formatTimeLeft } from '../../../shared/logic/time-left';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { printTable } from '../io/table';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /** `roledeck list [--json]`: every profile with its session's time left, from the keychain cache. */
 export async function listCommand(context: CliContext, args: string[]): Promise<number> {
@@ -10,7 +11,7 @@ export async function listCommand(context: CliContext, args: string[]): Promise<
   try {
     json = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true }).values.json === true;
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   const profiles = await (await context.profiles()).list();
   const snapshot = profiles.length > 0 ? await (await context.sessions()).list() : { activeProfileId: null, sessions: [] };

@@ -7,6 +7,7 @@ import { describeInvalid, UsageError } from '../errors';
 import { readSecret } from '../io/terminal';
 import { importCommand } from './import.command';
 import { printTable } from '../io/table';
+import { messageOf } from '../../../shared/logic/error-message';
 
 const kebab = (field: string): string => `--${field.replace(/[A-Z]/g, (char) => `-${char.toLowerCase()}`)}`;
 const flagFor = (field: string): string => (field === 'name' ? '<name>' : field === 'secretAccessKey' ? 'secret access key (stdin)' : kebab(field.split('.')[0]!));
@@ -17,7 +18,7 @@ function parse<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
   try {
     return parseArgs({ args, options: { ...jsonFlag, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
 }
 

@@ -4,6 +4,7 @@ import { formatClockTime, formatTimeLeft } from '../../../shared/logic/time-left
 import type { CliContext } from '../context';
 import { EXIT, UsageError } from '../errors';
 import { printTable } from '../io/table';
+import { messageOf } from '../../../shared/logic/error-message';
 
 function kindText(kind: SessionView['kind']): string {
   return kind === 'mfa-session' ? 'MFA session' : kind === 'role' ? 'role' : 'user keys';
@@ -18,7 +19,7 @@ export async function sessionsCommand(context: CliContext, args: string[]): Prom
   try {
     ({ values } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: false, strict: true }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   const { io } = context;
   const snapshot = await (await context.sessions()).list();

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { TestAccessResult } from '../../../shared/domain/session';
 import type { CliContext } from '../context';
 import { EXIT, UsageError } from '../errors';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /** A failed test's exit code: AWS said no (5), our own allow-list said no (6), anything else (1). */
 function exitFor(result: Extract<TestAccessResult, { ok: false }>): number {
@@ -20,7 +21,7 @@ export async function whoamiCommand(context: CliContext, args: string[]): Promis
   try {
     parsed = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   const [profile, ...extra] = parsed.positionals;
   if (!profile || extra.length > 0) throw new UsageError('whoami takes exactly one profile name');

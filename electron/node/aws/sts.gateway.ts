@@ -4,6 +4,7 @@ import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsCredentials, CallerIdentity } from '../../../shared/domain/aws';
 import type { AssumeRoleInput, GetSessionTokenInput, StsGateway } from '../../../shared/ports/sts-gateway';
 import { redactText } from '../../../shared/logic/redact';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /** An AWS failure with the service's error name kept for diagnosis (AccessDenied, ExpiredToken ...). */
 export class AwsCallError extends RoledeckError {
@@ -34,7 +35,7 @@ function awsCodeOf(error: unknown): string {
 
 function toAwsCallError(operation: string, error: unknown): AwsCallError {
   const name = awsCodeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return new AwsCallError(name, `${operation} failed: ${name}: ${redactText(message)}`, { cause: error });
 }
 

@@ -35,6 +35,7 @@ import {
   type SessionCache,
 } from './session.cache';
 import type { EventSink } from './session-events';
+import { messageOf } from '../../../shared/logic/error-message';
 
 export interface SessionServiceDeps {
   profiles: ProfileService;
@@ -111,7 +112,7 @@ class ChainFailure extends Error {
     readonly error: unknown,
     readonly code?: string,
   ) {
-    super(error instanceof Error ? error.message : String(error));
+    super(messageOf(error));
     this.name = 'ChainFailure';
   }
 }
@@ -120,7 +121,7 @@ function failureDetails(failure: ChainFailure): { code: string; message: string;
   const { error } = failure;
   if (error instanceof AwsCallError) return { code: error.awsCode, message: awsMessageOf(error), fromAws: true };
   if (error instanceof RoledeckError) return { code: failure.code ?? error.code, message: error.message, fromAws: false };
-  return { code: 'UnknownError', message: redactText(error instanceof Error ? error.message : String(error)), fromAws: false };
+  return { code: 'UnknownError', message: redactText(messageOf(error)), fromAws: false };
 }
 
 function hoursText(seconds: number): string {
