@@ -47,6 +47,12 @@ Usage:
       one is needed; the session it obtains is cached in the OS keychain for the app and the CLI.
   roledeck sessions [--json]
       Lists the sessions cached in the OS keychain, with their state and time left.
+  roledeck store status [--json]
+      Where the encrypted profile store is and whether it can be read.
+  roledeck store reset [--yes]
+      Start over: moves the profile store aside (renamed, never deleted) and starts an empty one,
+      e.g. after its key was lost from the keychain. Profiles, settings and history stay in the
+      old file; keychain secrets stay. Asks on a terminal; elsewhere it needs --yes.
 
 When the Roledeck app is running, export, exec and credential-process get sessions from it (its
 MFA prompt answers for every terminal); otherwise the CLI uses the OS keychain itself and asks
@@ -97,6 +103,8 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
         return await (await import('./commands/whoami.command')).whoamiCommand(context, rest);
       case 'sessions':
         return await (await import('./commands/sessions.command')).sessionsCommand(context, rest);
+      case 'store':
+        return await (await import('./commands/store.command')).storeCommand(context, rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -21,6 +21,10 @@ import { findCliLauncher, type CliLauncher } from '../aws-files/cli-launcher';
 import { ClipboardService } from '../clipboard/clipboard.service';
 import { SessionWorkService } from '../work/session-work.service';
 import { AppInfoService, type RuntimeDescription } from './app-info.service';
+import { CustomerService } from '../customers/customer.service';
+import { customersHandlers } from '../customers/customers.ipc';
+import { StoreService } from '../store/store.service';
+import { storeHandlers } from '../store/store.ipc';
 
 /** An MFA prompt nobody answers is closed after this, so waiting callers get an answer. */
 const MFA_PROMPT_TIMEOUT_MS = 5 * 60_000;
@@ -66,6 +70,9 @@ export interface Services {
   events: EventRelay;
   /** Copy exports to the clipboard, install credential_process profiles. */
   work: SessionWorkService;
+  customers: CustomerService;
+  /** The store's health and Start over. */
+  store: StoreService;
 }
 
 /**
@@ -106,6 +113,8 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
       configEditor: () => new AwsConfigEditor({ clock: ports.clock, logger: ports.logger }),
       cliLauncher: ports.cliLauncher ?? (() => findCliLauncher()),
     }),
+    customers: new CustomerService(ports.store, ports.clock, events),
+    store: new StoreService(ports.store, events),
   };
 }
 
@@ -147,6 +156,8 @@ export function createHandlers(services: Services): Handlers {
     },
     'settings.get': () => profiles.settings(),
     'settings.update': (changes) => profiles.updateSettings(changes),
+    ...customersHandlers(services.customers),
+    ...storeHandlers(services.store),
   };
 }
 
