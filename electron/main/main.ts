@@ -17,6 +17,7 @@ import { startNotifier } from './notifications/notifier';
 import { appHttpOrigin } from './security/app-origin.policy';
 import { trayIcon } from './tray/tray-icon';
 import { startTrayController } from './tray/tray.controller';
+import { swatchBitmap } from './tray/tray-swatch';
 import { resolveAppUrl } from './window/app-url';
 import { hardenSession, hardenWebContents, secureWindowOptions } from './window/secure-window';
 
@@ -147,6 +148,8 @@ function main(): void {
         quit: () => app.quit(),
         reportFailure: (title, message) => notifier.notify(title, message),
         notify: (title, message) => notifier.notify(title, message),
+        // 32 px for a 16-point menu icon: sharp on high-density screens.
+        swatchIcon: (color) => nativeImage.createFromBitmap(swatchBitmap(color, 32), { width: 32, height: 32, scaleFactor: 2 }),
         logger,
       });
       // Timers set before a sleep fire late or not at all: look at every session again on wake.

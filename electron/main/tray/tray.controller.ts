@@ -1,4 +1,5 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuItemConstructorOptions, NativeImage } from 'electron';
+import type { Customer } from '../../../shared/domain/customer';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import type { SessionsSnapshot } from '../../../shared/domain/session';
 import type { Logger } from '../../../shared/ports/logger';
@@ -33,6 +34,8 @@ export interface TrayControllerOptions {
   platform?: string;
   /** How often the time left is redrawn; a minute, since the menu shows minutes. */
   tickMs?: number;
+  /** A small square of the customer's colour beside a menu item (nativeImage in the app). */
+  swatchIcon?: (color: string) => NativeImage;
 }
 
 export interface TrayController {
@@ -44,19 +47,25 @@ export interface TrayController {
 }
 
 /** Electron menu items from the model; the click handlers run the model's commands. */
-export function toMenuTemplate(model: Pick<TrayModel, 'entries'>, run: (command: TrayCommand) => void): MenuItemConstructorOptions[] {
+export function toMenuTemplate(
+  model: Pick<TrayModel, 'entries'>,
+  run: (command: TrayCommand) => void,
+  swatch?: (color: string) => NativeImage,
+): MenuItemConstructorOptions[] {
+  const icon = (color: string | undefined): { icon?: NativeImage } => (color && swatch ? { icon: swatch(color) } : {});
   return model.entries.map((entry): MenuItemConstructorOptions => {
     switch (entry.kind) {
       case 'submenu':
-        return { label: entry.label, submenu: toMenuTemplate(entry, run) };
+        return { label: entry.label, submenu: toMenuTemplate(entry, run, swatch) };
       case 'separator':
         return { type: 'separator' };
       case 'label':
-        return { label: entry.label, enabled: false };
+        return { label: entry.label, enabled: false, ...icon(entry.color) };
       case 'command':
         return {
           label: entry.label,
           ...(entry.checked === undefined ? {} : { type: 'radio' as const, checked: entry.checked }),
+          ...icon(entry.color),
           click: () => run(entry.command),
         };
     }
@@ -74,7 +83,21 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
   let snapshot: SessionsSnapshot | null = null;
   let profiles: ProfileView[] = [];
   let settings: StoreSettings | null = null;
-  const model = (): TrayModel => buildTrayModel({ snapshot, profiles, now: now(), platform, preferredFormat: preferredFormat(settings) });
+  let customers: Customer[] = [];
+  const model = (): TrayModel => buildTrayModel({ snapshot, profiles, now: now(), platform, preferredFormat: preferredFormat(settings), customers });
+  // One image per colour: the menu is rebuilt every minute.
+  const swatches = new Map<string, NativeImage>();
+  const makeSwatch = options.swatchIcon;
+  const swatch = makeSwatch
+    ? (color: string): NativeImage => {
+        let image = swatches.get(color);
+        if (!image) {
+          image = makeSwatch(color);
+          swatches.set(color, image);
+        }
+        return image;
+      }
+    : undefined;
   let current: TrayModel = model();
   let disposed = false;
 
@@ -84,7 +107,7 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     tray.setToolTip(current.tooltip);
     // Text beside the icon exists in the macOS menu bar only.
     if (platform === 'darwin') tray.setTitle(current.title);
-    tray.setContextMenu(options.buildMenu(toMenuTemplate(current, run)));
+    tray.setContextMenu(options.buildMenu(toMenuTemplate(current, run, swatch)));
   };
 
   const loadProfiles = async (): Promise<void> => {
@@ -106,8 +129,14 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     else logger.warn('tray: could not read settings', { code: result.error.code });
   };
 
+  const loadCustomers = async (): Promise<void> => {
+    const result = await router.dispatch('customers.list', {}, { transport: 'direct' });
+    if (result.ok) customers = (result.value as { customers: Customer[] }).customers;
+    else logger.warn('tray: could not list customers', { code: result.error.code });
+  };
+
   const refresh = async (): Promise<void> => {
-    await Promise.all([loadProfiles(), loadSnapshot(), loadSettings()]);
+    await Promise.all([loadProfiles(), loadSnapshot(), loadSettings(), loadCustomers()]);
     draw();
   };
 
@@ -158,6 +187,16 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     if (event === 'settings.changed') {
       settings = payload as StoreSettings;
       draw();
+      return;
+    }
+    if (event === 'customers.changed') {
+      customers = (payload as { customers: Customer[] }).customers;
+      draw();
+      return;
+    }
+    if (event === 'store.reset') {
+      // Everything the menu shows came from the old store.
+      refresh().catch((error: unknown) => logger.warn('tray: refresh after Start over failed', { error }));
       return;
     }
     if (event !== 'sessions.changed') return;

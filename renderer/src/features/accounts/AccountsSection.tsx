@@ -236,10 +236,7 @@ export function AccountsSection(): ReactElement {
             <label htmlFor="profile-search" className="visually-hidden">
               Search profiles
             </label>
-            <svg className="icon search__icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true" focusable="false">
-              <circle cx="11" cy="11" r="6.5" />
-              <path d="m16 16 4.5 4.5" />
-            </svg>
+            <Icon name="search" className="search__icon" />
             <input
               ref={searchRef}
               id="profile-search"

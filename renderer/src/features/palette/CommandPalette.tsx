@@ -148,10 +148,7 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
   return (
     <Dialog title="Go to a profile or section, or switch to one" onClose={onClose} size="md" className="palette" testId="command-palette" bare>
       <div className="palette__search">
-        <svg className="icon palette__icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true" focusable="false">
-          <circle cx="11" cy="11" r="6.5" />
-          <path d="m16 16 4.5 4.5" />
-        </svg>
+        <Icon name="search" className="palette__icon" />
         <input
           id={inputId}
           className="palette__input"
