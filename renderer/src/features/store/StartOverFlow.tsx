@@ -72,16 +72,18 @@ export function StartOverFlow({ status, onClose, onReset, onImported }: StartOve
           </>
         }
       >
-        {result.setAsideAs ? (
+        <div className="start-over">
+          {result.setAsideAs ? (
+            <p className="dialog__text">
+              The old store was moved to <code className="store-path">{result.setAsideAs}</code>. It is kept as it was: if its
+              keychain item comes back, it can be restored.
+            </p>
+          ) : null}
           <p className="dialog__text">
-            The old store was moved to <code className="store-path">{result.setAsideAs}</code>. It is kept as it was: if its
-            keychain item comes back, it can be restored.
+            Bring your profiles back from your AWS config files: Import reads <code>~/.aws</code> and shows what it would create
+            before anything changes.
           </p>
-        ) : null}
-        <p className="dialog__text">
-          Bring your profiles back from your AWS config files: Import reads <code>~/.aws</code> and shows what it would create
-          before anything changes.
-        </p>
+        </div>
       </Dialog>
     );
   }
