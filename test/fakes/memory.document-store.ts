@@ -4,7 +4,7 @@ import { RoledeckError } from '../../shared/contract/errors';
 
 /** DocumentStore in memory with the real schema check on every update, for unit tests. */
 export class MemoryDocumentStore implements DocumentStore {
-  readonly location = 'memory';
+  readonly location: string = 'memory';
   document: StoreDocument = emptyDocument();
   writes = 0;
 
