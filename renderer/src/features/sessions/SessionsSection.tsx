@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import type { SessionsSnapshot } from '../../../../shared/domain/session';
 import { colorOfProfile, type CustomerColors } from '../../../../shared/logic/customer-color';
-import { RemoteView } from '../../api';
+import { RemoteView, type Remote } from '../../api';
 import { Icon } from '../../ui/Icon';
 import { ActiveSessionCard } from './ActiveSessionCard';
 import { LiveSessionList } from './LiveSessionList';
@@ -44,7 +44,7 @@ function WarningBanners({ warnings, onDismiss }: { warnings: readonly SessionWar
  * 'sessions.changed' event; countdowns tick from a local clock.
  */
 export function SessionsSection(): ReactElement {
-  const { snapshot, profiles, colors, reload, accept } = useSessions();
+  const { snapshot, profiles, profileList, colors, reload, accept } = useSessions();
   const actions = useSessionActions(accept);
   const work = useSessionWork();
   const { warnings, dismiss } = useSessionWarnings();
@@ -53,7 +53,7 @@ export function SessionsSection(): ReactElement {
 
   return (
     <RemoteView remote={snapshot} loading="Loading sessions…" failed="Roledeck could not list your sessions" onRetry={reload} variant="panel">
-      {(value) => <SessionsBody snapshot={value} profiles={profiles} byId={byId} colors={colors} now={now} actions={actions} work={work} warnings={warnings} dismiss={dismiss} />}
+      {(value) => <SessionsBody snapshot={value} profileList={profileList} onRetry={reload} byId={byId} colors={colors} now={now} actions={actions} work={work} warnings={warnings} dismiss={dismiss} />}
     </RemoteView>
   );
 }
@@ -64,7 +64,8 @@ function colorOf(profile: ProfileView | undefined, colors: CustomerColors): stri
 
 interface SessionsBodyProps {
   snapshot: SessionsSnapshot;
-  profiles: ProfileView[] | null;
+  profileList: Remote<ProfileView[]>;
+  onRetry: () => void;
   byId: ReadonlyMap<string, ProfileView>;
   colors: CustomerColors;
   now: number;
@@ -74,7 +75,7 @@ interface SessionsBodyProps {
   dismiss: (profileId: string) => void;
 }
 
-function SessionsBody({ snapshot, profiles, byId, colors, now, actions, work, warnings, dismiss }: SessionsBodyProps): ReactElement {
+function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actions, work, warnings, dismiss }: SessionsBodyProps): ReactElement {
   const { sessions, activeProfileId } = snapshot;
   const active = sessions.find((session) => session.profileId === activeProfileId);
   const liveIds = new Set(sessions.map((session) => session.profileId));
@@ -103,7 +104,7 @@ function SessionsBody({ snapshot, profiles, byId, colors, now, actions, work, wa
       {sessions.length > 0 ? (
         <LiveSessionList sessions={sessions} activeProfileId={activeProfileId} profiles={byId} colors={colors} now={now} actions={actions} work={work} />
       ) : null}
-      <StartSessionPanel profiles={profiles} liveIds={liveIds} activeProfileId={activeProfileId} actions={actions} />
+      <StartSessionPanel profileList={profileList} onRetry={onRetry} liveIds={liveIds} activeProfileId={activeProfileId} actions={actions} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {actions.announcement}
       </p>

@@ -9,6 +9,8 @@ export interface SessionsState {
   snapshot: Remote<SessionsSnapshot>;
   /** Profiles give a session its customer label, colour and role name; null until loaded. */
   profiles: ProfileView[] | null;
+  /** The same profiles with their loading and failed states, for the views that list them. */
+  profileList: Remote<ProfileView[]>;
   /** Customer colours for the profiles (shared/logic/customer-color). */
   colors: CustomerColors;
   /** Asks the main side for sessions and profiles again. */
@@ -56,5 +58,5 @@ export function useSessions(): SessionsState {
     if (unknown) void reloadProfiles();
   }, [unknown, reloadProfiles]);
 
-  return { snapshot, profiles, colors, reload, accept };
+  return { snapshot, profiles, profileList, colors, reload, accept };
 }
