@@ -12,7 +12,11 @@ const EXPLAINED_ABOVE: Partial<Record<ErrorCode, string>> = {
   STORE_NEWER_VERSION: 'Your profile store was written by a newer Roledeck. What to do is at the top of the window.',
 };
 
-/** Failures a banner at the top of the window already announces: not announced again here. */
+/**
+ * Failures a banner at the top of the window already announces: not announced again here. A
+ * failure with no code never reached the main side (no bridge, a broken transport), which the
+ * status banner announces as "cannot reach its background service".
+ */
 const ANNOUNCED_ABOVE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['STORE_UNREADABLE', 'STORE_NEWER_VERSION', 'KEYCHAIN_LOCKED', 'KEYCHAIN_UNAVAILABLE']);
 
 export function explainedAbove(code: ErrorCode | undefined): string | undefined {
@@ -52,7 +56,7 @@ export function RemoteView<T>({ remote, loading, failed, onRetry, variant = 'inl
     );
   }
   const brief = explainedAbove(remote.code);
-  const role = remote.code !== undefined && ANNOUNCED_ABOVE.has(remote.code) ? undefined : 'alert';
+  const role = remote.code === undefined || ANNOUNCED_ABOVE.has(remote.code) ? undefined : 'alert';
   const retry = onRetry ? (
     <button type="button" className={variant === 'panel' ? 'button button--primary' : 'button'} onClick={onRetry}>
       Try again

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AwsFilesReader } from '../../../electron/node/aws-files/aws-files.reader';
 import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
@@ -114,6 +115,8 @@ test('after the store key is gone from the keychain, Start over moves the store 
   await expect(confirm.getByRole('list', { name: 'What is kept' })).toContainText(storeFile);
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await viewShot(page, 'start-over-confirm');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   await confirm.getByRole('button', { name: 'Start over' }).click();
 
   // The old file went aside under a timestamped name, byte for byte; a new, empty store is in its place.

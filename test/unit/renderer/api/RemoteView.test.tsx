@@ -68,6 +68,12 @@ describe('RemoteView', () => {
     expect(container.querySelector('[role="alert"]')).toBeNull();
   });
 
+  it('leaves a main side it could not reach at all (no code) to the status banner', () => {
+    show({ state: 'failed', message: 'Roledeck bridge missing: the page was not loaded by Roledeck.' }, 'panel');
+    expect(container.textContent).toContain('Roledeck bridge missing');
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+
   it('is bare text for a status line', () => {
     show({ state: 'failed', message: 'No bridge.' }, 'text');
     expect(container.innerHTML).toBe('Roledeck could not list your profiles: No bridge.');
