@@ -13,7 +13,7 @@ export interface CustomerEvents {
   emit(event: Extract<EventName, 'customers.changed'>, payload: EventPayloadOf<'customers.changed'>): void;
 }
 
-/** Sets `key` from an input that may say "keep" (undefined), "remove" (null or blank) or a value. */
+/** A field's new value from an input that says "keep" (undefined), "remove" (null or blank) or gives a value. */
 function merged<T>(input: T | null | undefined, previous: T | undefined): T | undefined {
   if (input === null || (typeof input === 'string' && input.trim() === '')) return undefined;
   return input ?? previous;
@@ -51,7 +51,7 @@ export class CustomerService {
     const stored = input.id ? doc.customers.find((customer) => customer.id === input.id) : undefined;
     const base = stored ?? (input.id ? deriveCustomers(doc.profiles, doc.customers).find((customer) => customer.id === input.id) : undefined);
     if (input.id && !base) {
-      throw new RoledeckError('NOT_FOUND', `That customer is no longer in Roledeck (it may have been removed elsewhere). Reload the list and try again.`);
+      throw new RoledeckError('NOT_FOUND', 'That customer is no longer in Roledeck (it may have been removed elsewhere). Reload the list and try again.');
     }
     const key = customerKey(input.name);
     const clash = doc.customers.find((customer) => customer.id !== base?.id && customerKey(customer.name) === key);
