@@ -75,7 +75,7 @@ describe('roledeck store reset', () => {
     const run = cli({ tty: false });
     expect(await storeCommand(run.context, ['status', '--json'])).toBe(0);
     expect(JSON.parse(run.out())).toEqual({ state: 'ok', location: '/home/me/.config/Roledeck/profiles.rdk', message: '', profiles: 2 });
-    await expect(storeCommand(run.context, ['wipe'])).rejects.toThrow('unknown store command "wipe"');
+    await expect(storeCommand(run.context, ['wipe'])).rejects.toThrow('store has no command "wipe"; it has status, reset');
     await expect(storeCommand(run.context, ['reset', '--json'])).rejects.toThrow(UsageError);
   });
 });
