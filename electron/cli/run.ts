@@ -21,6 +21,7 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   whoami: async () => (await import('./commands/whoami.command')).whoamiCommand,
   sessions: async () => (await import('./commands/sessions.command')).sessionsCommand,
   deploy: async () => (await import('./commands/deploy.command')).deployCommand,
+  store: async () => (await import('./commands/store.command')).storeCommand,
   completion: async () => (await import('./commands/completion.command')).completionCommand,
   '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
 };

@@ -13,6 +13,7 @@ import {
   TEMPLATE_TEXT_MAX_CHARS,
   TemplateAnalysisSchema,
 } from '../domain/deploy-flow';
+import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
 import { KeychainStatusSchema } from '../domain/keychain';
 import { ProfileNameSchema } from '../domain/profile';
@@ -20,6 +21,7 @@ import { AddRoleInputSchema, AddUserInputSchema, UpdateRoleInputSchema, UpdateUs
 import { ProfileViewSchema } from '../domain/profile-view';
 import { MfaCodeSchema, MfaPromptSchema, SessionsSnapshotSchema, SessionViewSchema, TestAccessResultSchema } from '../domain/session';
 import { StoreSettingsSchema } from '../domain/store-document';
+import { StoreResetResultSchema, StoreStatusSchema } from '../domain/store-status';
 import { RoleAllowListSchema } from '../logic/role-allow-list';
 import { EXPORT_FORMATS } from '../logic/shell-export';
 
@@ -142,6 +144,19 @@ export const channels = {
   'deploy.history': channel(ProfileRef, z.object({ runs: z.array(DeployRunSchema) })),
   /** The run in flight or the last one, with its events so far (a window that opens mid-run). */
   'deploy.current': channel(Empty, z.object({ run: DeployRunViewSchema.nullable() })),
+  /** Saved customers, and one for every profile label no saved customer has yet (A–Z). */
+  'customers.list': channel(Empty, z.object({ customers: z.array(CustomerSchema) })),
+  /** Creates or updates a customer; renaming one relabels its profiles. */
+  'customers.save': channel(CustomerInputSchema, CustomerSchema),
+
+  /** Whether the profile store can be read; a store problem is answered here, not as an error. */
+  'store.status': channel(Empty, StoreStatusSchema),
+  /**
+   * Start over: moves the store file aside (renamed, never deleted) and starts an empty store.
+   * Profiles, settings and history are left behind in the old file; keychain secrets stay.
+   * `confirmed` must be true: the window asks first and says what is lost.
+   */
+  'store.reset': channel(z.object({ confirmed: z.literal(true) }).strict(), StoreResetResultSchema),
 } as const;
 
 /** Events pushed from main to the renderer, validated the same way before they are sent. */
@@ -161,6 +176,10 @@ export const events = {
   'deploy.event': z.object({ runId: z.string(), events: z.array(StackEventSchema) }),
   /** Where the run stands; with `outcome` once it is over. */
   'deploy.progress': z.object({ runId: z.string(), progress: DeployProgressSchema, outcome: DeployOutcomeSchema.optional() }),
+  /** A customer was saved (colours, names): the window and the tray redraw. */
+  'customers.changed': z.object({ customers: z.array(CustomerSchema) }),
+  /** The store started over from a window of this app: every view reloads. */
+  'store.reset': StoreResetResultSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,3 +1,7 @@
+import type { Customer } from '../domain/customer';
+import type { Profile } from '../domain/profile';
+import { customerOf } from './customers';
+
 /**
  * Guardrails for test deploys into customers' accounts: name every change that can lose data, and
  * make a production deploy wait until the person types the account they are about to change.
@@ -37,4 +41,12 @@ export function confirmTargetAccount(typed: string, targetAccountId: string): Ac
     };
   }
   return { ok: true };
+}
+
+/**
+ * Whether deploys with this profile need the account ID typed: the profile is marked production,
+ * or its customer is (saved, or derived from its label as the customers list shows it).
+ */
+export function isProductionProfile(profile: Profile, customers: readonly Customer[], profiles: readonly Profile[]): boolean {
+  return profile.production === true || customerOf(profile, customers, profiles)?.production === true;
 }

@@ -1,8 +1,8 @@
 import type { IamUserProfile } from '../domain/profile';
 import type { StoreDocument } from '../domain/store-document';
 
-/** The profiles and the settings that shape sessions, as one read of the store found them. */
-export type ProfileSnapshot = Pick<StoreDocument, 'profiles' | 'settings'>;
+/** The profiles, the settings that shape sessions and the customers, as one read of the store found them. */
+export type ProfileSnapshot = Pick<StoreDocument, 'profiles' | 'settings' | 'customers'>;
 
 /**
  * What other features need of the profiles: sessions today; deploys, CloudFront and onboarding

@@ -21,6 +21,12 @@ import { createWorkHandlers } from '../work/work.ipc';
 import { createAppHandlers } from './app.ipc';
 import { AppInfoService } from './app-info.service';
 import { createShared, type Ports } from './composition';
+import type { CustomerService } from '../customers/customer.service';
+import { createCustomers } from '../customers/customers.factory';
+import { createCustomerHandlers } from '../customers/customers.ipc';
+import type { StoreService } from '../store/store.service';
+import { createStore } from '../store/store.factory';
+import { createStoreHandlers } from '../store/store.ipc';
 
 export type { Ports } from './composition';
 
@@ -48,6 +54,9 @@ export interface Services {
   work: SessionWorkService;
   /** Test deploys: change sets, live events, deletes, recipes and their history. */
   deploy: DeployService;
+  customers: CustomerService;
+  /** The store's health and Start over. */
+  store: StoreService;
 }
 
 /**
@@ -73,6 +82,8 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     events: shared.events,
     work: createWork(ports, { sessions, profiles, settings }),
     deploy: createDeploy(ports, shared, { profiles, sessions }),
+    customers: createCustomers(ports, shared),
+    store: createStore(ports, shared),
   };
 }
 
@@ -84,6 +95,8 @@ export function createHandlers(services: Services): Handlers {
     ...createSessionHandlers(services),
     ...createWorkHandlers(services),
     ...createDeployHandlers(services),
+    ...createCustomerHandlers(services),
+    ...createStoreHandlers(services),
   };
 }
 

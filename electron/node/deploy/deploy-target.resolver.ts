@@ -1,7 +1,7 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsCredentials } from '../../../shared/domain/aws';
 import type { DeployTarget } from '../../../shared/domain/deploy-flow';
-import { confirmTargetAccount } from '../../../shared/logic/cloudformation-guardrails';
+import { confirmTargetAccount, isProductionProfile } from '../../../shared/logic/cloudformation-guardrails';
 import { callRegion } from '../../../shared/logic/profile-chain';
 import { requireProfile } from '../../../shared/logic/profile-lookup';
 import { roleIdentity } from '../../../shared/logic/session-timing';
@@ -30,7 +30,7 @@ export class DeployTargetResolver {
   ) {}
 
   async resolve(profileRef: string, region?: string): Promise<ResolvedTarget> {
-    const { profiles } = await this.deps.profiles.read();
+    const { profiles, customers } = await this.deps.profiles.read();
     const profile = requireProfile(profiles, profileRef);
     const where = region ?? callRegion(profiles, profile);
     const credentials = await this.deps.sessions.credentials(profile.id, { interactive: true });
@@ -46,7 +46,7 @@ export class DeployTargetResolver {
         accountId: identity.account,
         region: where,
         identityArn: identity.arn,
-        production: profile.production === true,
+        production: isProductionProfile(profile, customers, profiles),
         ...(profile.label ? { customer: profile.label } : {}),
       },
     };

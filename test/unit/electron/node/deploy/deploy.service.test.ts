@@ -252,6 +252,16 @@ describe('DeployService: bad input is refused before any AWS call', () => {
     const typed = await world.deploy.prepare(world.request(role.id, { confirmAccount: '2222-2222-2222' }));
     expect(typed).toMatchObject({ kind: 'review', target: { production: true } });
   });
+
+  it('a profile whose customer is marked production needs the typed account ID too', async () => {
+    const world = deployWorld();
+    const role = await world.addProfiles();
+    await world.services.customers.save({ name: 'acme', production: true, onboarding: 'verified' });
+
+    const error = await refusal(world, world.deploy.prepare(world.request(role.id)));
+    expect(error.message).toMatch(/production profile/);
+    expect(await world.deploy.target(role.id)).toMatchObject({ production: true, customer: 'Acme' });
+  });
 });
 
 describe('DeployService: keep, discard, delete, deploy again', () => {
