@@ -153,3 +153,12 @@ export function formatElapsed(ms: number): string {
   const rest = String(seconds % 60).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
+
+/**
+ * The resources to show as done: all of them once the stack succeeded (CloudFormation finished
+ * every resource of the operation, whether or not each one's event was read; emulators report
+ * the stack's own events only), else those seen finishing.
+ */
+export function resourcesDone(progress: Pick<DeployProgress, 'phase' | 'completed' | 'total'>): number {
+  return progress.phase === 'succeeded' ? Math.max(progress.completed, progress.total) : progress.completed;
+}

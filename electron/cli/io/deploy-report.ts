@@ -1,7 +1,7 @@
 import type { DeployRun } from '../../../shared/domain/deploy';
 import type { ChangeSetReady, DeployOutcome, DeployTarget } from '../../../shared/domain/deploy-flow';
 import type { DeployProgress, StackEvent } from '../../../shared/domain/deploy-events';
-import { formatElapsed } from '../../../shared/logic/cloudformation-progress';
+import { formatElapsed, resourcesDone } from '../../../shared/logic/cloudformation-progress';
 import { tableLines } from './table';
 
 /**
@@ -66,7 +66,7 @@ export function eventLine(event: StackEvent, look: Paint): string {
 export function progressLine(progress: DeployProgress, elapsedMs: number, width = 24): string {
   const filled = Math.round(Math.min(1, Math.max(0, progress.fraction)) * width);
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
-  return `${bar}  ${progress.completed}/${progress.total} resources  ${formatElapsed(elapsedMs)}  ${progress.stackStatus ?? 'starting'}`;
+  return `${bar}  ${resourcesDone(progress)}/${progress.total} resources  ${formatElapsed(elapsedMs)}  ${progress.stackStatus ?? 'starting'}`;
 }
 
 /** How it ended: the status and time, the outputs, or the first failure and the rollback. */

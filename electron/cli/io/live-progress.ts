@@ -1,4 +1,5 @@
 import type { DeployProgress, StackEvent } from '../../../shared/domain/deploy-events';
+import { resourcesDone } from '../../../shared/logic/cloudformation-progress';
 import { CLEAR_LINE, eventLine, progressLine, type Paint } from './deploy-report';
 import type { CliIo } from './terminal';
 
@@ -27,7 +28,7 @@ export class LiveProgress {
   update(update: { events: StackEvent[]; progress: DeployProgress }): void {
     this.progress = update.progress;
     const write = this.options.json ? this.io.stderr : this.io.stdout;
-    const counted = `  [${update.progress.completed}/${update.progress.total}]`;
+    const counted = `  [${resourcesDone(update.progress)}/${update.progress.total}]`;
     const lines = update.events.map((event) => `${eventLine(event, this.options.look)}${this.inPlace ? '' : counted}\n`).join('');
     if (this.inPlace) write(`${CLEAR_LINE}${lines}`);
     else write(lines);

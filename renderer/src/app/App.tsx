@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { getApi } from '../api';
 import { AccountsSection } from '../features/accounts/AccountsSection';
 import { CloudFrontSection } from '../features/cloudfront/CloudFrontSection';
-import { DeploySection } from '../features/deploy/DeploySection';
 import { MfaPromptHost } from '../features/mfa/MfaPromptHost';
 import { CommandPalette, paletteShortcutLabel } from '../features/palette/CommandPalette';
 import { OnboardingSection } from '../features/onboarding/OnboardingSection';
@@ -21,6 +20,10 @@ import { Sidebar } from './Sidebar';
 import { useThemePreference } from './theme';
 import { useAppStatus, type AppStatus } from './use-app-status';
 
+// Loaded when first opened: the deploy form checks values with the shared zod rules, and zod stays
+// out of the initial bundle.
+const DeploySection = lazy(() => import('../features/deploy/DeploySection').then((module) => ({ default: module.DeploySection })));
+
 interface SectionViewProps {
   id: SectionId;
   status: AppStatus;
@@ -37,7 +40,11 @@ function SectionView({ id, status, store, onStartOver, theme, isMac }: SectionVi
     case 'sessions':
       return <SessionsSection />;
     case 'deploy':
-      return <DeploySection />;
+      return (
+        <Suspense fallback={<p className="muted" role="status">Loading Deploy…</p>}>
+          <DeploySection />
+        </Suspense>
+      );
     case 'cloudfront':
       return <CloudFrontSection />;
     case 'onboarding':
