@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, runCli } from '../fixtures/cli';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cliPath, ensureCliBuilt, runCli } from '../fixtures/cli';
 import { createRole, createUserWithKey, trustPolicyFor } from '../fixtures/iam';
 import { requireKeyringSession } from '../fixtures/keyring';
 import { motoEndpoint, setIamEnforcement, useMoto } from '../fixtures/moto';
@@ -210,5 +212,53 @@ describe('roledeck deploy (built CLI, moto, the assumed role’s session, real k
     const refused = await deploy(template, '--stack-name', 'acme-queue', '--parameter', 'Env=dev', '--yes');
     expect(refused.stderr).toMatch(/AccessDenied|not authorized/);
     expect(refused.code).toBe(5);
+  });
+
+  describe('on a terminal', () => {
+    const socket = `roledeck-deploy-${process.pid}`;
+    const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    afterEach(() => {
+      try {
+        tmux('kill-server');
+      } catch {
+        // Already gone with its last session.
+      }
+    });
+
+    async function screenShows(text: string): Promise<string> {
+      let screen = '';
+      for (let attempt = 0; attempt < 150; attempt += 1) {
+        screen = tmux('capture-pane', '-p', '-t', 'deploy');
+        if (screen.includes(text)) return screen;
+        await sleep(100);
+      }
+      throw new Error(`the terminal never showed "${text}":\n${screen}`);
+    }
+
+    it('asks before executing, then shows each event and the end without the pipe’s counters; "n" deletes the change set', async () => {
+      await addProfiles();
+      const template = file('queue.yaml', TEMPLATE);
+      const run = (stack: string) =>
+        `ROLEDECK_HOME='${home}' AWS_ENDPOINT_URL='${motoEndpoint()}' ROLEDECK_NO_AGENT=1 '${process.execPath}' '${cliPath}' deploy acme-test '${template}' --stack-name ${stack} --parameter Env=dev; echo "exit=$?"; sleep 30`;
+
+      tmux('new-session', '-d', '-s', 'deploy', '-x', '200', '-y', '40', run('acme-tty'));
+      const asked = await screenShows('[y/N]');
+      expect(asked).toContain('Execute this change set on acme-tty in account 123456789012 (eu-west-1)? [y/N]');
+      tmux('send-keys', '-t', 'deploy', 'y', 'Enter');
+      const done = await screenShows('exit=');
+      expect(done).toMatch(/acme-tty {2}AWS::CloudFormation::Stack {2}CREATE_COMPLETE\n/);
+      expect(done).not.toMatch(/\[\d+\/\d+\]/);
+      expect(done).toContain('CREATE_COMPLETE: acme-tty in 0:0');
+      expect(done).toContain('exit=0');
+      tmux('kill-session', '-t', 'deploy');
+
+      tmux('new-session', '-d', '-s', 'deploy', '-x', '200', '-y', '40', run('acme-declined'));
+      await screenShows('[y/N]');
+      tmux('send-keys', '-t', 'deploy', 'n', 'Enter');
+      const declined = await screenShows('exit=');
+      expect(declined).toContain('Cancelled: nothing was deployed, and the change set was deleted.');
+      expect(declined).toContain('exit=1');
+      await expect(stackParameters('acme-declined')).rejects.toThrow(/does not exist/);
+    });
   });
 });

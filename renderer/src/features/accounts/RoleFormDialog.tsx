@@ -31,7 +31,7 @@ const FIELDS = [
   'color',
 ] as const;
 type RoleField = (typeof FIELDS)[number];
-type ValueField = RoleField | 'target';
+type ValueField = RoleField | 'target' | 'production';
 type Target = 'account' | 'arn';
 
 export interface RoleFormDialogProps {
@@ -70,6 +70,7 @@ function initialValues(existing: RoleView | undefined, profiles: readonly Profil
     sourceIdentity: existing?.sourceIdentity ?? '',
     label: existing?.label ?? '',
     color: existing?.color ?? '',
+    production: existing?.production ? 'yes' : '',
   };
 }
 
@@ -100,6 +101,7 @@ function buildInput(values: Record<ValueField, string>, existing: RoleView | und
   optional(input, 'sourceIdentity', values.sourceIdentity);
   optional(input, 'label', values.label);
   optional(input, 'color', values.color);
+  if (values.production === 'yes') input['production'] = true;
   return input;
 }
 
@@ -281,6 +283,10 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
           </div>
         </fieldset>
         <ColorPicker value={values.color} onChange={(next) => form.set('color', next)} hint="Carried everywhere this customer appears." />
+        <label className="checkbox">
+          <input type="checkbox" checked={values.production === 'yes'} onChange={(event) => form.set('production', event.target.checked ? 'yes' : '')} data-testid="role-production" />
+          <span className="checkbox__label">Production account: a test deploy or delete here needs the account ID typed to confirm.</span>
+        </label>
       </form>
     </Dialog>
   );

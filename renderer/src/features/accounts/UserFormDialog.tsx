@@ -43,6 +43,8 @@ function buildInput(values: Record<ValueField, string>, secret: string, existing
   if (existing) {
     input['id'] = existing.id;
     if (existing.favorite) input['favorite'] = true;
+    // Marked with `roledeck profile add-user --production`: an edit here keeps it.
+    if (existing.production) input['production'] = true;
     // Blank keeps the stored secret.
     if (secret !== '') input['secretAccessKey'] = secret;
   } else {
