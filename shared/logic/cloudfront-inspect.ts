@@ -4,7 +4,7 @@ import { ipv4InCidr, parseIpv4, parseIpv4Cidr } from './cloudfront-cidr';
 import { readCookies, type CookieName } from './cloudfront-cookies';
 import { parsePolicy, policyJson, type PolicyKind, type PolicyStatement } from './cloudfront-policy';
 import { formatEpoch } from './cloudfront-time';
-import { matchesResource, splitSignedUrl, type SignatureParam } from './cloudfront-url';
+import { asSent, matchesResource, splitSignedUrl, type SignatureParam } from './cloudfront-url';
 import { formatSpan } from './time-left';
 
 /**
@@ -70,13 +70,15 @@ export function readSignedRequest(input: InspectInput): SignedRequest {
 
   let requestUrl: string | undefined;
   let fields: Fields;
+  const pasted = form === 'url' ? text : (input.url?.trim() || text.match(URL_IN_TEXT)?.[0]);
+  if (pasted !== undefined && asSent(pasted) !== pasted) notes.push('Read with its non-ASCII characters and spaces percent-encoded, as a browser sends them.');
   if (form === 'url') {
-    const parts = splitSignedUrl(text);
+    const parts = splitSignedUrl(asSent(text));
     if (!parts) malformed('This is neither a signed URL (https://…) nor CloudFront cookies (CloudFront-Signature=…).');
     requestUrl = parts?.base;
     fields = parts ? fieldsOfUrl(parts.params) : {};
   } else {
-    requestUrl = input.url?.trim() || text.match(URL_IN_TEXT)?.[0];
+    requestUrl = pasted === undefined ? undefined : asSent(pasted);
     fields = fieldsOfCookies(cookies);
   }
   const one = (values: string[] | undefined, field: string): string | undefined => {

@@ -198,6 +198,20 @@ export function splitSignedUrl(url: string): SignedUrlParts | null {
   return { base: kept.length > 0 ? `${text.slice(0, question)}?${kept.join('&')}` : text.slice(0, question), params };
 }
 
+/**
+ * A URL as a browser sends it when it was pasted with readable characters (address bars show
+ * paths decoded): non-ASCII characters and spaces percent-encoded as UTF-8, the rest as written.
+ */
+export function asSent(url: string): string {
+  return url.replace(/[^\u0021-\u007e]+/g, (run) => {
+    try {
+      return encodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
 /** Host without port, and path, of an http(s) URL or resource; null when it has none. */
 export function hostAndPath(url: string): { host: string; path: string } | null {
   const parts = url.match(URL_PARTS);

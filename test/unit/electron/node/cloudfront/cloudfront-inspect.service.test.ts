@@ -23,6 +23,16 @@ describe('CloudFrontInspectService', () => {
     expect(JSON.parse(result.policy!)).toEqual({ Statement: [{ Resource: 'https://d111111abcdef8.cloudfront.net/a.jpg?size=large', Condition: { DateLessThan: { 'AWS:EpochTime': result.expiresAt } } }] });
   });
 
+  it('reads a URL pasted as an address bar shows it (unicode decoded) as the browser sends it', async () => {
+    const { signing, inspector, acme } = await world();
+    const { signedUrl } = await signing.signUrl({ key: acme.id, url: 'https://cdn.example.com/vidéos/été 2026.mp4', expires: '1h' });
+    const displayed = decodeURI(signedUrl);
+    expect(displayed).toContain('/vidéos/été 2026.mp4?');
+    const result = await inspector.inspect({ text: displayed });
+    expect(result.verdict).toBe('accepted');
+    expect(result.notes).toContain('Read with its non-ASCII characters and spaces percent-encoded, as a browser sends them.');
+  });
+
   it('says an expired URL expired, and when', async () => {
     const { signing, inspector, acme, clock } = await world();
     const { signedUrl } = await signing.signUrl({ key: acme.id, url: 'https://cdn.example.com/a.jpg', expires: '1h' });
