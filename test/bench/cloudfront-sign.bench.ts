@@ -13,7 +13,7 @@ import type { Figure } from './harness';
 
 const URLS = 10_000;
 const SDK_URLS = 2_000;
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 /**
  * `openssl speed -seconds 3 rsa2048`, one process on one core: RSA 2048 signatures per second.
@@ -57,7 +57,7 @@ const percent = (value: number, reference: number) => `${Math.round((value / ref
  * Like is compared with like: the one-core path per second of CPU it used against openssl's
  * default figure (per CPU second), which other load on the machine does not change; the worker
  * threads, whose point is wall-clock time, against `openssl speed -elapsed` measured in between.
- * Two interleaved rounds, the best of each kept: on a shared two-core machine the best run is the
+ * Three interleaved rounds, the best of each kept: on a shared two-core machine the best run is the
  * one least disturbed by other work, for every contestant alike.
  */
 export async function benchCloudFrontSign(): Promise<Figure[]> {
