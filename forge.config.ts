@@ -2,10 +2,12 @@ import { MakerDeb } from '@electron-forge/maker-deb';
 import { MakerDMG } from '@electron-forge/maker-dmg';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
 import { MakerZIP } from '@electron-forge/maker-zip';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import type { ForgeConfig } from '@electron-forge/shared-types';
-import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { FUSES, skipFusesForStub } from './build/fuses';
 
 /**
  * Two environment variables exist for the packaging smoke test (test/integration/packaging),
@@ -15,11 +17,12 @@ import { FuseV1Options, FuseVersion } from '@electron/fuses';
  *   Forge takes the runtime from there instead of downloading it (packagerConfig.electronZipDir).
  *   Also usable with a real, pre-downloaded Electron zip.
  * - ROLEDECK_STUB_ELECTRON=1: that zip is a stub without a real binary, so the fuses plugin is
- *   left out (flipping fuses needs the fuse sentinel inside the real executable). Never set it
- *   for a release build: the fuses are part of the security model.
+ *   left out (flipping fuses needs the fuse sentinel inside the real executable). The fuses are
+ *   part of the security model, so this fails the build unless the zip folder is the stub's
+ *   (build/fuses.ts, skipFusesForStub).
  */
 const electronZipDir = process.env.ROLEDECK_ELECTRON_ZIP_DIR;
-const stubElectron = process.env.ROLEDECK_STUB_ELECTRON === '1';
+const stubElectron = skipFusesForStub(process.env, existsSync, path.join);
 
 /**
  * What goes into app.asar: the Vite bundles, package.json, and the one native module the main
@@ -32,6 +35,9 @@ const KEEP_DIRECTORIES = new Set(['/node_modules', '/node_modules/@napi-rs']);
 function ignore(file: string): boolean {
   if (!file) return false;
   if (KEEP_DIRECTORIES.has(file)) return false;
+  // Source maps stay out of the archive: they are for debugging builds, and would ship the
+  // original sources (comments included) to every user.
+  if (file.endsWith('.map')) return true;
   return !KEEP.some((pattern) => pattern.test(file));
 }
 
@@ -82,16 +88,8 @@ const config: ForgeConfig = {
     ...(stubElectron
       ? []
       : [
-          // Flipped at package time, before signing. See https://www.electronjs.org/docs/latest/tutorial/fuses
-          new FusesPlugin({
-            version: FuseVersion.V1,
-            [FuseV1Options.RunAsNode]: false,
-            [FuseV1Options.EnableCookieEncryption]: true,
-            [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-            [FuseV1Options.EnableNodeCliInspectArguments]: false,
-            [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-            [FuseV1Options.OnlyLoadAppFromAsar]: true,
-          }),
+          // Flipped at package time, before signing: build/fuses.ts.
+          new FusesPlugin(FUSES),
         ]),
   ],
 };

@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 //
 // Under `electron-forge package/make/start` the Forge Vite plugin merges this config into its own
 // and defines MAIN_WINDOW_VITE_DEV_SERVER_URL / MAIN_WINDOW_VITE_NAME. `npm run build`
-// (test/tooling/build.mjs) builds without Forge, so the same globals are defined here then.
+// (build/scripts/build.mjs) builds without Forge, so the same globals are defined here then.
 export default defineConfig((env) => ({
   ...('forgeConfig' in env
     ? {}

@@ -26,4 +26,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-exec bash test/integration/fixtures/keyring-session.sh bash test/tooling/with-node.sh node test/tooling/run-suite.mjs "$@"
+exec bash test/integration/fixtures/keyring-session.sh bash build/scripts/with-node.sh node test/tooling/run-suite.mjs "$@"

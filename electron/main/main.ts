@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, session, shell, Tray, type NativeImage } from 'electron';
-import { contentSecurityPolicy } from '../../shared/logic/content-security-policy';
+import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, protocol, session, shell, Tray, type NativeImage } from 'electron';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../shared/logic/content-security-policy';
 import type { Logger } from '../../shared/ports/logger';
 import { startAgentServer } from '../node/agent/agent.server';
 import { createAgentHandlers } from '../node/app/agent-handlers';
 import { createNodePorts } from '../node/app/node-ports';
 import { ElectronClipboardAdapter } from './clipboard/electron.clipboard';
 import { createRouter, type Ports } from '../node/app/services';
+import { createRouterClient } from '../node/ipc/in-process.client';
 import { resolveStoreHome } from '../node/store/encrypted-file.document-store';
 import { StreamLogger } from '../node/log/console.logger';
 import { watchResume } from './app/resume-recheck';
@@ -17,7 +19,9 @@ import { startNotifier } from './notifications/notifier';
 import { appHttpOrigin } from './security/app-origin.policy';
 import { trayIcon } from './tray/tray-icon';
 import { startTrayController } from './tray/tray.controller';
-import { resolveAppUrl } from './window/app-url';
+import { appMenuTemplate } from './window/app-menu';
+import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './window/app-protocol';
+import { rendererDir, resolveAppUrl } from './window/app-url';
 import { hardenSession, hardenWebContents, secureWindowOptions } from './window/secure-window';
 
 // Composition root of the Electron app: wires ports into services, mounts the IPC router and
@@ -62,8 +66,10 @@ function main(): void {
     return;
   }
 
-  // Before 'ready': every renderer, including ones we did not create, runs in the sandbox.
+  // Before 'ready': every renderer, including ones we did not create, runs in the sandbox, and the
+  // app:// scheme the packaged page is served from is registered as standard and secure.
   app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -71,7 +77,9 @@ function main(): void {
 
   const logger = new StreamLogger();
   const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
-  const appUrl = resolveAppUrl({ devServerUrl, mainBundleDir: import.meta.dirname, rendererName: MAIN_WINDOW_VITE_NAME });
+  const appUrl = resolveAppUrl({ devServerUrl });
+  // DevTools and the reload menu only under `electron-forge start`, never in a packaged build.
+  const development = devServerUrl !== undefined && !app.isPackaged;
   const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
 
   // The same folder the CLI computes without Electron; ROLEDECK_HOME overrides both.
@@ -81,7 +89,7 @@ function main(): void {
   let mainWindow: BrowserWindow | null = null;
 
   const createMainWindow = (): BrowserWindow => {
-    const window = new BrowserWindow(secureWindowOptions({ preloadPath, backgroundColor: windowBackground() }));
+    const window = new BrowserWindow(secureWindowOptions({ preloadPath, backgroundColor: windowBackground(), devTools: development }));
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
@@ -114,6 +122,14 @@ function main(): void {
   app
     .whenReady()
     .then(() => {
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, packaged: !development, appName: app.getName() })));
+      if (!devServerUrl) {
+        serveAppProtocol(protocol, {
+          rootDir: rendererDir({ mainBundleDir: import.meta.dirname, rendererName: MAIN_WINDOW_VITE_NAME }),
+          csp: CONTENT_SECURITY_POLICY,
+          readFile: (file) => readFile(file),
+        });
+      }
       hardenSession(session.defaultSession, {
         appOrigin: appHttpOrigin(appUrl),
         csp: contentSecurityPolicy(devServerUrl ? { devServerUrl } : {}),
@@ -142,7 +158,7 @@ function main(): void {
       const tray = startTrayController({
         tray: new Tray(createTrayImage()),
         buildMenu: (template) => Menu.buildFromTemplate(template),
-        router,
+        client: createRouterClient(router),
         openWindow: () => notifier.raiseWindow(),
         quit: () => app.quit(),
         reportFailure: (title, message) => notifier.notify(title, message),
@@ -161,6 +177,9 @@ function main(): void {
         return null;
       });
       app.once('will-quit', () => {
+        // Electron's clipboard calls are synchronous under the adapter's promises, so this
+        // finishes before the process exits.
+        void services.work.clearClipboardOnQuit();
         void agent.then((server) => server?.close());
         stopWatchingResume();
         services.refresh.stop();

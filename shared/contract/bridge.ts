@@ -4,7 +4,7 @@ import type { Result } from './errors';
 /**
  * The object the preload exposes as `window.roledeck`. It is deliberately tiny and generic:
  * every channel goes through `invoke`, every event through `on`. Any transport (Electron IPC,
- * the test host's WebSocket) implements exactly this.
+ * the browser-preview web host's WebSocket) implements exactly this.
  */
 export interface RoledeckBridge {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;

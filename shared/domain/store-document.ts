@@ -14,6 +14,9 @@ export const CURRENT_STORE_VERSION = 1;
 /** History is a convenience, not an audit log: only the newest entries are kept. */
 export const HISTORY_LIMIT = 500;
 
+/** The longest text a history entry keeps in one field; longer text is cut, never refused. */
+export const HISTORY_TEXT_LIMIT = 1024;
+
 /**
  * Settings validate the keys this build knows and keep the ones it does not, so a newer build
  * that adds a setting without a version bump does not lose it when an older CLI writes the store.
@@ -31,10 +34,16 @@ export const StoreSettingsSchema = z.looseObject({
 });
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 
+/** The stored form of an AuditLog entry (shared/ports/audit-log.ts). */
 export const HistoryEntrySchema = z.object({
   at: z.number().int().nonnegative(),
   action: z.string().min(1).max(128),
   profileId: ProfileIdSchema.optional(),
+  customer: z.string().max(HISTORY_TEXT_LIMIT).optional(),
+  identity: z.string().max(HISTORY_TEXT_LIMIT).optional(),
+  /** Absent in entries written before results were recorded: every one of those succeeded. */
+  result: z.enum(['ok', 'failed']).optional(),
+  detail: z.string().max(HISTORY_TEXT_LIMIT).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 

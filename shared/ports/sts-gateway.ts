@@ -19,8 +19,8 @@ export interface GetSessionTokenInput {
 
 /**
  * AWS STS as Roledeck uses it. Every call is signed with the credentials passed in; the gateway
- * keeps no identity of its own. Failures are thrown as RoledeckError with code AWS_ERROR and the
- * AWS error name preserved in `awsCode` for diagnosis.
+ * keeps no identity of its own. Failures are thrown as AwsCallError (shared/domain/aws-call-error:
+ * RoledeckError AWS_ERROR) with the AWS error name preserved in `awsCode` for diagnosis.
  */
 export interface StsGateway {
   getCallerIdentity(credentials: AwsCredentials, region: string): Promise<CallerIdentity>;

@@ -115,7 +115,7 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
     ];
     // With the desktop app running (the browser preview host: same services, same agent socket),
     // the quick path asks the app over its socket before touching the keychain.
-    const app = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/host/serve.ts'], { env: { ...env, ROLEDECK_NO_AGENT: undefined }, stdio: 'ignore' });
+    const app = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts'], { env: { ...env, ROLEDECK_NO_AGENT: undefined }, stdio: 'ignore' });
     try {
       const deadline = Date.now() + 30_000;
       while (!existsSync(path.join(home, 'agent.json'))) {

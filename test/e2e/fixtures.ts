@@ -2,7 +2,7 @@ import '../fixtures/no-real-aws.setup';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { REPO_ROOT } from './host/renderer-build';
+import { REPO_ROOT } from '../../electron/web-host/renderer-build';
 import { startTestHost, type TestHost } from './host/test-host';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');

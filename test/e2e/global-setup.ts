@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ensureRendererBuilt } from './host/renderer-build';
+import { ensureRendererBuilt } from '../../electron/web-host/renderer-build';
 
 /** Runs once before the browser tests: the renderer must be built and Chromium installed. */
 export default async function globalSetup(): Promise<void> {

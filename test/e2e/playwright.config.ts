@@ -18,9 +18,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Browser end-to-end tier: the built renderer in Chromium, served by test/e2e/host with the real
- * main-side router (real keyring, real AWS SDK adapters) behind a loopback WebSocket. The keychain
- * tests need a Secret Service session: the suite runner starts a private gnome-keyring first.
+ * Browser end-to-end tier: the built renderer in Chromium, served by the web host
+ * (electron/web-host, started through test/e2e/host/test-host.ts) with the real main-side router
+ * (real keyring, real AWS SDK adapters) behind a loopback WebSocket. The keychain tests need a
+ * Secret Service session: the suite runner starts a private gnome-keyring first.
  */
 export default defineConfig({
   testDir: path.join(root, 'test/e2e/specs'),

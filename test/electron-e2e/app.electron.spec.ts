@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -62,11 +64,19 @@ test.describe('Roledeck in Electron (built app)', () => {
   let app: ElectronApplication;
   let page: Page;
   let xvfb: ChildProcess | undefined;
+  let dataDir: string | undefined;
 
   test.beforeAll(async () => {
     if (!('executable' in found)) return;
     await ensureBuilt();
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), ELECTRON_ENABLE_LOGGING: '1' };
+    // Its own data: a fresh ROLEDECK_HOME (profile store, agent socket) and Chromium data folder,
+    // so the spec never reads or changes the profiles of whoever runs it.
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'roledeck-electron-e2e-'));
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      ELECTRON_ENABLE_LOGGING: '1',
+      ROLEDECK_HOME: path.join(dataDir, 'home'),
+    };
     if (!display) {
       const virtual = await startVirtualDisplay();
       xvfb = virtual.process;
@@ -77,7 +87,7 @@ test.describe('Roledeck in Electron (built app)', () => {
     const rootUser = process.getuid?.() === 0;
     app = await electron.launch({
       executablePath: found.executable,
-      args: [...(rootUser ? ['--no-sandbox'] : []), root],
+      args: [...(rootUser ? ['--no-sandbox'] : []), `--user-data-dir=${path.join(dataDir, 'chromium')}`, root],
       cwd: root,
       env,
     });
@@ -88,12 +98,13 @@ test.describe('Roledeck in Electron (built app)', () => {
   test.afterAll(async () => {
     await app?.close();
     if (xvfb?.pid) process.kill(xvfb.pid);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   test('opens one window titled Roledeck, showing the packaged renderer', async () => {
     await expect(page).toHaveTitle(/Roledeck/);
     expect(app.windows()).toHaveLength(1);
-    expect(page.url()).toMatch(/^file:\/\/.*\/\.vite\/renderer\/main_window\/index\.html/);
+    expect(page.url()).toBe('app://roledeck/index.html');
   });
 
   test('exposes window.roledeck with exactly invoke and on', async () => {

@@ -1,4 +1,4 @@
-import { AwsCallError } from '../../electron/node/aws/sts.gateway';
+import { AwsCallError } from '../../shared/domain/aws-call-error';
 import type { AwsCredentials, CallerIdentity } from '../../shared/domain/aws';
 import type { AssumeRoleInput, GetSessionTokenInput, StsGateway } from '../../shared/ports/sts-gateway';
 

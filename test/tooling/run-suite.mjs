@@ -66,7 +66,7 @@ function playwrightTier(tier, config) {
 const only = process.argv.slice(2);
 const wanted = (tier) => only.length === 0 || only.includes(tier);
 
-const built = check('build', 'node', ['test/tooling/build.mjs']);
+const built = check('build', 'node', ['build/scripts/build.mjs']);
 if (wanted('static')) {
   check('typecheck', 'npx', ['tsc', '-b']);
   check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);

@@ -1,10 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { RoledeckError } from '../../../shared/contract';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import type { SessionsSnapshot } from '../../../shared/domain/session';
 import type { Logger } from '../../../shared/ports/logger';
 import type { StoreSettings } from '../../../shared/domain/store-document';
 import { copyStatusText, preferredFormat, type CopyResult } from '../../../shared/logic/export-format';
-import type { IpcRouter } from '../../node/ipc/router';
+import type { RoledeckClient } from '../../node/ipc/in-process.client';
 import { buildTrayModel, type TrayCommand, type TrayModel } from './tray-menu';
 
 // Type-only imports from 'electron': main.ts hands in the real Tray and Menu, tests hand in fakes.
@@ -21,7 +22,8 @@ export interface TrayControllerOptions {
   tray: TrayHandle;
   /** Menu.buildFromTemplate in the app. */
   buildMenu: (template: MenuItemConstructorOptions[]) => unknown;
-  router: Pick<IpcRouter, 'dispatch' | 'subscribe'>;
+  /** The router's typed client (`createRouterClient(router)`): the same services the window calls. */
+  client: Pick<RoledeckClient, 'profiles' | 'sessions' | 'settings' | 'on'>;
   openWindow: () => void;
   quit: () => void;
   /** Tells the user a tray action failed (an OS notification in the app). */
@@ -64,11 +66,26 @@ export function toMenuTemplate(model: Pick<TrayModel, 'entries'>, run: (command:
 }
 
 /**
+ * Runs a call to the router. A refusal (RoledeckError: the user cancelled MFA, the profile is gone)
+ * goes to `refused`; anything else is a bug and propagates to the caller's logging.
+ */
+async function attempt<T>(call: () => Promise<T>, refused: (error: RoledeckError) => void): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof RoledeckError)) throw error;
+    refused(error);
+    return undefined;
+  }
+}
+
+/**
  * Keeps the tray current: redrawn on every 'sessions.changed' and 'settings.changed' event and
- * once a minute for the time left. Its commands go through the same router the window uses (transport 'direct').
+ * once a minute for the time left. Its commands go through the same router the window uses, by
+ * its typed in-process client (transport 'direct').
  */
 export function startTrayController(options: TrayControllerOptions): TrayController {
-  const { tray, router, logger } = options;
+  const { tray, client, logger } = options;
   const now = options.now ?? Date.now;
   const platform = options.platform ?? process.platform;
   let snapshot: SessionsSnapshot | null = null;
@@ -88,22 +105,19 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
   };
 
   const loadProfiles = async (): Promise<void> => {
-    const result = await router.dispatch('profiles.list', {}, { transport: 'direct' });
-    if (result.ok) profiles = (result.value as { profiles: ProfileView[] }).profiles;
-    else logger.warn('tray: could not list profiles', { code: result.error.code });
+    const listed = await attempt(() => client.profiles.list(), (error) => logger.warn('tray: could not list profiles', { code: error.code }));
+    if (listed) profiles = listed.profiles;
   };
 
   const loadSnapshot = async (): Promise<void> => {
-    const result = await router.dispatch('sessions.list', {}, { transport: 'direct' });
-    if (result.ok) snapshot = result.value as SessionsSnapshot;
-    else logger.warn('tray: could not list sessions', { code: result.error.code });
+    const listed = await attempt(() => client.sessions.list(), (error) => logger.warn('tray: could not list sessions', { code: error.code }));
+    if (listed) snapshot = listed;
   };
 
   /** The preferred export format lives in the settings and changes with every copy. */
   const loadSettings = async (): Promise<void> => {
-    const result = await router.dispatch('settings.get', {}, { transport: 'direct' });
-    if (result.ok) settings = result.value as StoreSettings;
-    else logger.warn('tray: could not read settings', { code: result.error.code });
+    const read = await attempt(() => client.settings.get(), (error) => logger.warn('tray: could not read settings', { code: error.code }));
+    if (read) settings = read;
   };
 
   const refresh = async (): Promise<void> => {
@@ -111,20 +125,13 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     draw();
   };
 
-  const dispatchCommand = async (channel: 'sessions.setActive' | 'sessions.start', profileId: string, what: string): Promise<void> => {
-    const result = await router.dispatch(channel, { profileId }, { transport: 'direct' });
-    if (!result.ok) options.reportFailure(what, result.error.message);
-  };
+  const reportRefusal = (what: string) => (error: RoledeckError) => options.reportFailure(what, error.message);
 
   /** Main writes the clipboard (concealed, cleared later); the notification says when it clears. */
   const copy = async (profileId: string, format: CopyResult['format'], name: string): Promise<void> => {
-    const result = await router.dispatch('sessions.copyExport', { profileId, format }, { transport: 'direct' });
-    if (!result.ok) {
-      options.reportFailure(`Could not copy ${name}`, result.error.message);
-      return;
-    }
+    const copied = await attempt(() => client.sessions.copyExport({ profileId, format }), reportRefusal(`Could not copy ${name}`));
     // The copy remembers its format: 'settings.changed' follows and the one-click copy redraws.
-    options.notify(name, copyStatusText(result.value as CopyResult));
+    if (copied) options.notify(name, copyStatusText(copied));
   };
 
   function run(command: TrayCommand): void {
@@ -138,12 +145,16 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
       case 'quit':
         options.quit();
         break;
-      case 'make-active':
-        pending = dispatchCommand('sessions.setActive', command.profileId, `Could not switch to ${profileName(command.profileId)}`);
+      case 'make-active': {
+        const what = `Could not switch to ${profileName(command.profileId)}`;
+        pending = attempt(() => client.sessions.setActive({ profileId: command.profileId }), reportRefusal(what)).then(() => undefined);
         break;
-      case 'start':
-        pending = dispatchCommand('sessions.start', command.profileId, `Could not start a session for ${profileName(command.profileId)}`);
+      }
+      case 'start': {
+        const what = `Could not start a session for ${profileName(command.profileId)}`;
+        pending = attempt(() => client.sessions.start({ profileId: command.profileId }), reportRefusal(what)).then(() => undefined);
         break;
+      }
       case 'copy':
         pending = copy(command.profileId, command.format, profileName(command.profileId));
         break;
@@ -154,19 +165,19 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     pending?.catch((error: unknown) => logger.error('tray command failed', { command: command.type, error }));
   }
 
-  const unsubscribe = router.subscribe((event, payload) => {
-    if (event === 'settings.changed') {
-      settings = payload as StoreSettings;
+  const unsubscribers = [
+    client.on('settings.changed', (payload) => {
+      settings = payload;
       draw();
-      return;
-    }
-    if (event !== 'sessions.changed') return;
-    snapshot = payload as SessionsSnapshot;
-    // A new session may be for a profile added since (favourite, label, colour): re-read them.
-    void loadProfiles()
-      .catch((error: unknown) => logger.warn('tray: could not list profiles', { error }))
-      .finally(draw);
-  });
+    }),
+    client.on('sessions.changed', (payload) => {
+      snapshot = payload;
+      // A new session may be for a profile added since (favourite, label, colour): re-read them.
+      void loadProfiles()
+        .catch((error: unknown) => logger.warn('tray: could not list profiles', { error }))
+        .finally(draw);
+    }),
+  ];
 
   const timer = setInterval(draw, options.tickMs ?? 60_000);
   // The tray never keeps the process alive on its own.
@@ -181,7 +192,7 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     dispose: () => {
       disposed = true;
       clearInterval(timer);
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe();
       tray.destroy();
     },
   };

@@ -14,6 +14,8 @@ export function secureWindowOptions(options: {
   preloadPath: string;
   backgroundColor: string;
   title?: string;
+  /** False in a packaged build: no DevTools on a window that can show credentials. */
+  devTools?: boolean;
 }): BrowserWindowConstructorOptions {
   return {
     title: options.title ?? 'Roledeck',
@@ -39,6 +41,7 @@ export function secureWindowOptions(options: {
       safeDialogs: true,
       // The spellchecker sends words to a dictionary service and would see pasted secrets.
       spellcheck: false,
+      devTools: options.devTools ?? false,
     },
   };
 }

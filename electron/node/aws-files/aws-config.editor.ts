@@ -154,15 +154,21 @@ export class AwsConfigEditor {
     return this.locked(async () => {
       const loaded = await this.load();
       const adaptedEntries = Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, loaded.adapt(value)]));
+      const header = loaded.adapt(profileHeader(awsProfileName));
+      const marker = loaded.adapt(managedMarker(awsProfileName));
+      // A forced replacement destroys a section the user wrote: it always gets a backup of its
+      // own, even when an earlier edit left one (that older backup cannot hold a section written
+      // after it). The refusal message promises exactly this.
+      const replacesHandWritten = options.force === true && sectionStatus(loaded.text, header, marker) === 'hand-written';
       const result = upsertSection(
         loaded.text,
-        loaded.adapt(profileHeader(awsProfileName)),
+        header,
         adaptedEntries,
-        loaded.adapt(managedMarker(awsProfileName)),
+        marker,
         { force: options.force ?? false },
       );
       if (!result.ok) throw this.refusal(result, awsProfileName, 'install');
-      return this.save(loaded, result.text, result.change);
+      return this.save(loaded, result.text, result.change, replacesHandWritten ? 'always' : 'first-edit');
     });
   }
 
@@ -257,12 +263,17 @@ export class AwsConfigEditor {
     return { target, bytes, mode, ...decode(bytes) };
   }
 
-  private async save(loaded: Loaded, text: string, change: AwsConfigChange['change']): Promise<AwsConfigChange> {
+  private async save(
+    loaded: Loaded,
+    text: string,
+    change: AwsConfigChange['change'],
+    backup: 'first-edit' | 'always' = 'first-edit',
+  ): Promise<AwsConfigChange> {
     const result: AwsConfigChange = { path: this.configPath, change };
     if (text === loaded.text) return result;
     try {
       if (loaded.bytes) {
-        const backupPath = await this.backupOnce(loaded.bytes);
+        const backupPath = await this.backup(loaded.bytes, backup);
         if (backupPath) result.backupPath = backupPath;
       }
       await writeFileAtomic(loaded.target, loaded.encode(text), loaded.mode);
@@ -274,13 +285,19 @@ export class AwsConfigEditor {
     return result;
   }
 
-  /** Writes the backup unless one exists already; returns its path if it wrote one. */
-  private async backupOnce(bytes: Buffer): Promise<string | undefined> {
+  /**
+   * Writes a backup: on the first edit of a file (none beside it yet), or `always`. Returns its
+   * path if it wrote one. Two backups within one second get `-2`, `-3`... rather than overwrite.
+   */
+  private async backup(bytes: Buffer, when: 'first-edit' | 'always'): Promise<string | undefined> {
     const directory = path.dirname(this.configPath);
     const prefix = `${path.basename(this.configPath)}${BACKUP_INFIX}`;
-    const existing = (await readdir(directory)).filter((name) => name.startsWith(prefix));
-    if (existing.length > 0) return undefined;
-    const backupPath = path.join(directory, `${prefix}${backupStamp(this.clock.now())}`);
+    const existing = new Set((await readdir(directory)).filter((name) => name.startsWith(prefix)));
+    if (existing.size > 0 && when === 'first-edit') return undefined;
+    const stamp = `${prefix}${backupStamp(this.clock.now())}`;
+    let name = stamp;
+    for (let n = 2; existing.has(name); n += 1) name = `${stamp}-${n}`;
+    const backupPath = path.join(directory, name);
     await writeNewFile(backupPath, bytes, 0o600);
     return backupPath;
   }

@@ -1,48 +1,9 @@
 import type * as StsSdk from '@aws-sdk/client-sts';
 import type { Credentials as StsCredentials, STSClient } from '@aws-sdk/client-sts';
-import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsCredentials, CallerIdentity } from '../../../shared/domain/aws';
+import { AwsCallError } from '../../../shared/domain/aws-call-error';
 import type { AssumeRoleInput, GetSessionTokenInput, StsGateway } from '../../../shared/ports/sts-gateway';
-import { redactText } from '../../../shared/logic/redact';
-
-/** An AWS failure with the service's error name kept for diagnosis (AccessDenied, ExpiredToken ...). */
-export class AwsCallError extends RoledeckError {
-  readonly awsCode: string;
-
-  constructor(awsCode: string, message: string, options?: { cause?: unknown }) {
-    super('AWS_ERROR', message, options);
-    this.name = 'AwsCallError';
-    this.awsCode = awsCode;
-  }
-}
-
-const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
-
-/**
- * The AWS error name, or 'NetworkError' when the request never got an answer from AWS. Service
- * errors carry `$fault`; a refused connection or a DNS failure is a plain Node error with a `code`.
- */
-function awsCodeOf(error: unknown): string {
-  if (!(error instanceof Error)) return 'UnknownError';
-  const fields = error as Error & { $fault?: unknown; code?: unknown };
-  if (fields.$fault === undefined) {
-    if (typeof fields.code === 'string' && NETWORK_ERROR_CODES.has(fields.code)) return 'NetworkError';
-    if (error.name === 'TimeoutError' || error.name === 'RequestTimeout') return 'NetworkError';
-  }
-  return error.name;
-}
-
-function toAwsCallError(operation: string, error: unknown): AwsCallError {
-  const name = awsCodeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new AwsCallError(name, `${operation} failed: ${name}: ${redactText(message)}`, { cause: error });
-}
-
-/** AWS's own words for a failure, without Roledeck's "<Operation> failed: <code>:" prefix (for diagnosis). */
-export function awsMessageOf(error: AwsCallError): string {
-  const cause = error.cause;
-  return redactText(cause instanceof Error ? cause.message : error.message);
-}
+import { AwsClientPool, type AwsClientSettings } from './aws-client-pool';
 
 function fromStsCredentials(operation: string, credentials: StsCredentials | undefined): AwsCredentials {
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
@@ -57,52 +18,30 @@ function fromStsCredentials(operation: string, credentials: StsCredentials | und
 }
 
 /**
- * StsGateway on the AWS SDK v3. The endpoint comes from the SDK's own resolution, which honours
- * AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_STS); there is no test-only code path. Regional endpoints
- * are the SDK v3 default: callers pass the profile's region (sessions default to us-east-1).
+ * StsGateway on the AWS SDK v3. Regional endpoints are the SDK v3 default: callers pass the
+ * profile's region (sessions default to us-east-1).
  */
-type StsModule = typeof StsSdk;
-
-/**
- * The SDK is loaded on the first call, not at import: the CLI's cached credential_process path
- * must not pay ~80 ms to load it (DESIGN.md budget).
- */
-let sdk: Promise<StsModule> | undefined;
-const loadSdk = (): Promise<StsModule> => (sdk ??= import('@aws-sdk/client-sts'));
-
 export class SdkStsGateway implements StsGateway {
-  private async client(credentials: AwsCredentials, region: string): Promise<{ client: STSClient; sdk: StsModule }> {
-    const sdk = await loadSdk();
-    const client = new sdk.STSClient({
-      region,
-      credentials: {
-        accessKeyId: credentials.accessKeyId,
-        secretAccessKey: credentials.secretAccessKey,
-        ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-      },
-      maxAttempts: 2,
-      // A hung connection would hold every caller waiting on this session (single-flight), so
-      // fail after a bound the person notices and can retry.
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
-    });
-    return { client, sdk };
+  private readonly clients: AwsClientPool<typeof StsSdk, STSClient>;
+
+  constructor(settings: AwsClientSettings = {}) {
+    this.clients = new AwsClientPool(
+      { load: () => import('@aws-sdk/client-sts'), create: (sdk, config) => new sdk.STSClient(config) },
+      // Two attempts only: a retried AssumeRole/GetSessionToken whose first try reached AWS sends
+      // the same MFA code again, which AWS may refuse as reused (one use per code window).
+      { maxAttempts: 2, ...settings },
+    );
   }
 
-  async getCallerIdentity(credentials: AwsCredentials, region: string): Promise<CallerIdentity> {
-    const { client, sdk } = await this.client(credentials, region);
-    try {
+  getCallerIdentity(credentials: AwsCredentials, region: string): Promise<CallerIdentity> {
+    return this.clients.call(credentials, region, 'GetCallerIdentity', async (client, sdk) => {
       const out = await client.send(new sdk.GetCallerIdentityCommand({}));
       return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
-    } catch (error) {
-      throw toAwsCallError('GetCallerIdentity', error);
-    } finally {
-      client.destroy();
-    }
+    });
   }
 
-  async assumeRole(credentials: AwsCredentials, region: string, input: AssumeRoleInput): Promise<AwsCredentials> {
-    const { client, sdk } = await this.client(credentials, region);
-    try {
+  assumeRole(credentials: AwsCredentials, region: string, input: AssumeRoleInput): Promise<AwsCredentials> {
+    return this.clients.call(credentials, region, 'AssumeRole', async (client, sdk) => {
       const out = await client.send(
         new sdk.AssumeRoleCommand({
           RoleArn: input.roleArn,
@@ -116,21 +55,11 @@ export class SdkStsGateway implements StsGateway {
         }),
       );
       return fromStsCredentials('AssumeRole', out.Credentials);
-    } catch (error) {
-      if (error instanceof AwsCallError) throw error;
-      throw toAwsCallError('AssumeRole', error);
-    } finally {
-      client.destroy();
-    }
+    });
   }
 
-  async getSessionToken(
-    credentials: AwsCredentials,
-    region: string,
-    input: GetSessionTokenInput,
-  ): Promise<AwsCredentials> {
-    const { client, sdk } = await this.client(credentials, region);
-    try {
+  getSessionToken(credentials: AwsCredentials, region: string, input: GetSessionTokenInput): Promise<AwsCredentials> {
+    return this.clients.call(credentials, region, 'GetSessionToken', async (client, sdk) => {
       const out = await client.send(
         new sdk.GetSessionTokenCommand({
           DurationSeconds: input.durationSeconds,
@@ -139,11 +68,11 @@ export class SdkStsGateway implements StsGateway {
         }),
       );
       return fromStsCredentials('GetSessionToken', out.Credentials);
-    } catch (error) {
-      if (error instanceof AwsCallError) throw error;
-      throw toAwsCallError('GetSessionToken', error);
-    } finally {
-      client.destroy();
-    }
+    });
+  }
+
+  /** Closes the SDK clients this gateway keeps (app shutdown). */
+  destroy(): void {
+    this.clients.destroy();
   }
 }

@@ -17,6 +17,8 @@ const digest = (text: string): string => createHash('sha256').update(text).diges
  */
 export class ClipboardService {
   private pending: { hash: string; cancel: () => void } | undefined;
+  /** The hash of the last credential copied, whether or not a clear is scheduled. */
+  private lastCopied: string | undefined;
 
   constructor(
     private readonly clipboard: Clipboard,
@@ -30,13 +32,26 @@ export class ClipboardService {
     this.pending?.cancel();
     this.pending = undefined;
     await this.clipboard.writeConcealed(text);
-    if (clearAfterSeconds <= 0) return null;
     const hash = digest(text);
+    this.lastCopied = hash;
+    if (clearAfterSeconds <= 0) return null;
     const cancel = this.scheduler.setTimer(() => {
       void this.clearIfStillOurs(hash);
     }, clearAfterSeconds * 1000);
     this.pending = { hash, cancel };
     return this.clock.now() + clearAfterSeconds * 1000;
+  }
+
+  /**
+   * When the app quits: a credential it copied does not outlive it on the clipboard, even with
+   * auto-clear off or its timer still running. Something the user copied since stays.
+   */
+  async clearOnQuit(): Promise<void> {
+    this.pending?.cancel();
+    this.pending = undefined;
+    const hash = this.lastCopied;
+    this.lastCopied = undefined;
+    if (hash) await this.clearIfStillOurs(hash);
   }
 
   private async clearIfStillOurs(hash: string): Promise<void> {

@@ -1,10 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLogThrottle } from '../../../shared/logic/log-throttle';
 import type { ExportableSession } from '../../../shared/logic/shell-export';
+import type { Logger } from '../../../shared/ports/logger';
 
 type ServedCredentials = Pick<ExportableSession, 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'expiresAt'>;
-import type { Logger } from '../../../shared/ports/logger';
+
+/** One "refused" log line per this window at most, however fast a local process knocks. */
+const REFUSAL_LOG_WINDOW_MS = 10_000;
 
 /**
  * A loopback endpoint in the shape of the ECS container-credentials provider, for long-running
@@ -12,6 +16,8 @@ import type { Logger } from '../../../shared/ports/logger';
  * credentials near expiry, so a two-hour Terraform run keeps getting fresh ones from Roledeck.
  * Children find it through AWS_CONTAINER_CREDENTIALS_FULL_URI and send
  * AWS_CONTAINER_AUTHORIZATION_TOKEN as the Authorization header; anything else is refused.
+ * The Host header must name the loopback address and port served: a web page that rebinds a DNS
+ * name to 127.0.0.1 sends its own name, and is refused before the token is even looked at.
  */
 export interface ContainerCredentialsServer {
   /** The variables to put in the child's environment. */
@@ -36,21 +42,29 @@ function send(response: ServerResponse, status: number, body: object): void {
 export async function startContainerCredentialsServer(
   credentials: () => Promise<ServedCredentials>,
   logger: Logger,
+  now: () => number = Date.now,
 ): Promise<ContainerCredentialsServer> {
   const token = randomBytes(32).toString('base64url');
   const expected = Buffer.from(token);
   const path = `/${randomBytes(12).toString('hex')}`;
   let served = 0;
+  let port = 0;
+  const refusals = createLogThrottle(REFUSAL_LOG_WINDOW_MS);
+  const refuse = (response: ServerResponse, status: number, body: object, why: string): void => {
+    const count = refusals.admit(now());
+    if (count !== null) logger.warn(`credential server refused a request: ${why}`, { refusedSinceLastLine: count });
+    send(response, status, body);
+  };
 
   // Imported here, not at the top: building node:http's ESM facade costs ~14 ms (it pulls in
   // undici), and the CLI bundle would pay it on every credential_process call.
   const { createServer } = await import('node:http');
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
+      if (request.headers.host !== `127.0.0.1:${port}`) return refuse(response, 421, { message: 'wrong host' }, 'wrong Host header');
       if (request.method !== 'GET' || request.url !== path) return send(response, 404, { message: 'not found' });
       if (!tokensMatch(expected, request.headers.authorization)) {
-        logger.warn('credential server refused a request without the right token');
-        return send(response, 401, { message: 'missing or wrong authorization token' });
+        return refuse(response, 401, { message: 'missing or wrong authorization token' }, 'missing or wrong token');
       }
       try {
         const current = await credentials();
@@ -62,8 +76,10 @@ export async function startContainerCredentialsServer(
           ...(current.expiresAt !== undefined ? { Expiration: new Date(current.expiresAt).toISOString() } : {}),
         });
       } catch (error) {
+        // The detail goes to the (redacting) log only: the child sees one generic sentence, and
+        // nothing about the session, the profile or the keychain leaks to whoever asked.
         logger.error('credential server could not get credentials', { error });
-        send(response, 503, { message: error instanceof Error ? error.message : 'credentials unavailable' });
+        send(response, 503, { message: 'Roledeck could not provide credentials; see the roledeck output for why.' });
       }
     })();
   });
@@ -71,7 +87,7 @@ export async function startContainerCredentialsServer(
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     env: {
       AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:${port}${path}`,

@@ -20,7 +20,7 @@ export function describeIssues(error: z.ZodError): string {
 const INTERNAL = 'Roledeck hit an internal error. Details are in the log.';
 
 /**
- * The one request path every transport shares (Electron IPC, the test host's WebSocket, the CLI
+ * The one request path every transport shares (Electron IPC, the web host's WebSocket, the CLI
  * agent socket): unknown channels refused, the payload parsed with the request schema, domain
  * errors returned as data with redacted messages, and the response checked against its schema so
  * a handler cannot leak a field the contract does not declare.

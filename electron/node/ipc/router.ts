@@ -24,10 +24,13 @@ export type Handler<C extends ChannelName> = (
 /** One handler for every channel in the contract: a missing one is a compile error. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
+/** The handlers of some channels: what a feature's `<feature>.ipc.ts` returns, typed against the contract. */
+export type HandlersFor<C extends ChannelName> = { [K in C]: Handler<K> };
+
 export type EventListener = (event: EventName, payload: unknown) => void;
 
 /**
- * The main-side IPC router. It knows nothing of Electron: Electron's ipcMain and the test host's
+ * The main-side IPC router. It knows nothing of Electron: Electron's ipcMain and the web host's
  * WebSocket are adapters that authenticate the caller and hand the raw channel name and payload
  * to `dispatch`.
  */

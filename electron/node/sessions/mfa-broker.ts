@@ -5,7 +5,7 @@ import { MFA_CODE_REUSE_WINDOW_MS } from '../../../shared/logic/session-timing';
 import type { Clock } from '../../../shared/ports/clock';
 import type { MfaPrompter } from '../../../shared/ports/mfa-prompter';
 import type { Scheduler } from '../../../shared/ports/scheduler';
-import { AwsCallError } from '../aws/sts.gateway';
+import { AwsCallError } from '../../../shared/domain/aws-call-error';
 
 /** What a code is needed for. Callers with the same `operationKey` share one prompt and one AWS call. */
 export interface MfaRequest {

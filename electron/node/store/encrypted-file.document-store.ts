@@ -11,6 +11,7 @@ import {
   parseStoreDocument,
   type StoreDocument,
 } from '../../../shared/domain/store-document';
+import { STORE_KEY_ITEM } from '../../../shared/domain/keychain-items';
 import { systemClock, type Clock } from '../../../shared/ports/clock';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { Logger } from '../../../shared/ports/logger';
@@ -20,8 +21,6 @@ import { withLockFile } from './lock-file';
 import { ENVELOPE_FORMAT, KEY_BYTES, openEnvelope, readHeader, sealEnvelope } from './store-envelope';
 
 export const STORE_FILE_NAME = 'profiles.rdk';
-/** The one keychain item holding the store's AES-256 key. */
-export const STORE_KEY_NAME = 'store/key';
 
 /** Where the store lives: ROLEDECK_HOME if set (the CLI, tests, portable setups), else the app data dir. */
 export function resolveStoreHome(appDataDir: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -191,7 +190,7 @@ export class EncryptedFileDocumentStore implements DocumentStore {
    */
   private cachedKey(): Promise<Buffer | null> {
     if (!this.key) {
-      const loading = this.secrets.get(STORE_KEY_NAME).then((bytes) => (bytes ? Buffer.from(bytes) : null));
+      const loading = this.secrets.get(STORE_KEY_ITEM).then((bytes) => (bytes ? Buffer.from(bytes) : null));
       this.key = loading;
       void loading.then(
         (key) => {
@@ -211,16 +210,16 @@ export class EncryptedFileDocumentStore implements DocumentStore {
     if (existing && !replaceDamaged) {
       throw new RoledeckError(
         'STORE_UNREADABLE',
-        `The key for your Roledeck profiles in the OS keychain (item "${STORE_KEY_NAME}") is damaged, so Roledeck cannot save profiles. ` +
+        `The key for your Roledeck profiles in the OS keychain (item "${STORE_KEY_ITEM}") is damaged, so Roledeck cannot save profiles. ` +
           'Restore the keychain item from a backup, or choose Start over to begin with an empty profile list.',
       );
     }
     // Only ever under the store lock: two processes creating a key at once would each encrypt
     // with a different one.
     const key = randomBytes(KEY_BYTES);
-    await this.secrets.set(STORE_KEY_NAME, key);
+    await this.secrets.set(STORE_KEY_ITEM, key);
     this.key = Promise.resolve(key);
-    this.logger.info('created the profile store key in the OS keychain', { item: STORE_KEY_NAME });
+    this.logger.info('created the profile store key in the OS keychain', { item: STORE_KEY_ITEM });
     return key;
   }
 
@@ -298,9 +297,9 @@ export class EncryptedFileDocumentStore implements DocumentStore {
     const startOver = 'or choose Start over to begin with an empty profile list (the old file is kept).';
     switch (why) {
       case 'missing-key':
-        return `${intro} If the keychain item "${STORE_KEY_NAME}" was deleted, restore it from a keychain backup and try again, ${startOver}`;
+        return `${intro} If the keychain item "${STORE_KEY_ITEM}" was deleted, restore it from a keychain backup and try again, ${startOver}`;
       case 'wrong-key':
-        return `${intro} This happens when the keychain item "${STORE_KEY_NAME}" was replaced or the file was copied from another computer: restore that item, ${startOver}`;
+        return `${intro} This happens when the keychain item "${STORE_KEY_ITEM}" was replaced or the file was copied from another computer: restore that item, ${startOver}`;
       default:
         return `${intro} Restore ${STORE_FILE_NAME} from a backup if you have one, ${startOver}`;
     }

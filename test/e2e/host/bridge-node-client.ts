@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { ChannelName, Result } from '../../../shared/contract';
-import { BRIDGE_SOCKET_PATH } from './bridge-socket';
+import { BRIDGE_SOCKET_PATH } from '../../../electron/web-host/bridge-socket';
 
 export interface BridgeConnection {
   invoke(channel: ChannelName | string, payload?: unknown): Promise<Result<unknown>>;
@@ -10,7 +10,7 @@ export interface BridgeConnection {
 /** Thrown when the host refuses the WebSocket upgrade; `status` is the HTTP status it answered. */
 export class BridgeRefusedError extends Error {
   constructor(readonly status: number) {
-    super(`the test host refused the bridge connection with HTTP ${status}`);
+    super(`the web host refused the bridge connection with HTTP ${status}`);
     this.name = 'BridgeRefusedError';
   }
 }
@@ -25,7 +25,7 @@ export interface ConnectOptions {
 }
 
 /**
- * A Node client of the test host's bridge, speaking the same protocol as the page. For tests of the
+ * A Node client of the web host's bridge, speaking the same protocol as the page. For tests of the
  * transport itself and for benches that measure a round trip through the real router.
  */
 export async function connectBridge(options: ConnectOptions): Promise<BridgeConnection> {

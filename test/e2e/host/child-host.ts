@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { REPO_ROOT } from './renderer-build';
+import { REPO_ROOT } from '../../../electron/web-host/renderer-build';
 
 export interface ChildHost {
   url: string;
@@ -8,14 +8,14 @@ export interface ChildHost {
   close(): Promise<void>;
 }
 
-/** Node with tsx and the no-real-AWS guard: how a test runs `test/e2e/host/serve.ts` in a child. */
+/** Node with tsx and the no-real-AWS guard: how a test runs the web host (`electron/web-host/main.ts`) in a child. */
 export const SERVE_COMMAND = [
   process.execPath,
   '--import',
   'tsx',
   '--import',
   './test/fixtures/no-real-aws.setup.ts',
-  'test/e2e/host/serve.ts',
+  'electron/web-host/main.ts',
 ] as const;
 
 function stopGroup(child: ChildProcess): Promise<void> {

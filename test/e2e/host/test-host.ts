@@ -1,20 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startAgentServer } from '../../../electron/node/agent/agent.server';
-import { createAgentHandlers } from '../../../electron/node/app/agent-handlers';
-import { createNodePorts } from '../../../electron/node/app/node-ports';
+import type { Ports } from '../../../electron/node/app/services';
+import { startWebHost, webHostPorts, type WebHost } from '../../../electron/web-host/web-host';
 import { MemoryClipboard } from '../../fakes/memory.clipboard';
-import { createRouter, type Ports } from '../../../electron/node/app/services';
-import type { IpcRouter } from '../../../electron/node/ipc/router';
-import { StreamLogger } from '../../../electron/node/log/console.logger';
-import { BridgeSocket } from './bridge-socket';
-import { RENDERER_BUILD_DIR, REPO_ROOT } from './renderer-build';
-import { createStaticHandler } from './static-files';
 
 export interface TestHostOptions {
   /** 0 or absent: any free port. */
@@ -26,107 +15,38 @@ export interface TestHostOptions {
    * removed on close, so a test never touches the developer's own profiles.
    */
   home?: string;
-  /** Replaces some of the real ports; by default every one is the production adapter. */
+  /** Replaces some of the production ports (`webHostPorts`). */
   ports?: Partial<Ports>;
   /** Also serve the CLI agent socket in `home`, as the desktop app does. */
   agent?: boolean;
 }
 
-export interface TestHost {
-  /** The page to open, token included. */
-  url: string;
-  /** http://127.0.0.1:<port> */
-  origin: string;
-  port: number;
-  token: string;
-  /** The data directory the profile store uses. */
-  home: string;
-  /** The real router the page talks to; benches can call `dispatch` on it directly. */
-  router: IpcRouter;
+export interface TestHost extends WebHost {
   /** What main last wrote to the clipboard (the host's stand-in for the OS clipboard). */
   clipboard: MemoryClipboard;
-  close(): Promise<void>;
-}
-
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
-  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
 }
 
 /**
- * The production adapters, wired as Electron main and the CLI wire them (OS keychain, encrypted
- * profile store in `home`, ~/.aws as the SDKs read it, AWS SDK), with a Node runtime description.
- */
-export function realPorts(home: string): Ports {
-  return createNodePorts({
-    home,
-    logger: new StreamLogger(),
-    runtime: {
-      name: 'Roledeck',
-      version: packageVersion(),
-      platform: process.platform,
-      runtime: { kind: 'node', version: process.versions.node },
-    },
-  });
-}
-
-/**
- * Serves the built renderer on 127.0.0.1 and mounts the real main-side router behind a loopback
- * WebSocket, so a browser drives the real app end to end without Electron. Every request needs a
- * random token; Host and Origin must be loopback.
+ * The product's browser host (electron/web-host) with what a test needs on top: a temporary data
+ * directory unless one is given, and a clipboard the test can read, since main's side of the web
+ * host has no OS clipboard of its own.
  */
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const temporaryHome = options.home === undefined ? await mkdtemp(path.join(tmpdir(), 'roledeck-test-host-')) : null;
   const home = options.home ?? temporaryHome ?? '';
   const clipboard = new MemoryClipboard();
-  const ports = { ...realPorts(home), clipboard, ...options.ports };
-  const { router, services } = createRouter(ports);
-  // As in the desktop app, a socket that cannot start leaves the CLI on its own keychain path.
-  const agent = options.agent
-    ? await startAgentServer({ home, handlers: createAgentHandlers(services, { version: packageVersion() }), logger: ports.logger }).catch((error: unknown) => {
-        ports.logger.warn('the CLI agent socket could not start; the CLI will use the keychain itself', { error });
-        return null;
-      })
-    : null;
-  const token = randomBytes(32).toString('base64url');
-  let port = 0;
-  const server: Server = createServer();
-  const handleStatic = createStaticHandler({ root: options.rendererDir ?? RENDERER_BUILD_DIR, token, port: () => port });
-  const bridge = new BridgeSocket({ router, token, port: () => port, logger: ports.logger });
-
-  server.on('request', (request, response) => {
-    handleStatic(request, response).catch((error: unknown) => {
-      ports.logger.error('test host failed to serve a file', { url: request.url?.split('?')[0], error });
-      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('Internal Server Error\n');
-    });
-  });
-  server.on('upgrade', bridge.handleUpgrade);
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
-
-  return {
-    url: `${origin}/?token=${token}`,
-    origin,
-    port,
-    token,
+  const host = await startWebHost({
     home,
-    router,
+    ports: { ...webHostPorts(home), clipboard, ...options.ports },
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.rendererDir === undefined ? {} : { rendererDir: options.rendererDir }),
+    ...(options.agent === undefined ? {} : { agent: options.agent }),
+  });
+  return {
+    ...host,
     clipboard,
     close: async () => {
-      await agent?.close();
-      services.refresh.stop();
-      bridge.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await host.close();
       if (temporaryHome) await rm(temporaryHome, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, screenshot, test } from '../fixtures';
-import { REPO_ROOT } from '../host/renderer-build';
+import { REPO_ROOT } from '../../../electron/web-host/renderer-build';
 
 const packageVersion = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

@@ -211,6 +211,31 @@ describe('a profile the user wrote by hand', () => {
     expect((await sdkProfiles()).acme).toEqual(ENTRIES);
   });
 
+  it('is replaced with --force after an earlier edit left a backup, and a new backup keeps it', async () => {
+    // Roledeck's first edit backs the file up; the user then writes [profile acme] by hand.
+    await writeConfig('[default]\nregion = eu-west-1\n');
+    const first = await editor().install('acme-prod', ENTRIES);
+    expect(await backups()).toHaveLength(1);
+    const withMine = `${(await bytes()).toString()}\n[profile acme]\nrole_arn = arn:aws:iam::123456789012:role/Mine\nsource_profile = default\n`;
+    await writeConfig(withMine);
+
+    const forced = await editor().install('acme', ENTRIES, { force: true });
+    expect(forced.backupPath).toBeDefined();
+    expect(forced.backupPath).not.toBe(first.backupPath);
+    expect((await bytes(forced.backupPath ?? 'no backup path')).toString()).toBe(withMine);
+    // Same clock second as the first backup: a second name, the first backup untouched.
+    expect(await backups()).toEqual(['config.roledeck-backup-20261128T090000Z', 'config.roledeck-backup-20261128T090000Z-2']);
+    expect((await bytes(first.backupPath ?? 'no backup path')).toString()).toBe('[default]\nregion = eu-west-1\n');
+  });
+
+  it('a later edit of a Roledeck profile writes no further backup', async () => {
+    await writeConfig('[default]\nregion = eu-west-1\n');
+    await editor().install('acme-prod', ENTRIES);
+    const again = await editor().install('acme-prod', { ...ENTRIES, region: 'us-east-1' }, { force: true });
+    expect(again.backupPath).toBeUndefined();
+    expect(await backups()).toHaveLength(1);
+  });
+
   it('spelled so the SDK does not read it stops the install with the line to fix', async () => {
     await writeConfig('[default]\nregion = eu-west-1\n[profile  acme]\nregion = us-east-1\n');
     const error = await refusedWith(editor().install('acme', ENTRIES));

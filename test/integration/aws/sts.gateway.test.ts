@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCallError, SdkStsGateway } from '../../../electron/node/aws/sts.gateway';
+import { SdkStsGateway } from '../../../electron/node/aws/sts.gateway';
+import { AwsCallError } from '../../../shared/domain/aws-call-error';
 import { createRole, createUserWithKey, trustPolicyFor } from '../fixtures/iam';
 import { setIamEnforcement, useMoto } from '../fixtures/moto';
 

@@ -15,6 +15,9 @@ const record = {
   /** The tray as last drawn: its tooltip and menu labels. */
   tray: null,
   powerListeners: [],
+  protocol: { privileged: [], handled: [] },
+  /** The roles and labels of the application menu, flattened; null until one is set. */
+  applicationMenu: null,
 };
 process.on('exit', () => writeFileSync(process.env.ROLEDECK_ELECTRON_RECORD, JSON.stringify(record)));
 
@@ -26,6 +29,7 @@ export const app = {
     record.calls.push('app.requestSingleInstanceLock');
     return true;
   },
+  isPackaged: true,
   getName: () => 'Roledeck',
   getVersion: () => '0.0.0-stand-in',
   // A fresh folder that nothing reads: the boot test must not touch a real profile store.
@@ -93,9 +97,18 @@ export const nativeImage = {
   createFromBuffer: (buffer, options) => ({ size: buffer.length, scaleFactor: options?.scaleFactor ?? 1, setTemplateImage() {} }),
 };
 
+const menuWords = (template) =>
+  template.flatMap((item) => [item.role ?? item.label ?? item.type, ...(Array.isArray(item.submenu) ? menuWords(item.submenu) : [])]);
+
 export const Menu = {
   // The template itself stands in for the menu, so the record can list its labels.
   buildFromTemplate: (template) => template,
+  setApplicationMenu: (menu) => (record.applicationMenu = menu ? menuWords(menu) : null),
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => record.protocol.privileged.push(...schemes),
+  handle: (scheme) => record.protocol.handled.push(scheme),
 };
 
 export class Tray {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,8 @@ interface ElectronRecord {
   calls: string[];
   appListeners: string[];
   windows: Array<{ options: { webPreferences: Record<string, unknown> & { preload?: string } }; loadedUrl: string | null }>;
+  protocol: { privileged: Array<{ scheme: string; privileges: Record<string, boolean> }>; handled: string[] };
+  applicationMenu: string[] | null;
   ipcChannels: string[];
   session: Record<string, boolean>;
   tray: { imageBytes: number; toolTip: string; menu: string[] } | null;
@@ -89,6 +91,8 @@ async function makeStubElectron(into: string, version: string): Promise<{ distDi
   await writeFile(path.join(distDir, 'LICENSE'), 'Stub Electron distribution for packaging tests.\n');
   await writeFile(path.join(distDir, 'LICENSES.chromium.html'), '<p>stub</p>\n');
   await run('zip', ['-qry', path.join(zipDir, `electron-v${version}-linux-x64.zip`), '.'], { cwd: distDir });
+  // forge.config.ts drops the fuses only for a folder marked as the stub's (build/fuses.ts).
+  await writeFile(path.join(zipDir, 'roledeck-stub-electron'), '');
   return { distDir, zipDir };
 }
 
@@ -156,9 +160,17 @@ registerHooks({
   const preload = window?.options.webPreferences.preload ?? '';
   expect(preload).toBe(path.join(project, '.vite/build/preload.cjs'));
   expect(await exists(preload)).toBe(true);
-  const page = window?.loadedUrl ?? '';
-  expect(page).toBe(pathToFileURL(path.join(project, '.vite/renderer/main_window/index.html')).href);
-  expect(await exists(fileURLToPath(page))).toBe(true);
+  // No DevTools and no reload menu in the packaged build.
+  expect(window?.options.webPreferences.devTools).toBe(false);
+  expect(booted.applicationMenu).not.toBeNull();
+  expect(booted.applicationMenu).not.toContain('toggleDevTools');
+  expect(booted.applicationMenu).not.toContain('reload');
+  // The page comes from the privileged app:// scheme, never file://, and the handler serves the
+  // built index.html with the CSP as a header.
+  expect(window?.loadedUrl).toBe('app://roledeck/index.html');
+  expect(booted.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+  expect(booted.protocol.handled).toEqual(['app']);
+  expect(await exists(path.join(project, '.vite/renderer/main_window/index.html'))).toBe(true);
 
   // A CommonJS dependency bundled into the ESM main process gets rolldown's require() shim, which
   // throws when a code path first calls it — possibly long after start-up, so booting is not proof.
@@ -176,7 +188,7 @@ const readPackageJson = async (): Promise<PackageJson> =>
   JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8')) as PackageJson;
 
 /**
- * What `npm run build` (test/tooling/build.mjs) does for the three Electron bundles: Vite with each
+ * What `npm run build` (build/scripts/build.mjs) does for the three Electron bundles: Vite with each
  * config, no Forge. The CLI bundle that script also builds is left to the CLI's own tests.
  */
 const BUILD_ELECTRON_BUNDLES = `
@@ -274,7 +286,7 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
     }
   });
 
-  it('loads the renderer’s scripts and styles by relative paths that exist in the archive (file:// has no server root)', () => {
+  it('loads the renderer’s scripts and styles by relative paths that exist in the archive', () => {
     const html = extractFile(asarPath, '.vite/renderer/main_window/index.html').toString('utf8');
     const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
     expect(references.length).toBeGreaterThan(0);
@@ -290,8 +302,9 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
     expect([...required]).toEqual(['electron']);
   });
 
-  it('ships bundles and the keychain binding only: no sources, no tests, no other node_modules files', () => {
+  it('ships bundles and the keychain binding only: no sources, no source maps, no tests, no other node_modules files', () => {
     for (const entry of asarEntries) {
+      expect(entry).not.toMatch(/\.map$/);
       expect(entry).not.toMatch(/^\/(electron|shared|renderer|test|build|\.tools)\//);
       expect(entry).not.toMatch(/^\/(forge\.config\.ts|vite\..*|tsconfig.*|package-lock\.json)$/);
       // Empty folders for other dependencies may appear; files from them may not.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import importZones from '../../tooling/eslint/import-zones.js';
+import importZones from '../../../build/eslint/import-zones.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const linter = new Linter({ configType: 'flat' });
@@ -39,12 +39,28 @@ describe('import zones (DESIGN.md import rules)', () => {
     expect(problems('shared/logic/x.ts', "import { y } from '../../electron/node/y';")).toHaveLength(1);
   });
 
+  it('lets shared/ read CloudFormation templates with the yaml package, and nothing else from npm', () => {
+    expect(problems('shared/logic/x.ts', "import { parseDocument } from 'yaml';")).toEqual([]);
+    expect(problems('shared/logic/x.ts', "import { load } from 'js-yaml';")).toEqual([expect.stringMatching(/only shared\/, zod and yaml/)]);
+  });
+
   it('keeps electron/node and the CLI free of electron, and the preload on the contract only', () => {
     expect(problems('electron/node/x.ts', "import { app } from 'electron';")).toHaveLength(1);
     expect(problems('electron/cli/x.ts', "import { app } from 'electron';")).toHaveLength(1);
     expect(problems('electron/cli/x.ts', "import { y } from '../main/y';")).toHaveLength(1);
     expect(problems('electron/preload/x.ts', "import { channels } from '../../shared/contract';\nimport { ipcRenderer } from 'electron';")).toEqual([]);
     expect(problems('electron/preload/x.ts', "import { y } from '../../shared/logic/redact';")).toHaveLength(1);
+  });
+
+  it('keeps the web host (the browser preview) on shared/, electron/node and Node, without electron or test/', () => {
+    expect(
+      problems('electron/web-host/x.ts', "import { createRouter } from '../node/app/services';\nimport { channels } from '../../shared/contract';\nimport { WebSocketServer } from 'ws';"),
+    ).toEqual([]);
+    expect(problems('electron/web-host/x.ts', "import type { App } from 'electron';")).toEqual([expect.stringMatching(/never electron/)]);
+    expect(problems('electron/web-host/x.ts', "import { y } from '../main/y';")).toHaveLength(1);
+    expect(problems('electron/web-host/x.ts', "import { MemoryClipboard } from '../../test/fakes/memory.clipboard';")).toEqual([
+      expect.stringMatching(/never imports test/),
+    ]);
   });
 
   it('rejects imports that leave the repository (the handbook beside it) and product imports of test/', () => {

@@ -11,7 +11,7 @@ import { IpcRouter } from '../../../../../electron/node/ipc/router';
 import { channels, EVENT_TRANSPORT_CHANNEL } from '../../../../../shared/contract';
 import { fakePorts } from '../../../../fakes/ports';
 
-const APP = 'file:///opt/Roledeck/resources/app.asar/.vite/renderer/main_window/index.html';
+const APP = 'app://roledeck/index.html';
 const runtime = { name: 'Roledeck', version: '1.2.3', platform: 'linux' as const, runtime: { kind: 'electron' as const, version: '45.5.0' } };
 
 type Handle = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;

@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { appHttpOrigin, isAppSender } from '../../../../../electron/main/security/app-origin.policy';
 
-const PACKAGED = 'file:///opt/Roledeck/resources/app.asar/.vite/renderer/main_window/index.html';
+const PACKAGED = 'app://roledeck/index.html';
+const FILE_PAGE = 'file:///opt/Roledeck/resources/app.asar/.vite/renderer/main_window/index.html';
 const DEV = 'http://localhost:5173/';
 
 describe('isAppSender', () => {
-  it('accepts the packaged index.html, with or without a route in the hash or a query', () => {
+  it('accepts the packaged app:// page, with or without a route in the hash or a query', () => {
     expect(isAppSender(PACKAGED, PACKAGED)).toBe(true);
     expect(isAppSender(`${PACKAGED}#/profiles/acme`, PACKAGED)).toBe(true);
     expect(isAppSender(`${PACKAGED}?theme=dark`, PACKAGED)).toBe(true);
+    expect(isAppSender('app://roledeck/', PACKAGED)).toBe(true);
   });
 
-  it('refuses any other local file, since every file:// page shares one opaque origin', () => {
+  it('refuses every file:// page, even the renderer file itself, and other app:// hosts', () => {
+    expect(isAppSender(FILE_PAGE, PACKAGED)).toBe(false);
     expect(isAppSender('file:///tmp/evil.html', PACKAGED)).toBe(false);
-    expect(isAppSender('file:///opt/Roledeck/resources/app.asar/.vite/renderer/main_window/other.html', PACKAGED)).toBe(false);
-    expect(isAppSender('file://remote-host/opt/Roledeck/resources/app.asar/.vite/renderer/main_window/index.html', PACKAGED)).toBe(false);
+    expect(isAppSender('app://evil/index.html', PACKAGED)).toBe(false);
+    expect(isAppSender('app://user:pw@roledeck/index.html', PACKAGED)).toBe(false);
+    // A file:// app URL (the old packaged form) is no longer trusted at all.
+    expect(isAppSender(FILE_PAGE, FILE_PAGE)).toBe(false);
   });
 
   it('accepts any page of the dev server origin and refuses other origins', () => {
@@ -33,14 +38,14 @@ describe('isAppSender', () => {
     }
   });
 
-  it('trusts nothing when the app URL itself is not http(s) or file', () => {
+  it('trusts nothing when the app URL itself is not http(s) or app', () => {
     expect(isAppSender('data:text/html,x', 'data:text/html,x')).toBe(false);
     expect(isAppSender('about:blank', 'about:blank')).toBe(false);
   });
 });
 
 describe('appHttpOrigin', () => {
-  it('is the dev server origin, and null for the packaged file:// page', () => {
+  it('is the dev server origin, and null for the packaged app:// page (its handler sets the header)', () => {
     expect(appHttpOrigin('http://localhost:5173/index.html')).toBe('http://localhost:5173');
     expect(appHttpOrigin(PACKAGED)).toBeNull();
   });

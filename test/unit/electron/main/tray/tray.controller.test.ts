@@ -6,6 +6,7 @@ import type { SessionsSnapshot } from '../../../../../shared/domain/session';
 import type { EventListener } from '../../../../../electron/node/ipc/router';
 import { startTrayController, type TrayHandle } from '../../../../../electron/main/tray/tray.controller';
 import { createRouter } from '../../../../../electron/node/app/services';
+import { createRouterClient } from '../../../../../electron/node/ipc/in-process.client';
 import { FakeScheduler } from '../../../../fakes/fake.scheduler';
 import { MemoryClipboard } from '../../../../fakes/memory.clipboard';
 import { FakeClock, fakePorts } from '../../../../fakes/ports';
@@ -108,7 +109,7 @@ function setup(platform = 'darwin') {
   const controller = startTrayController({
     tray,
     buildMenu: (template) => template,
-    router,
+    client: createRouterClient(router),
     openWindow,
     quit,
     reportFailure,
@@ -250,7 +251,7 @@ describe('tray copy, through the real services and router', () => {
     const controller = startTrayController({
       tray,
       buildMenu: (template) => template,
-      router,
+      client: createRouterClient(router),
       openWindow: vi.fn(),
       quit: vi.fn(),
       reportFailure,

@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAppUrl } from '../../../../../electron/main/window/app-url';
+import { rendererDir, resolveAppUrl } from '../../../../../electron/main/window/app-url';
 
 describe('resolveAppUrl', () => {
   it('loads the dev server when Forge provides one', () => {
-    expect(resolveAppUrl({ devServerUrl: 'http://localhost:5173', mainBundleDir: '/x/.vite/build', rendererName: 'main_window' })).toBe(
-      'http://localhost:5173/',
-    );
+    expect(resolveAppUrl({ devServerUrl: 'http://localhost:5173' })).toBe('http://localhost:5173/');
   });
 
-  it('otherwise loads the packaged renderer next to the main bundle, as a file URL', () => {
-    expect(
-      resolveAppUrl({ devServerUrl: undefined, mainBundleDir: '/opt/Roledeck/resources/app.asar/.vite/build', rendererName: 'main_window' }),
-    ).toBe('file:///opt/Roledeck/resources/app.asar/.vite/renderer/main_window/index.html');
+  it('otherwise loads the packaged renderer from the app:// scheme, never from file://', () => {
+    expect(resolveAppUrl({ devServerUrl: undefined })).toBe('app://roledeck/index.html');
   });
+});
 
-  it('escapes characters in the install path instead of letting them change the URL', () => {
-    expect(resolveAppUrl({ devServerUrl: undefined, mainBundleDir: '/home/a b/#x/.vite/build', rendererName: 'main_window' })).toBe(
-      'file:///home/a%20b/%23x/.vite/renderer/main_window/index.html',
+describe('rendererDir', () => {
+  it('is the renderer folder next to the main bundle, inside the archive', () => {
+    expect(rendererDir({ mainBundleDir: '/opt/Roledeck/resources/app.asar/.vite/build', rendererName: 'main_window' })).toBe(
+      '/opt/Roledeck/resources/app.asar/.vite/renderer/main_window',
     );
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '../../../../../electron/main/window/secure-window';
 import { recordingLogger } from '../../../../fakes/recording.logger';
 
-const APP = 'file:///opt/Roledeck/resources/app.asar/.vite/renderer/main_window/index.html';
+const APP = 'app://roledeck/index.html';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -68,6 +68,11 @@ describe('secureWindowOptions', () => {
       spellcheck: false,
       preload: '/app/.vite/build/preload.cjs',
     });
+  });
+
+  it('has no DevTools unless a development build asks for them', () => {
+    expect(options.webPreferences?.devTools).toBe(false);
+    expect(secureWindowOptions({ preloadPath: '/p', backgroundColor: '#000', devTools: true }).webPreferences?.devTools).toBe(true);
   });
 
   it('opens hidden on the theme background so the first frame is the app', () => {

@@ -58,4 +58,26 @@ describe('ClipboardService', () => {
     await flush();
     expect(clipboard.text).toBe('');
   });
+
+  it('clears a credential it copied when the app quits, even with auto-clear off or its timer pending', async () => {
+    for (const clearAfter of [0, 60]) {
+      const { scheduler, clipboard, service } = setup();
+      await service.copySecret('secret export', clearAfter);
+      await service.clearOnQuit();
+      expect(clipboard.text, `clear after ${clearAfter}s`).toBe('');
+      // The cancelled timer does nothing later.
+      clipboard.text = 'copied after quit';
+      await scheduler.advance(60_000);
+      await flush();
+      expect(clipboard.text).toBe('copied after quit');
+    }
+  });
+
+  it('leaves what the user copied since when the app quits', async () => {
+    const { clipboard, service } = setup();
+    await service.copySecret('secret export', 0);
+    clipboard.text = 'my own text';
+    await service.clearOnQuit();
+    expect(clipboard.text).toBe('my own text');
+  });
 });

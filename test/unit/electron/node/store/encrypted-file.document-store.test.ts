@@ -7,10 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   EncryptedFileDocumentStore,
   STORE_FILE_NAME,
-  STORE_KEY_NAME,
   resolveStoreHome,
 } from '../../../../../electron/node/store/encrypted-file.document-store';
 import { sealEnvelope } from '../../../../../electron/node/store/store-envelope';
+import { STORE_KEY_ITEM } from '../../../../../shared/domain/keychain-items';
 import { RoledeckError } from '../../../../../shared/contract/errors';
 import type { KeychainStatus } from '../../../../../shared/domain/keychain';
 import {
@@ -86,7 +86,7 @@ async function seedStore(): Promise<Buffer> {
 }
 
 async function writeSealed(document: unknown, documentVersion = CURRENT_STORE_VERSION): Promise<Buffer> {
-  const key = (await secrets.get(STORE_KEY_NAME))!;
+  const key = (await secrets.get(STORE_KEY_ITEM))!;
   const bytes = sealEnvelope(Buffer.from(JSON.stringify(document)), key, documentVersion);
   await writeFile(file(), bytes);
   return bytes;
@@ -118,7 +118,7 @@ describe('encrypted profile store', () => {
     expect(reread.profiles).toEqual([sampleUser('source'), sampleRole('acme')]);
     expect(reread.settings).toEqual({ roleNameAllowList: [], mfaSessionSeconds: 43200 });
     expect(reread.history).toEqual([{ at: 1, action: 'profile.add', profileId: 'role-id-acme' }]);
-    expect(secrets.items.get(STORE_KEY_NAME)?.length).toBe(32);
+    expect(secrets.items.get(STORE_KEY_ITEM)?.length).toBe(32);
   });
 
   it('keeps no profile name, ExternalId or role ARN readable on disk, and keeps the file private', async () => {
@@ -169,7 +169,7 @@ describe('encrypted profile store', () => {
   it('refuses a file written with another key, keeps it, and starts over only when asked', async () => {
     const original = await seedStore();
     const otherKey = randomBytes(32);
-    await secrets.set(STORE_KEY_NAME, otherKey);
+    await secrets.set(STORE_KEY_ITEM, otherKey);
     const { store } = storeWith();
     const error = await failure(store.read());
     expect(error.code).toBe('STORE_UNREADABLE');
@@ -183,12 +183,12 @@ describe('encrypted profile store', () => {
     await store.update((doc) => void doc.profiles.push(sampleRole('fresh')));
     expect((await storeWith().store.read()).profiles.map((p) => p.name)).toEqual(['customer-fresh-prod']);
     // Start over keeps the keychain's key: another store sharing the item is not broken by it.
-    expect(Buffer.from(secrets.items.get(STORE_KEY_NAME)!)).toEqual(otherKey);
+    expect(Buffer.from(secrets.items.get(STORE_KEY_ITEM)!)).toEqual(otherKey);
   });
 
   it('refuses a file whose keychain key was deleted instead of resetting it', async () => {
     const original = await seedStore();
-    await secrets.delete(STORE_KEY_NAME);
+    await secrets.delete(STORE_KEY_ITEM);
     const { store } = storeWith();
     const error = await failure(store.read());
     expect(error.code).toBe('STORE_UNREADABLE');
@@ -196,11 +196,11 @@ describe('encrypted profile store', () => {
     expect(error.message).toContain('store/key');
     expect((await failure(store.update((doc) => void doc.profiles.push(sampleRole('x'))))).code).toBe('STORE_UNREADABLE');
     expect(await readFile(file())).toEqual(original);
-    expect(secrets.items.has(STORE_KEY_NAME)).toBe(false);
+    expect(secrets.items.has(STORE_KEY_ITEM)).toBe(false);
 
     const { setAsideAs } = await store.startOver();
     expect(await readFile(setAsideAs!)).toEqual(original);
-    expect(secrets.items.get(STORE_KEY_NAME)?.length).toBe(32);
+    expect(secrets.items.get(STORE_KEY_ITEM)?.length).toBe(32);
     expect(await storeWith().store.read()).toEqual(emptyDocument());
   });
 
