@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A CloudFront signing key as the profile store keeps it: metadata only. The private key lives
- * in the keychain under `cloudFrontKeySecretName(id)`; the public half is not secret and is kept
+ * in the keychain under `cloudfrontKeyItem(id)` (shared/domain/keychain-items); the public half is not secret and is kept
  * here, so a key can be exported and a signed URL checked while the keychain is locked.
  */
 
@@ -47,10 +47,6 @@ export const CloudFrontKeysSchema = z.array(CloudFrontKeySchema).superRefine((ke
     if (key.keyPairId) keyPairIds.add(key.keyPairId);
   });
 });
-
-export function cloudFrontKeySecretName(id: string): string {
-  return `cloudfront/${id}`;
-}
 
 /** A private key pasted as PEM text, or read from a PEM file by the Node side (never by the renderer). */
 export const ImportCloudFrontKeyInputSchema = z

@@ -48,9 +48,38 @@ export function fromCloudFrontBase64(cloudFront: string): string {
   return cloudFront.replace(/[-_~]/g, (char) => FROM_CLOUDFRONT[char]!);
 }
 
+/**
+ * UTF-8 through ECMAScript's own URI functions: shared/ runs without DOM or Node libraries, and
+ * decodeURIComponent refuses malformed UTF-8 (overlong forms, encoded surrogates) by itself.
+ */
+function utf8Bytes(text: string): Uint8Array {
+  // A lone surrogate has no UTF-8 form; like TextEncoder, write U+FFFD for it.
+  const escaped = encodeURIComponent(text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD'));
+  const bytes: number[] = [];
+  for (let index = 0; index < escaped.length; index += 1) {
+    if (escaped[index] === '%') {
+      bytes.push(Number.parseInt(escaped.slice(index + 1, index + 3), 16));
+      index += 2;
+    } else {
+      bytes.push(escaped.charCodeAt(index));
+    }
+  }
+  return Uint8Array.from(bytes);
+}
+
+function textOfUtf8(bytes: Uint8Array): string | null {
+  let escaped = '';
+  for (const byte of bytes) escaped += `%${byte.toString(16).padStart(2, '0')}`;
+  try {
+    return decodeURIComponent(escaped);
+  } catch {
+    return null;
+  }
+}
+
 /** The CloudFront-safe base64 of a text's UTF-8 bytes (the `Policy` parameter). */
 export function cloudFrontBase64OfText(text: string): string {
-  return toCloudFrontBase64(encodeBase64(new TextEncoder().encode(text)));
+  return toCloudFrontBase64(encodeBase64(utf8Bytes(text)));
 }
 
 /** The bytes behind a CloudFront-safe base64 value (`Policy`, `Signature`); null if it is not one. */
@@ -62,10 +91,5 @@ export function bytesOfCloudFrontBase64(cloudFront: string): Uint8Array | null {
 /** The UTF-8 text behind a CloudFront-safe base64 value; null if it is not base64 or not UTF-8. */
 export function textOfCloudFrontBase64(cloudFront: string): string | null {
   const bytes = bytesOfCloudFrontBase64(cloudFront);
-  if (!bytes) return null;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  return bytes ? textOfUtf8(bytes) : null;
 }

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { RoledeckError } from '../../../shared/contract/errors';
-import {
-  cloudFrontKeySecretName,
-  type CloudFrontKey,
-  type GenerateCloudFrontKeyInput,
-  type ImportCloudFrontKeyInput,
-  type UpdateCloudFrontKeyInput,
-} from '../../../shared/domain/cloudfront-key';
+import type { CloudFrontKey, GenerateCloudFrontKeyInput, ImportCloudFrontKeyInput, UpdateCloudFrontKeyInput } from '../../../shared/domain/cloudfront-key';
+import { cloudfrontKeyItem } from '../../../shared/domain/keychain-items';
 import type { Clock } from '../../../shared/ports/clock';
 import type { CloudFrontKeyRepository } from '../../../shared/ports/cloudfront-key-repository';
 import type { SecretStore } from '../../../shared/ports/secret-store';
@@ -105,7 +100,7 @@ export class CloudFrontKeyService {
   /** Deletes the keychain item first: if the keychain is locked, nothing changes and the user is told. */
   async remove(id: string): Promise<void> {
     await this.get(id);
-    await this.secrets.delete(cloudFrontKeySecretName(id));
+    await this.secrets.delete(cloudfrontKeyItem(id));
     this.signingKeys.forget(id);
     await this.repository.update((keys) => {
       const index = keys.findIndex((entry) => entry.id === id);
@@ -133,7 +128,7 @@ export class CloudFrontKeyService {
       origin: meta.origin,
       createdAt: this.clock.now(),
     };
-    const secretName = cloudFrontKeySecretName(key.id);
+    const secretName = cloudfrontKeyItem(key.id);
     await this.secrets.set(secretName, new TextEncoder().encode(material.privatePem));
     try {
       await this.repository.update((keys) => {

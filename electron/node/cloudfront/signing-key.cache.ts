@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { RoledeckError } from '../../../shared/contract/errors';
-import { cloudFrontKeySecretName, type CloudFrontKey } from '../../../shared/domain/cloudfront-key';
+import type { CloudFrontKey } from '../../../shared/domain/cloudfront-key';
+import { cloudfrontKeyItem } from '../../../shared/domain/keychain-items';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import { fingerprintOf } from './pem-key';
 
@@ -30,7 +31,7 @@ export class SigningKeyCache {
   }
 
   private async load(key: CloudFrontKey): Promise<KeyObject> {
-    const bytes = await this.secrets.get(cloudFrontKeySecretName(key.id));
+    const bytes = await this.secrets.get(cloudfrontKeyItem(key.id));
     if (!bytes) {
       throw new RoledeckError('NOT_FOUND', `The private key of "${key.label}" is missing from the OS keychain. Remove the key and import it again.`);
     }

@@ -8,7 +8,7 @@ import { CloudFrontSignService } from '../../../electron/node/cloudfront/cloudfr
 import { inThreadSigner } from '../../../electron/node/cloudfront/policy-signer';
 import { SigningKeyCache } from '../../../electron/node/cloudfront/signing-key.cache';
 import { KeyringSecretStore, WINDOWS_MAX_ITEM_BYTES } from '../../../electron/node/keychain/keyring.secret-store';
-import { cloudFrontKeySecretName } from '../../../shared/domain/cloudfront-key';
+import { cloudfrontKeyItem } from '../../../shared/domain/keychain-items';
 import { MemoryCloudFrontKeyRepository } from '../../fakes/memory.cloudfront-key-repository';
 import { FakeClock } from '../../fakes/ports';
 import { cannedPolicyText, signedTextOfUrl } from '../../unit/electron/node/cloudfront/signature-check';
@@ -66,14 +66,14 @@ describe('CloudFront keys in the real OS keychain', () => {
 
     // As a second process would: new keychain handles, no cached KeyObject, the same store document.
     const fresh = new KeyringSecretStore(options);
-    const stored = await fresh.get(cloudFrontKeySecretName(key.id));
+    const stored = await fresh.get(cloudfrontKeyItem(key.id));
     expect(new TextDecoder().decode(stored!)).toBe(openssl('pkey', '-in', pemFile));
     const second = services(fresh, first.repository);
     const { signedUrl } = await second.signing.signUrl({ key: key.id, url: 'https://d111111abcdef8.cloudfront.net/a.jpg', expires: '1h' });
     expect(opensslVerifies(openssl('pkey', '-in', pemFile, '-pubout'), signedTextOfUrl(signedUrl), new URL(signedUrl).searchParams.get('Signature')!)).toBe(true);
 
     await second.keys.remove(key.id);
-    expect(await new KeyringSecretStore(options).get(cloudFrontKeySecretName(key.id))).toBeNull();
+    expect(await new KeyringSecretStore(options).get(cloudfrontKeyItem(key.id))).toBeNull();
   });
 
   it('imports an openssl-encrypted key with its passphrase and keeps it decrypted in the keychain', async () => {
@@ -83,7 +83,7 @@ describe('CloudFront keys in the real OS keychain', () => {
     const { keys } = services(secrets);
     await expect(keys.importKey({ file: pemFile })).rejects.toThrow(/encrypted\. Enter its passphrase/);
     const key = await keys.importKey({ file: pemFile, passphrase: 'open sesame' });
-    const stored = new TextDecoder().decode((await secrets.get(cloudFrontKeySecretName(key.id)))!);
+    const stored = new TextDecoder().decode((await secrets.get(cloudfrontKeyItem(key.id)))!);
     expect(stored).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     expect(stored).toBe(openssl('pkey', '-in', pemFile, '-passin', 'pass:open sesame'));
     await keys.remove(key.id);

@@ -35,12 +35,17 @@ describe('CloudFront base64', () => {
     expect(fromCloudFrontBase64('ab-c~d__')).toBe('ab+c/d==');
   });
 
-  it('round-trips any text, unicode included, through its UTF-8 bytes', () => {
+  it('round-trips any text, unicode included, through exactly the UTF-8 bytes Node writes', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        expect(fromCloudFrontBase64(cloudFrontBase64OfText(text))).toBe(Buffer.from(text, 'utf8').toString('base64'));
         expect(textOfCloudFrontBase64(cloudFrontBase64OfText(text))).toBe(text);
       }),
     );
+  });
+
+  it('writes U+FFFD for a lone surrogate, as Node and browsers do', () => {
+    expect(textOfCloudFrontBase64(cloudFrontBase64OfText('a\uD800b'))).toBe('a\uFFFDb');
   });
 
   it('refuses what is not canonical base64 instead of guessing', () => {
@@ -49,5 +54,7 @@ describe('CloudFront base64', () => {
     expect(decodeBase64('QR==')).toBeNull(); // non-zero unused bits
     expect(bytesOfCloudFrontBase64('ab+c')).toBeNull(); // standard characters in a CloudFront value
     expect(textOfCloudFrontBase64(toCloudFrontBase64(Buffer.from([0xff, 0xfe]).toString('base64')))).toBeNull();
+    expect(textOfCloudFrontBase64(toCloudFrontBase64(Buffer.from([0xc0, 0xaf]).toString('base64')))).toBeNull(); // overlong "/"
+    expect(textOfCloudFrontBase64(toCloudFrontBase64(Buffer.from([0xed, 0xa0, 0x80]).toString('base64')))).toBeNull(); // encoded surrogate
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoledeckError } from '../../../../../shared/contract/errors';
-import { cloudFrontKeySecretName } from '../../../../../shared/domain/cloudfront-key';
+import { cloudfrontKeyItem } from '../../../../../shared/domain/keychain-items';
 import { cloudFrontWorld, failure } from './cloudfront-world';
 import { ecP256, encryptedPkcs8Pem, pkcs1Pem, pkcs8Pem, publicPem, rsa1024, rsa2048 } from './test-keys';
 
@@ -23,7 +23,7 @@ describe('CloudFrontKeyService', () => {
     const { privateKey, publicKey } = rsa2048();
     const key = await keys.importKey({ keyPairId: 'K2JCJMDEHXQW5F', pem: pkcs1Pem(privateKey), label: 'Acme downloads', customer: 'Acme' });
     expect(key).toMatchObject({ keyPairId: 'K2JCJMDEHXQW5F', label: 'Acme downloads', customer: 'Acme', origin: 'imported', publicKeyPem: publicPem(publicKey) });
-    expect(decode(await secrets.get(cloudFrontKeySecretName(key.id)))).toBe(pkcs8Pem(privateKey));
+    expect(decode(await secrets.get(cloudfrontKeyItem(key.id)))).toBe(pkcs8Pem(privateKey));
     expect(secrets.largestItem).toBeGreaterThan(1600);
     expect(secrets.largestItem).toBeLessThanOrEqual(2560);
     expect(JSON.stringify(repository.keys)).not.toMatch(/PRIVATE KEY/);
@@ -49,7 +49,7 @@ describe('CloudFrontKeyService', () => {
     expect(refused.message).toMatch(/encrypted\. Enter its passphrase/);
     expect(secrets.items.size).toBe(0);
     const key = await keys.importKey({ keyPairId: 'K2JCJMDEHXQW5F', pem, passphrase: 'hunter2' });
-    expect(decode(await secrets.get(cloudFrontKeySecretName(key.id)))).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(decode(await secrets.get(cloudfrontKeyItem(key.id)))).toMatch(/^-----BEGIN PRIVATE KEY-----/);
   });
 
   it('stores nothing when a key is refused', async () => {
@@ -82,7 +82,7 @@ describe('CloudFrontKeyService', () => {
     expect(key).toMatchObject({ origin: 'generated', label: 'Generated 2026-11-28', customer: 'Globex' });
     expect(key.keyPairId).toBeUndefined();
     expect(await keys.exportPublicKey(key.id)).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
-    expect(decode(await secrets.get(cloudFrontKeySecretName(key.id)))).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(decode(await secrets.get(cloudfrontKeyItem(key.id)))).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     const updated = await keys.update({ id: key.id, keyPairId: 'K3ABCDEFGHIJKL', label: 'Globex media', customer: '' });
     expect(updated).toMatchObject({ keyPairId: 'K3ABCDEFGHIJKL', label: 'Globex media' });
     expect(updated.customer).toBeUndefined();

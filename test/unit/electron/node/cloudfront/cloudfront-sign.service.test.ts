@@ -1,7 +1,7 @@
 import { getSignedCookies, getSignedUrl } from '@aws-sdk/cloudfront-signer';
 import { describe, expect, it } from 'vitest';
 import { RoledeckError } from '../../../../../shared/contract/errors';
-import { cloudFrontKeySecretName } from '../../../../../shared/domain/cloudfront-key';
+import { cloudfrontKeyItem } from '../../../../../shared/domain/keychain-items';
 import { cloudFrontWorld, failure } from './cloudfront-world';
 import { cookieSignatureVerifies, urlSignatureVerifies } from './signature-check';
 import { pkcs1Pem, rsa2048 } from './test-keys';
@@ -131,7 +131,7 @@ describe('CloudFrontSignService: what it refuses', () => {
 
   it('says the private key is missing when the keychain lost it', async () => {
     const { signing, key, secrets } = await world();
-    await secrets.delete(cloudFrontKeySecretName(key.id));
+    await secrets.delete(cloudfrontKeyItem(key.id));
     const error = await failure(signing.signUrl({ key: key.id, url: 'https://cdn.example.com/a.jpg', expires: '1h' }));
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'The private key of "Acme" is missing from the OS keychain. Remove the key and import it again.' });
   });
