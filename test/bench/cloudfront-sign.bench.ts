@@ -2,13 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { getSignedUrl } from '@aws-sdk/cloudfront-signer';
+import { DocumentStoreAuditLog } from '../../electron/node/audit/document-store.audit-log';
 import { CloudFrontKeyService } from '../../electron/node/cloudfront/cloudfront-key.service';
 import { CloudFrontSignService } from '../../electron/node/cloudfront/cloudfront-sign.service';
 import { inThreadSigner, type BatchSigner } from '../../electron/node/cloudfront/policy-signer';
 import { WorkerPoolSigner } from '../../electron/node/cloudfront/sign-worker-pool';
 import { SigningKeyCache } from '../../electron/node/cloudfront/signing-key.cache';
 import { MemoryCloudFrontKeyRepository } from '../fakes/memory.cloudfront-key-repository';
+import { MemoryDocumentStore } from '../fakes/memory.document-store';
 import { MemorySecretStore } from '../fakes/memory.secret-store';
+import { recordingLogger } from '../fakes/recording.logger';
 import type { Figure } from './harness';
 
 const URLS = 10_000;
@@ -33,9 +36,11 @@ async function signingService(signer: BatchSigner, pem: string) {
   const repository = new MemoryCloudFrontKeyRepository();
   const secrets = new MemorySecretStore();
   const clock = { now: () => Date.now() };
+  const { logger } = recordingLogger();
+  const audit = new DocumentStoreAuditLog(new MemoryDocumentStore());
   const signingKeys = new SigningKeyCache(secrets);
-  const key = await new CloudFrontKeyService(repository, secrets, clock, signingKeys).importKey({ keyPairId: 'K2JCJMDEHXQW5F', pem });
-  return { service: new CloudFrontSignService(repository, signingKeys, clock, signer), id: key.id };
+  const key = await new CloudFrontKeyService({ keys: repository, secrets, clock, logger, audit, signingKeys }).importKey({ keyPairId: 'K2JCJMDEHXQW5F', pem });
+  return { service: new CloudFrontSignService({ keys: repository, signingKeys, clock, logger, audit, signer }), id: key.id };
 }
 
 /** Per wall-clock second, and per second of CPU this process used (what openssl speed reports by default). */

@@ -12,18 +12,20 @@ import { verifyPolicy } from './policy-signer';
  * keychain locked): first the key Key-Pair-Id names, then the others, which is how a URL signed
  * with one customer's key but labelled with another's is told apart from a tampered one.
  */
+export interface CloudFrontInspectServiceDeps {
+  keys: CloudFrontKeyRepository;
+  clock: Clock;
+}
+
 export class CloudFrontInspectService {
   private readonly publicKeys = new Map<string, KeyObject>();
 
-  constructor(
-    private readonly repository: CloudFrontKeyRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: CloudFrontInspectServiceDeps) {}
 
   async inspect(input: InspectInput): Promise<InspectResult> {
     const request = readSignedRequest(input);
-    const check = this.check(request, await this.repository.list());
-    return judgeSignedRequest(request, check, { nowMs: this.clock.now(), clientIp: input.clientIp });
+    const check = this.check(request, await this.deps.keys.list());
+    return judgeSignedRequest(request, check, { nowMs: this.deps.clock.now(), clientIp: input.clientIp });
   }
 
   private publicKey(key: CloudFrontKey): KeyObject {

@@ -3,9 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { CloudFrontKey, GenerateCloudFrontKeyInput, ImportCloudFrontKeyInput, UpdateCloudFrontKeyInput } from '../../../shared/domain/cloudfront-key';
 import { cloudfrontKeyItem } from '../../../shared/domain/keychain-items';
+import type { AuditLog } from '../../../shared/ports/audit-log';
 import type { Clock } from '../../../shared/ports/clock';
 import type { CloudFrontKeyRepository } from '../../../shared/ports/cloudfront-key-repository';
+import type { Logger } from '../../../shared/ports/logger';
 import type { SecretStore } from '../../../shared/ports/secret-store';
+import { recordAudit } from '../audit/record-audit';
 import { generateSigningKey, readSigningKey, type SigningKeyMaterial } from './pem-key';
 import type { SigningKeyCache } from './signing-key.cache';
 
@@ -39,6 +42,21 @@ async function readPemFile(file: string): Promise<string> {
   }
 }
 
+function described(key: CloudFrontKey): string {
+  return `"${key.label}" (${key.keyPairId ?? 'no CloudFront key ID yet'}, ${key.fingerprint})`;
+}
+
+export interface CloudFrontKeyServiceDeps {
+  keys: CloudFrontKeyRepository;
+  secrets: SecretStore;
+  clock: Clock;
+  logger: Logger;
+  audit: AuditLog;
+  /** Shared with CloudFrontSignService, so a removed key is dropped there too. */
+  signingKeys: SigningKeyCache;
+  newId?: () => string;
+}
+
 /**
  * The CloudFront key store: private keys in the OS keychain, metadata (key ID, label, customer,
  * fingerprint, public key, dates) in the profile store. A key is written to the keychain first
@@ -46,21 +64,19 @@ async function readPemFile(file: string): Promise<string> {
  * the keychain item again.
  */
 export class CloudFrontKeyService {
-  constructor(
-    private readonly repository: CloudFrontKeyRepository,
-    private readonly secrets: SecretStore,
-    private readonly clock: Clock,
-    private readonly signingKeys: SigningKeyCache,
-    private readonly newId: () => string = randomUUID,
-  ) {}
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: CloudFrontKeyServiceDeps) {
+    this.newId = deps.newId ?? randomUUID;
+  }
 
   async list(): Promise<CloudFrontKey[]> {
-    const keys = await this.repository.list();
+    const keys = await this.deps.keys.list();
     return [...keys].sort((a, b) => (a.customer ?? '').localeCompare(b.customer ?? '') || a.label.localeCompare(b.label));
   }
 
   async get(id: string): Promise<CloudFrontKey> {
-    return requireKey(await this.repository.list(), id);
+    return requireKey(await this.deps.keys.list(), id);
   }
 
   /** PEM text or a PEM file; PKCS#1 or PKCS#8; encrypted ones need `passphrase` and are stored decrypted. */
@@ -81,12 +97,12 @@ export class CloudFrontKeyService {
    */
   async generateKey(input: GenerateCloudFrontKeyInput): Promise<CloudFrontKey> {
     const material = await generateSigningKey();
-    const day = new Date(this.clock.now()).toISOString().slice(0, 10);
+    const day = new Date(this.deps.clock.now()).toISOString().slice(0, 10);
     return this.store(material, { origin: 'generated', label: input.label ?? `Generated ${day}`, keyPairId: input.keyPairId, customer: input.customer });
   }
 
   async update(input: UpdateCloudFrontKeyInput): Promise<CloudFrontKey> {
-    return this.repository.update((keys) => {
+    const updated = await this.deps.keys.update((keys) => {
       const key = requireKey(keys, input.id);
       requireFreeKeyPairId(keys, input.keyPairId, key.id);
       if (input.label !== undefined) key.label = input.label;
@@ -95,17 +111,20 @@ export class CloudFrontKeyService {
       else if (input.customer !== undefined) key.customer = input.customer;
       return { ...key };
     });
+    await this.record('update-cloudfront-key', updated);
+    return updated;
   }
 
   /** Deletes the keychain item first: if the keychain is locked, nothing changes and the user is told. */
   async remove(id: string): Promise<void> {
-    await this.get(id);
-    await this.secrets.delete(cloudfrontKeyItem(id));
-    this.signingKeys.forget(id);
-    await this.repository.update((keys) => {
+    const key = await this.get(id);
+    await this.deps.secrets.delete(cloudfrontKeyItem(id));
+    this.deps.signingKeys.forget(id);
+    await this.deps.keys.update((keys) => {
       const index = keys.findIndex((entry) => entry.id === id);
       if (index !== -1) keys.splice(index, 1);
     });
+    await this.record('remove-cloudfront-key', key);
   }
 
   /** The public key as SPKI PEM, for CloudFront's "Create public key" (or CreatePublicKey's EncodedKey). */
@@ -117,7 +136,7 @@ export class CloudFrontKeyService {
     material: SigningKeyMaterial,
     meta: { origin: CloudFrontKey['origin']; label: string; keyPairId: string | undefined; customer: string | undefined },
   ): Promise<CloudFrontKey> {
-    requireFreeKeyPairId(await this.repository.list(), meta.keyPairId);
+    requireFreeKeyPairId(await this.deps.keys.list(), meta.keyPairId);
     const key: CloudFrontKey = {
       id: this.newId(),
       ...(meta.keyPairId !== undefined ? { keyPairId: meta.keyPairId } : {}),
@@ -126,19 +145,30 @@ export class CloudFrontKeyService {
       fingerprint: material.fingerprint,
       publicKeyPem: material.publicKeyPem,
       origin: meta.origin,
-      createdAt: this.clock.now(),
+      createdAt: this.deps.clock.now(),
     };
     const secretName = cloudfrontKeyItem(key.id);
-    await this.secrets.set(secretName, new TextEncoder().encode(material.privatePem));
+    await this.deps.secrets.set(secretName, new TextEncoder().encode(material.privatePem));
     try {
-      await this.repository.update((keys) => {
+      await this.deps.keys.update((keys) => {
         requireFreeKeyPairId(keys, key.keyPairId);
         keys.push(key);
       });
     } catch (error) {
-      await this.secrets.delete(secretName).catch(() => false);
+      await this.deps.secrets.delete(secretName).catch(() => false);
       throw error;
     }
+    await this.record(meta.origin === 'generated' ? 'generate-cloudfront-key' : 'import-cloudfront-key', key);
     return key;
+  }
+
+  private record(action: string, key: CloudFrontKey): Promise<void> {
+    return recordAudit(this.deps.audit, this.deps.logger, {
+      at: this.deps.clock.now(),
+      action,
+      ...(key.customer ? { customer: key.customer } : {}),
+      result: 'ok',
+      detail: described(key),
+    });
   }
 }

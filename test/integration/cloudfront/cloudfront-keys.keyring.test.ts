@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentStoreAuditLog } from '../../../electron/node/audit/document-store.audit-log';
 import { CloudFrontKeyService } from '../../../electron/node/cloudfront/cloudfront-key.service';
 import { CloudFrontSignService } from '../../../electron/node/cloudfront/cloudfront-sign.service';
 import { inThreadSigner } from '../../../electron/node/cloudfront/policy-signer';
@@ -10,7 +11,9 @@ import { SigningKeyCache } from '../../../electron/node/cloudfront/signing-key.c
 import { KeyringSecretStore, WINDOWS_MAX_ITEM_BYTES } from '../../../electron/node/keychain/keyring.secret-store';
 import { cloudfrontKeyItem } from '../../../shared/domain/keychain-items';
 import { MemoryCloudFrontKeyRepository } from '../../fakes/memory.cloudfront-key-repository';
+import { MemoryDocumentStore } from '../../fakes/memory.document-store';
 import { FakeClock } from '../../fakes/ports';
+import { recordingLogger } from '../../fakes/recording.logger';
 import { cannedPolicyText, signedTextOfUrl } from '../../unit/electron/node/cloudfront/signature-check';
 import { requireKeyringSession } from '../fixtures/keyring';
 
@@ -34,11 +37,13 @@ function openssl(...args: string[]): string {
 
 function services(secrets: KeyringSecretStore, repository = new MemoryCloudFrontKeyRepository()) {
   const clock = new FakeClock(Date.now());
+  const { logger } = recordingLogger();
+  const audit = new DocumentStoreAuditLog(new MemoryDocumentStore());
   const signingKeys = new SigningKeyCache(secrets);
   return {
     repository,
-    keys: new CloudFrontKeyService(repository, secrets, clock, signingKeys),
-    signing: new CloudFrontSignService(repository, signingKeys, clock, inThreadSigner),
+    keys: new CloudFrontKeyService({ keys: repository, secrets, clock, logger, audit, signingKeys }),
+    signing: new CloudFrontSignService({ keys: repository, signingKeys, clock, logger, audit, signer: inThreadSigner }),
   };
 }
 

@@ -99,6 +99,22 @@ describe('CloudFrontKeyService', () => {
     expect((await failure(keys.remove(key.id))).code).toBe('NOT_FOUND');
   });
 
+  it('records imports, key-ID updates and removals in the history, without key material', async () => {
+    const { keys, audit } = cloudFrontWorld();
+    const key = await keys.importKey({ pem: pkcs1Pem(rsa2048().privateKey), label: 'Acme', customer: 'Acme Corp' });
+    await keys.update({ id: key.id, keyPairId: 'K2JCJMDEHXQW5F' });
+    await keys.remove(key.id);
+    const entries = await audit.list();
+    expect(entries.map((entry) => [entry.action, entry.customer, entry.result])).toEqual([
+      ['import-cloudfront-key', 'Acme Corp', 'ok'],
+      ['update-cloudfront-key', 'Acme Corp', 'ok'],
+      ['remove-cloudfront-key', 'Acme Corp', 'ok'],
+    ]);
+    expect(entries[0]!.detail).toBe(`"Acme" (no CloudFront key ID yet, ${key.fingerprint})`);
+    expect(entries[2]!.detail).toMatch(/^"Acme" \(K2JCJMDEHXQW5F, SHA256:/);
+    expect(JSON.stringify(entries)).not.toMatch(/PRIVATE KEY|MII/);
+  });
+
   it('keeps the key listed when the keychain is locked at removal, and says so', async () => {
     const { keys, secrets } = cloudFrontWorld();
     const key = await keys.importKey({ pem: pkcs1Pem(rsa2048().privateKey) });

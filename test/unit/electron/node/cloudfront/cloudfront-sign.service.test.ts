@@ -156,6 +156,21 @@ describe('CloudFrontSignService: using a key', () => {
     expect(repository.keys[0]!.lastUsedAt).toBe(clock.now());
   });
 
+  it('records what was signed, until when and with which key in the history, never the signature', async () => {
+    const { signing, key, audit } = await world();
+    const one = await signing.signUrl({ key: key.id, url: 'https://cdn.example.com/a.jpg', expires: '1h' });
+    await signing.signUrls({ key: key.id, urls: ['https://cdn.example.com/v/1.mp4', 'https://cdn.example.com/v/2.mp4'], expires: '1h', resource: 'https://cdn.example.com/v/*' });
+    await signing.signCookies({ key: key.id, url: 'https://cdn.example.com/v/1.mp4', expires: '1h', resource: 'https://cdn.example.com/v/*' });
+    const entries = await audit.list();
+    expect(entries.map((entry) => [entry.action, entry.detail])).toEqual([
+      ['import-cloudfront-key', expect.any(String)],
+      ['sign-cloudfront-url', `https://cdn.example.com/a.jpg, canned policy until ${new Date(one.expiresAt * 1000).toISOString().replace('.000Z', 'Z')}, key "Acme" (K2JCJMDEHXQW5F)`],
+      ['sign-cloudfront-url', expect.stringMatching(/^2 URLs under https:\/\/cdn\.example\.com\/v\/\*, custom policy until/)],
+      ['sign-cloudfront-cookies', expect.stringMatching(/^https:\/\/cdn\.example\.com\/v\/\*, custom policy/)],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(new URL(one.signedUrl).searchParams.get('Signature')!);
+  });
+
   it('still hands out the signed URL when the store is too busy to record the use', async () => {
     const { signing, key, repository, lines } = await world();
     repository.failNextUpdate = new RoledeckError('CONFLICT', 'store busy');
