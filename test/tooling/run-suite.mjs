@@ -127,9 +127,9 @@ const total = tiers.reduce(
   (sum, tier) => ({ passed: sum.passed + tier.passed, failed: sum.failed + tier.failed, skipped: sum.skipped + tier.skipped }),
   { passed: 0, failed: 0, skipped: 0 },
 );
-console.log('\nTier            passed  failed  skipped');
+console.log('\nTier                passed  failed  skipped');
 for (const tier of tiers) {
-  console.log(`${tier.tier.padEnd(15)} ${String(tier.passed).padStart(6)}  ${String(tier.failed).padStart(6)}  ${String(tier.skipped).padStart(7)}  ${tier.note ?? ''}`);
+  console.log(`${tier.tier.padEnd(19)} ${String(tier.passed).padStart(6)}  ${String(tier.failed).padStart(6)}  ${String(tier.skipped).padStart(7)}  ${tier.note ?? ''}`);
 }
 console.log('');
 for (const line of describeSweep(sweep)) console.log(line);
