@@ -22,7 +22,8 @@ function isEntry(): boolean {
 
 if (isEntry() || process.env.ROLEDECK_CLI_ENTRY === '1') {
   const argv = process.argv.slice(2);
-  const quickId = argv[0] === 'credential-process' ? profileIdArgument(argv) : undefined;
+  // `--help` asks for the usage, even on a line that names a cached profile.
+  const quickId = argv[0] === 'credential-process' && !argv.includes('--help') && !argv.includes('-h') ? profileIdArgument(argv) : undefined;
   // The quick credential_process paths run before anything else is loaded, and write with
   // writeSync: even creating process.stdin/stdout streams costs measurable time per call.
   const out = (text: string) => quickFs().writeSync(1, text);
