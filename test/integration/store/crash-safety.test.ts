@@ -7,7 +7,8 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsConfigEditor, BACKUP_INFIX } from '../../../electron/node/aws-files/aws-config.editor';
-import { EncryptedFileDocumentStore, STORE_KEY_NAME } from '../../../electron/node/store/encrypted-file.document-store';
+import { EncryptedFileDocumentStore } from '../../../electron/node/store/encrypted-file.document-store';
+import { STORE_KEY_ITEM } from '../../../shared/domain/keychain-items';
 import { MemorySecretStore } from '../../fakes/memory.secret-store';
 import { recordingLogger } from '../../fakes/recording.logger';
 import { recordFigure } from '../../fixtures/figures';
@@ -66,7 +67,7 @@ const key = randomBytes(32);
 
 function parentStore(home: string): EncryptedFileDocumentStore {
   const secrets = new MemorySecretStore();
-  secrets.items.set(STORE_KEY_NAME, key);
+  secrets.items.set(STORE_KEY_ITEM, key);
   return new EncryptedFileDocumentStore({ home, secrets, logger: recordingLogger().logger });
 }
 
