@@ -29,7 +29,8 @@ import { iniSlotValue, storeSlotValue, type CrashTarget, type CrashWriterTask } 
 const KILLS = 500;
 /** A kill lands this long (uniformly drawn) after the writer said it starts writing. */
 const MAX_KILL_DELAY_MS = 80;
-const TIME_LIMIT_MS = 150_000;
+/** A bound, not a target: about 50 s on this 2-core machine under a load of 12, longer under heavier load. */
+const TIME_LIMIT_MS = 240_000;
 
 const CONFIG_SEED = `# My own settings, written by hand
 [default]
@@ -102,39 +103,53 @@ interface Life {
   output: string;
 }
 
-/** One writer process from start to SIGKILL (or to its own end, which is a failure). */
-function live(task: CrashWriterTask): Promise<Life> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bundle, JSON.stringify(task)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // V8's code cache shared by every start: the bundle is compiled once, not five hundred times.
-      env: { ...process.env, NODE_COMPILE_CACHE: path.join(dir, 'compile-cache') },
-    });
-    let output = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (timer === undefined && output.includes('ready\n')) {
-        timer = setTimeout(() => child.kill('SIGKILL'), Math.random() * MAX_KILL_DELAY_MS);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    // A writer that never gets going is ended too, and fails below (not killed after 'ready').
-    const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (_code, signal) => {
+interface Writer {
+  /** Hands the writer its task; resolves once it has been killed (or ended by itself, a failure). */
+  live(task: CrashWriterTask): Promise<Life>;
+  /** Ends a writer that was never given a task. */
+  dismiss(): void;
+}
+
+/**
+ * A writer process, started ahead of its turn: it loads the code and waits for its task, so the
+ * next kill does not wait for Node to start.
+ */
+function startWriter(): Writer {
+  const child = spawn(process.execPath, [bundle], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    // V8's code cache shared by every start: the bundle is compiled once, not five hundred times.
+    env: { ...process.env, NODE_COMPILE_CACHE: path.join(dir, 'compile-cache') },
+  });
+  let output = '';
+  let timer: NodeJS.Timeout | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (timer === undefined && output.includes('ready\n')) {
+      timer = setTimeout(() => child.kill('SIGKILL'), Math.random() * MAX_KILL_DELAY_MS);
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+  return {
+    dismiss: () => child.kill('SIGKILL'),
+    live: async (task) => {
+      child.stdin.end(`${JSON.stringify(task)}\n`);
+      // A writer that never gets going is ended too, and fails below (not killed after 'ready').
+      const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const signal = await closed;
       clearTimeout(timer);
       clearTimeout(watchdog);
       const saved = [...output.matchAll(/^saved (\d+)$/gm)].map((match) => Number(match[1]));
-      resolve({
+      return {
         killed: signal === 'SIGKILL' && timer !== undefined,
         lastSaved: saved.length > 0 ? saved[saved.length - 1]! : null,
         lost: /^lost .*$/m.exec(output)?.[0] ?? null,
         output,
-      });
-    });
-  });
+      };
+    },
+  };
 }
 
 /** Reads a slot back the way Roledeck and the SDK read the file; throws if the file does not parse. */
@@ -188,6 +203,18 @@ describe('files survive SIGKILL mid-write', () => {
       const failures: string[] = [];
 
       const runLane = async (lane: Lane): Promise<void> => {
+        let next = startWriter();
+        try {
+          await runLives(lane, () => {
+            const writer = next;
+            next = startWriter();
+            return writer;
+          });
+        } finally {
+          next.dismiss();
+        }
+      };
+      const runLives = async (lane: Lane, takeWriter: () => Writer): Promise<void> => {
         while (kills < KILLS && failures.length === 0 && Date.now() - started < TIME_LIMIT_MS) {
           const task: CrashWriterTask = {
             target: lane.target,
@@ -196,7 +223,7 @@ describe('files survive SIGKILL mid-write', () => {
             from: lane.value,
             keyHex: key.toString('hex'),
           };
-          const life = await live(task);
+          const life = await takeWriter().live(task);
           const label = `${lane.target} writer ${lane.slot}`;
           if (life.lost) failures.push(`${label}: ${life.lost}`);
           if (!life.killed) failures.push(`${label} ended before it was killed:\n${life.output}`);
@@ -225,8 +252,10 @@ describe('files survive SIGKILL mid-write', () => {
       for (const files of sets) {
         for (const [file, seed] of [[files.configPath, CONFIG_SEED], [files.credentialsPath, CREDENTIALS_SEED]] as const) {
           const backups = (await readdir(path.dirname(file))).filter((name) => name.startsWith(`${path.basename(file)}${BACKUP_INFIX}`) && !name.includes('.tmp-'));
-          expect(backups, `${file} has its one backup`).toHaveLength(1);
-          expect(await readFile(path.join(path.dirname(file), backups[0]!), 'utf8')).toBe(seed);
+          // Every writer of a file may have been killed before its first edit completed: then there is nothing to back up yet.
+          const edited = (await readFile(file, 'utf8')) !== seed;
+          expect(backups, `${file} has one backup if it was edited`).toHaveLength(edited ? 1 : 0);
+          if (edited) expect(await readFile(path.join(path.dirname(file), backups[0]!), 'utf8')).toBe(seed);
         }
       }
       // Killed writers leave temp files and lock drafts behind; the next write clears them all away.
