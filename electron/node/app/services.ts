@@ -20,6 +20,9 @@ import { AwsConfigEditor } from '../aws-files/aws-config.editor';
 import { findCliLauncher, type CliLauncher } from '../aws-files/cli-launcher';
 import { ClipboardService } from '../clipboard/clipboard.service';
 import { SessionWorkService } from '../work/session-work.service';
+import { cliInstallHandlers } from '../cli-install/cli-install.ipc';
+import { CliInstallService } from '../cli-install/cli-install.service';
+import { nodeCliInstallPorts } from '../cli-install/node-cli-install.ports';
 import { AppInfoService, type RuntimeDescription } from './app-info.service';
 
 /** An MFA prompt nobody answers is closed after this, so waiting callers get an answer. */
@@ -41,8 +44,10 @@ export interface Ports {
   mfaPrompter?: MfaPrompter;
   /** The system clipboard (the Electron app); absent where there is none (CLI). */
   clipboard?: Clipboard;
-  /** Finds the `roledeck` CLI for credential_process lines; default: on this process's PATH. */
+  /** Finds the `roledeck` CLI for credential_process lines; default: `bundledCli`, else on this process's PATH. */
   cliLauncher?: () => Promise<CliLauncher>;
+  /** The `roledeck` executable the packaged app carries (resources/cli); absent where there is none. */
+  bundledCli?: string;
   logger: Logger;
   runtime: RuntimeDescription;
 }
@@ -66,6 +71,8 @@ export interface Services {
   events: EventRelay;
   /** Copy exports to the clipboard, install credential_process profiles. */
   work: SessionWorkService;
+  /** Puts the app's `roledeck` command on PATH, and says where it is. */
+  cliInstall: CliInstallService;
 }
 
 /**
@@ -104,8 +111,9 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
       profiles,
       clipboard: ports.clipboard ? new ClipboardService(ports.clipboard, ports.scheduler, ports.clock, ports.logger) : undefined,
       configEditor: () => new AwsConfigEditor({ clock: ports.clock, logger: ports.logger }),
-      cliLauncher: ports.cliLauncher ?? (() => findCliLauncher()),
+      cliLauncher: ports.cliLauncher ?? (() => findCliLauncher({ bundledCli: ports.bundledCli ?? null })),
     }),
+    cliInstall: new CliInstallService(nodeCliInstallPorts({ bundledCli: ports.bundledCli ?? null })),
   };
 }
 
@@ -147,6 +155,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'settings.get': () => profiles.settings(),
     'settings.update': (changes) => profiles.updateSettings(changes),
+    ...cliInstallHandlers(services.cliInstall),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ThemePreference } from '../../app/theme';
 import type { AppStatus } from '../../app/use-app-status';
 import { paletteShortcutLabel } from '../palette/CommandPalette';
 import { ClipboardSettings } from './ClipboardSettings';
+import { CliInstallSettings } from './CliInstallSettings';
 import { RoleAllowListEditor } from './RoleAllowListEditor';
 import { ThemeControl } from './ThemeControl';
 
@@ -44,6 +45,8 @@ export function SettingsSection({ theme, onThemeChange, status, isMac }: Setting
       <ClipboardSettings />
 
       <RoleAllowListEditor />
+
+      <CliInstallSettings />
 
       <section className="panel" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts" className="panel__title">
