@@ -10,8 +10,6 @@ import type * as Sea from 'node:sea';
 
 /** The asset the CLI starts from; every other chunk is required from it. */
 export const ENTRY_ASSET = 'roledeck.cjs';
-/** A chunk's V8 code cache, when the build could make one, is the asset `<chunk>.v8cache`. */
-export const CODE_CACHE_SUFFIX = '.v8cache';
 
 interface ChunkModule {
   exports: unknown;
@@ -21,7 +19,6 @@ type ChunkFunction = (exports: unknown, require: (id: string) => unknown, module
 
 export interface AssetSource {
   getAsset(key: string, encoding: 'utf8'): string;
-  getRawAsset(key: string): ArrayBuffer;
   getAssetKeys(): string[];
 }
 
@@ -44,15 +41,9 @@ export function createChunkLoader(assets: AssetSource, execPath: string): (name:
     if (known) return known.exports;
     if (!keys.has(name)) throw new Error(`roledeck: the executable has no chunk "${name}"; rebuild it.`);
     const filename = path.join(base, name);
-    const cacheKey = `${name}${CODE_CACHE_SUFFIX}`;
-    // The wrapper shares the chunk's first line, so stack traces keep the chunk's line numbers.
-    const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${assets.getAsset(name, 'utf8')}\n})`, {
-      filename,
-      ...(keys.has(cacheKey) ? { cachedData: new Uint8Array(assets.getRawAsset(cacheKey)) } : {}),
-    });
+    const run = vm.compileFunction(assets.getAsset(name, 'utf8'), ['exports', 'require', 'module', '__filename', '__dirname'], { filename }) as ChunkFunction;
     const module: ChunkModule = { exports: {} };
     modules.set(name, module);
-    const run = script.runInThisContext() as ChunkFunction;
     const requireFromChunk = (id: string): unknown => (id.startsWith('./') || id.startsWith('../') ? load(path.posix.join(path.posix.dirname(name), id)) : builtin(id));
     run.call(module.exports, module.exports, requireFromChunk, module, filename, path.dirname(filename));
     return module.exports;
