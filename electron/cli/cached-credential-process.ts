@@ -6,15 +6,17 @@
  * a chunked item) returns false and the full path takes over, refreshing as needed.
  *
  * Safe without the store because every profile edit or removal deletes the profile's cached
- * sessions (ProfileService), so a cached `session/<id>` always belongs to the profile as it is.
+ * sessions (ProfileService, through the SessionInvalidator port), so a cached role session always
+ * belongs to the profile as it is.
  */
 import type { KeyringBinding } from './keyring-binding';
 import type * as Fs from 'node:fs';
+// The registry imports nothing: bundling it costs this path a few hundred bytes, no module loads.
+import { KEYCHAIN_SERVICE, roleSessionItem } from '../../shared/domain/keychain-items';
 
 /** botocore treats the last 15 minutes as expired; hand out nothing closer to expiry than that. */
 const MIN_REMAINING_MS = 15 * 60_000;
 const INLINE_FORMAT = 1;
-const KEYCHAIN_SERVICE = 'roledeck';
 
 export function profileIdArgument(args: readonly string[]): string | undefined {
   const at = args.indexOf('--id');
@@ -126,7 +128,7 @@ export async function serveCachedCredentials(
     // The blocking read: this process has nothing else to do meanwhile, and it spares starting
     // libuv's thread pool (~0.35 ms a call here).
     const { Entry } = await loadBinding();
-    bytes = new Entry(KEYCHAIN_SERVICE, `session/${profileId}`, { linux: { store: 'secret-service' } }).getSecret();
+    bytes = new Entry(KEYCHAIN_SERVICE, roleSessionItem(profileId), { linux: { store: 'secret-service' } }).getSecret();
   } catch {
     return false; // locked or unreachable: the full path explains it properly
   }

@@ -15,7 +15,8 @@ export interface CliEntryOptions {
 
 /** Runs the command line `argv` (without node and the script) and resolves with the exit code. */
 export async function runCliEntry(argv: string[], options: CliEntryOptions): Promise<number> {
-  const quickId = argv[0] === 'credential-process' ? profileIdArgument(argv) : undefined;
+  // `--help` asks for the usage, even on a line that names a cached profile.
+  const quickId = argv[0] === 'credential-process' && !argv.includes('--help') && !argv.includes('-h') ? profileIdArgument(argv) : undefined;
   // The quick credential_process paths run before anything else is loaded, and write with
   // writeSync: even creating process.stdin/stdout streams costs measurable time per call.
   const out = (text: string) => quickFs().writeSync(1, text);

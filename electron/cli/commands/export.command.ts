@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { RoledeckError } from '../../../shared/contract/errors';
 import { EXPORT_FORMATS, ExportError, formatExport, type ExportFormat } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
 import { sessionFor } from '../session-source';
+import { EXPORT } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
 
 /** The shell the user runs, for a default format: $SHELL's name, PowerShell on Windows. */
 export function defaultFormat(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): ExportFormat {
@@ -15,16 +15,10 @@ export function defaultFormat(env: NodeJS.ProcessEnv, platform: NodeJS.Platform 
 
 /** `roledeck export <profile> [--format …]`: the session as text to eval or save. */
 export async function exportCommand(context: CliContext, args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { format: { type: 'string', short: 'f' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const [profile, ...extra] = parsed.positionals;
-  if (!profile || extra.length > 0) throw new UsageError('export takes one profile name');
-  const format = (parsed.values.format ?? defaultFormat(context.env)) as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const { values, positionals } = parseCommand(EXPORT, args);
+  const profile = positionals[0]!;
+  // The parser accepts only the catalog's choices, which are EXPORT_FORMATS.
+  const format = EXPORT_FORMATS.find((known) => known === values.format) ?? defaultFormat(context.env);
   const session = await sessionFor(context, profile, 'export');
   try {
     context.io.stdout(formatExport(format, session));

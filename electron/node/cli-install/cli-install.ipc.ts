@@ -1,10 +1,13 @@
-import type { Handlers } from '../ipc/router';
+import type { HandlersFor } from '../ipc/router';
 import type { CliInstallService } from './cli-install.service';
 
-/** The `cliInstall.*` channels: spread into the router's handlers (app/services.ts). */
-export function cliInstallHandlers(service: CliInstallService): Pick<Handlers, 'cliInstall.status' | 'cliInstall.install'> {
+export type CliInstallChannel = 'cliInstall.status' | 'cliInstall.install';
+
+/** The router's handlers for the cliInstall.* channels. */
+export function createCliInstallHandlers(services: { cliInstall: CliInstallService }): HandlersFor<CliInstallChannel> {
+  const { cliInstall } = services;
   return {
-    'cliInstall.status': () => service.status(),
-    'cliInstall.install': () => service.install(),
+    'cliInstall.status': () => cliInstall.status(),
+    'cliInstall.install': () => cliInstall.install(),
   };
 }

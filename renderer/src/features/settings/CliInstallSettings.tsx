@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type ReactElement } from 'react';
-import type { CliInstallState, CliInstallStatus } from '../../../../shared/domain/cli-install';
-import { getApi } from '../../api';
-import type { Remote } from '../../app/use-app-status';
+import { useId, useState, type ReactElement } from 'react';
+import type { CliInstallState } from '../../../../shared/domain/cli-install';
+import { messageOf } from '../../../../shared/logic/error-message';
+import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { MessageText } from '../../ui/MessageText';
 
@@ -13,40 +13,21 @@ const STATE_TEXT: Record<CliInstallState, string> = {
   shadowed: 'A terminal runs another roledeck',
 };
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Settings → Command line: where the `roledeck` command the app carries is installed, whether a
  * new terminal would run it, and Install (a link on PATH, or a shim and a PATH entry on Windows).
  */
 export function CliInstallSettings(): ReactElement {
   const headingId = useId();
-  const [status, setStatus] = useState<Remote<CliInstallStatus>>({ state: 'loading' });
   const [installing, setInstalling] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    getApi()
-      .cliInstall.status()
-      .then((value) => {
-        if (live) setStatus({ state: 'loaded', value });
-      })
-      .catch((failure: unknown) => {
-        if (live) setStatus({ state: 'failed', message: messageOf(failure) });
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { remote: status, set: setStatus } = useRemote(() => getApi().cliInstall.status(), []);
 
   const install = async (): Promise<void> => {
     setInstalling(true);
     setError(null);
     try {
-      setStatus({ state: 'loaded', value: await getApi().cliInstall.install() });
+      setStatus(await getApi().cliInstall.install());
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -54,7 +35,6 @@ export function CliInstallSettings(): ReactElement {
     }
   };
 
-  const value = status.state === 'loaded' ? status.value : null;
   return (
     <section className="panel" aria-labelledby={headingId} data-testid="cli-install-settings">
       <h2 id={headingId} className="panel__title">
@@ -64,40 +44,41 @@ export function CliInstallSettings(): ReactElement {
         The <code>roledeck</code> command gives terminals, scripts and the AWS CLI the sessions this app holds. It comes with the app and
         needs no Node.js.
       </p>
-      {status.state === 'loading' ? <p className="muted">Checking…</p> : null}
-      {status.state === 'failed' ? (
-        <p className="form__error" role="alert">
-          {status.message}
-        </p>
-      ) : null}
-      {value ? (
-        <>
-          <dl className="facts">
-            <div className="facts__row">
-              <dt>Status</dt>
-              <dd data-testid="cli-install-state">{STATE_TEXT[value.state]}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>Installed at</dt>
-              <dd>{value.installedAt ? <code>{value.installedAt}</code> : 'Nowhere yet'}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>A new terminal runs</dt>
-              <dd>{value.terminalFinds ? <code>{value.terminalFinds}</code> : 'Nothing: no roledeck on its PATH'}</dd>
-            </div>
-          </dl>
-          {value.advice ? (
-            <p className="panel__intro" role="status">
-              <MessageText text={value.advice} />
-            </p>
-          ) : null}
-          {value.state !== 'unavailable' ? (
-            <Button variant={value.state === 'installed' ? 'default' : 'primary'} busy={installing} onClick={() => void install()}>
-              {installing ? 'Installing…' : value.state === 'installed' ? 'Install again' : 'Install the roledeck command'}
-            </Button>
-          ) : null}
-        </>
-      ) : null}
+      <RemoteView
+        remote={status}
+        loading="Checking where the roledeck command is…"
+        failed="Roledeck could not check the roledeck command"
+        variant="inline"
+      >
+        {(value) => (
+          <>
+            <dl className="facts">
+              <div className="facts__row">
+                <dt>Status</dt>
+                <dd data-testid="cli-install-state">{STATE_TEXT[value.state]}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>Installed at</dt>
+                <dd>{value.installedAt ? <code>{value.installedAt}</code> : 'Nowhere yet'}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>A new terminal runs</dt>
+                <dd>{value.terminalFinds ? <code>{value.terminalFinds}</code> : 'Nothing: no roledeck on its PATH'}</dd>
+              </div>
+            </dl>
+            {value.advice ? (
+              <p className="panel__intro" role="status">
+                <MessageText text={value.advice} />
+              </p>
+            ) : null}
+            {value.state !== 'unavailable' ? (
+              <Button variant={value.state === 'installed' ? 'default' : 'primary'} busy={installing} onClick={() => void install()}>
+                {installing ? 'Installing…' : value.state === 'installed' ? 'Install again' : 'Install the roledeck command'}
+              </Button>
+            ) : null}
+          </>
+        )}
+      </RemoteView>
       {error ? (
         <p className="form__error" role="alert">
           <MessageText text={error} />

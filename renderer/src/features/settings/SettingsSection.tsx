@@ -3,6 +3,8 @@ import { SECTIONS, shortcutLabel } from '../../app/sections';
 import type { ThemePreference } from '../../app/theme';
 import type { AppStatus } from '../../app/use-app-status';
 import { paletteShortcutLabel } from '../palette/CommandPalette';
+import { StorePanel } from '../store/StorePanel';
+import type { StoreState } from '../store/use-store-status';
 import { ClipboardSettings } from './ClipboardSettings';
 import { CliInstallSettings } from './CliInstallSettings';
 import { RoleAllowListEditor } from './RoleAllowListEditor';
@@ -12,6 +14,8 @@ interface SettingsSectionProps {
   theme: ThemePreference;
   onThemeChange: (next: ThemePreference) => void;
   status: AppStatus;
+  store: StoreState;
+  onStartOver: () => void;
   isMac: boolean;
 }
 
@@ -31,7 +35,7 @@ function describeRuntime(status: AppStatus): string {
     : `Node.js ${runtime.version} (browser host: for development and tests)`;
 }
 
-export function SettingsSection({ theme, onThemeChange, status, isMac }: SettingsSectionProps): ReactElement {
+export function SettingsSection({ theme, onThemeChange, status, store, onStartOver, isMac }: SettingsSectionProps): ReactElement {
   const { info, keychain } = status;
   return (
     <div className="settings">
@@ -47,6 +51,8 @@ export function SettingsSection({ theme, onThemeChange, status, isMac }: Setting
       <RoleAllowListEditor />
 
       <CliInstallSettings />
+
+      <StorePanel status={store.status} onStartOver={onStartOver} />
 
       <section className="panel" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts" className="panel__title">

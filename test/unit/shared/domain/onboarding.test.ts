@@ -38,7 +38,7 @@ describe('onboarding choices', () => {
     expectPasses(TrustedPrincipalSchema, { kind: 'account', accountId: '111111111111' });
     expectPasses(TrustedPrincipalSchema, { kind: 'user', accountId: '111111111111', userName: 'consultant', path: '/partners/' });
     expectRule(TrustedPrincipalSchema, { kind: 'user', accountId: '111111111111', userName: 'jane doe' }, 'IAM user name may contain only');
-    expectRule(TrustedPrincipalSchema, { kind: 'account', accountId: '1111111111111' }, 'exactly 12 digits');
+    expectRule(TrustedPrincipalSchema, { kind: 'account', accountId: '1111111111111' }, 'The account ID has 13 digits; it needs 12');
   });
 
   it('permissions: the library’s purposes, or custom JSON and/or managed policies', () => {

@@ -42,7 +42,7 @@ describe('the role profile for a customer', () => {
   });
 
   it('reports a bad profile name with the profile rules', () => {
-    expect(roleProfileInput(request({ profileName: 'acme prod' }))).toEqual({ ok: false, issues: [{ path: 'name', message: 'a profile name may contain only letters, digits and . @ + _ -' }] });
+    expect(roleProfileInput(request({ profileName: 'acme prod' }))).toEqual({ ok: false, issues: [{ path: 'name', message: 'A profile name may contain only letters, digits and . @ + _ -' }] });
   });
 
   it.each([
