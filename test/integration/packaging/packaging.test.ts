@@ -78,7 +78,7 @@ async function copyProject(into: string): Promise<string> {
 
 /**
  * A stand-in for `npm run build:cli-sea`'s output in the project copy (out/cli-sea/linux-x64/cli):
- * the real executable is ~120 MB, and the deb maker compressing it would take minutes here.
+ * the real executable is ~110 MB, and the deb maker compressing it would take minutes here.
  * test/integration/cli/cli-sea.test.ts runs the real one.
  */
 async function makeStubCliSea(project: string, version: string): Promise<void> {
