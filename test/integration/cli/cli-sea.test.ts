@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,16 @@ describe.runIf(supported)('the roledeck single executable, installed from the ap
     expect(served.stderr).toBe('');
     expect(served.code).toBe(0);
     expect(JSON.parse(served.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/), SessionToken: expect.any(String), Expiration: expect.any(String) });
+
+    // The profile line it writes into ~/.aws/config names the executable by the link, and runs
+    // as the SDKs run it: sh -c, from anywhere, with no PATH at all.
+    expect((await shell('roledeck config install acme-prod')).code).toBe(0);
+    const line = /^credential_process = (.+)$/m.exec(readFileSync(path.join(home, '.aws', 'config'), 'utf8'))?.[1] ?? '';
+    const expected = `${home}/.local/bin/roledeck --home ${home}/roledeck-data credential-process --id ${id}`;
+    expect(line.slice(0, expected.length)).toBe(expected);
+    const viaConfig = spawnSync('/bin/sh', ['-c', line], { env: { HOME: home, DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS }, encoding: 'utf8' });
+    expect(viaConfig.stderr).toBe('');
+    expect(JSON.parse(viaConfig.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
   });
 
   it('reports a failure with the CLI’s own exit codes and words (an unknown profile)', async () => {
