@@ -53,7 +53,17 @@ export default defineConfig(({ mode }): UserConfig => {
       minify: true,
       sourcemap: false,
       lib: { entry: { roledeck: 'electron/cli/sea/sea-main.ts' }, formats: ['cjs'] },
-      rollupOptions: { external: builtins, output },
+      rollupOptions: {
+        external: builtins,
+        output: {
+          ...output,
+          // As in vite.cli.config.ts: what the quick credential_process path shares with the rest of
+          // the CLI goes in one chunk, so that path compiles two assets, not four.
+          codeSplitting: {
+            groups: [{ name: 'quick-path', test: /electron[\\/]node[\\/]app[\\/]app-home|shared[\\/]domain[\\/]keychain-items|electron[\\/]cli[\\/]sea[\\/]keyring-beside-executable/ }],
+          },
+        },
+      },
     },
   };
 });

@@ -165,7 +165,7 @@ function seaConfig({ workDir, loader, bundleDir }) {
     main: path.relative(workDir, loader),
     output: 'sea-prep.blob',
     disableExperimentalSEAWarning: true,
-    // No V8 code cache and no snapshot. The quick credential_process path compiles ~4 KB of
+    // No V8 code cache and no snapshot. The quick credential_process path compiles ~5 KB of
     // chunks: measured here in one interleaved run of 60, the path took 40.7 ms without caches and
     // 45.3 ms with a code cache per chunk (made by the target's Node, loaded as assets), against
     // 32.9 ms for `node -e 0`. useCodeCache would only cover the loader, a page of code, and in
