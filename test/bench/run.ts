@@ -4,6 +4,7 @@ import { benchProfileStore } from './profile-store.bench';
 import { benchProfileFilter } from './profile-filter.bench';
 import { benchCredentialProcess } from './credential-process.bench';
 import { benchTemplateParse } from './template-parse.bench';
+import { benchCloudFrontSign } from './cloudfront-sign.bench';
 import { benchDeploy } from './deploy.bench';
 import { printFigures, type Figure } from './harness';
 
@@ -13,6 +14,7 @@ figures.push(...(await benchProfileStore()));
 figures.push(...(await benchProfileFilter()));
 figures.push(...(await benchCredentialProcess()));
 figures.push(...(await benchTemplateParse()));
+figures.push(...(await benchCloudFrontSign()));
 figures.push(...(await benchDeploy()));
 
 console.log(`Roledeck benchmarks — node ${process.versions.node}, ${new Date().toISOString()}\n`);

@@ -27,6 +27,9 @@ import { createCustomerHandlers } from '../customers/customers.ipc';
 import type { StoreService } from '../store/store.service';
 import { createStore } from '../store/store.factory';
 import { createStoreHandlers } from '../store/store.ipc';
+import { createCliInstall } from '../cli-install/cli-install.factory';
+import { createCliInstallHandlers } from '../cli-install/cli-install.ipc';
+import type { CliInstallService } from '../cli-install/cli-install.service';
 
 export type { Ports } from './composition';
 
@@ -57,6 +60,8 @@ export interface Services {
   customers: CustomerService;
   /** The store's health and Start over. */
   store: StoreService;
+  /** Puts the app's `roledeck` command on PATH, and says where it is. */
+  cliInstall: CliInstallService;
 }
 
 /**
@@ -84,6 +89,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     deploy: createDeploy(ports, shared, { profiles, sessions }),
     customers: createCustomers(ports, shared),
     store: createStore(ports, shared),
+    cliInstall: createCliInstall(ports),
   };
 }
 
@@ -97,6 +103,7 @@ export function createHandlers(services: Services): Handlers {
     ...createDeployHandlers(services),
     ...createCustomerHandlers(services),
     ...createStoreHandlers(services),
+    ...createCliInstallHandlers(services),
   };
 }
 
