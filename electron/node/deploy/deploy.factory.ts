@@ -3,10 +3,12 @@ import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import type { SessionCredentialSource } from '../../../shared/ports/session-credentials';
 import type { Ports, Shared } from '../app/composition';
 import { ChangeSetPlanner } from './change-set.planner';
+import { DeployJournal } from './deploy.journal';
 import { DeployRunBoard } from './deploy-run.board';
 import { DeployTargetResolver } from './deploy-target.resolver';
 import { DeployService } from './deploy.service';
 import { DocumentStoreDeployRecipes } from './document-store.deploy-recipes';
+import { RecipeBook } from './recipe.book';
 import { StackRunner } from './stack.runner';
 import { StackWatcher } from './stack.watcher';
 
@@ -34,10 +36,9 @@ export function createDeploy(
     runner: new StackRunner({ resolver, cloudformation, watcher, board, clock }),
     board,
     cloudformation,
-    recipes: new DocumentStoreDeployRecipes(ports.store),
-    audit: shared.audit,
+    recipes: new RecipeBook({ recipes: new DocumentStoreDeployRecipes(ports.store), clock, logger }),
+    journal: new DeployJournal({ audit: shared.audit, clock, logger }),
     clock,
-    logger,
     newId: () => randomUUID(),
   });
 }

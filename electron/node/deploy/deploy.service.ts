@@ -1,6 +1,6 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsCredentials } from '../../../shared/domain/aws';
-import type { DeployRun, DeployRunStatus, ParameterValue } from '../../../shared/domain/deploy';
+import type { DeployRun, ParameterValue } from '../../../shared/domain/deploy';
 import type {
   DeployOutcome,
   DeployRequest,
@@ -11,23 +11,19 @@ import type {
 } from '../../../shared/domain/deploy-flow';
 import type { ChangeSetReview } from '../../../shared/domain/deploy-change-set';
 import type { Capability, TemplateSummary } from '../../../shared/domain/deploy-template';
-import { deployAuditEntry, deployHistory, isDeployAction } from '../../../shared/logic/cloudformation-history';
 import { mergeParameterValues } from '../../../shared/logic/cloudformation-parameter-input';
 import { checkParameterValues, stackNameProblem } from '../../../shared/logic/cloudformation-parameter-rules';
-import { finishDeployRun, storableParameters } from '../../../shared/logic/cloudformation-recipe';
 import { planTemplateUpload } from '../../../shared/logic/cloudformation-template-size';
 import { analyzeTemplate, type TemplateAnalysis } from '../../../shared/logic/cloudformation-template';
 import { requireProfile } from '../../../shared/logic/profile-lookup';
-import type { AuditLog } from '../../../shared/ports/audit-log';
 import type { Clock } from '../../../shared/ports/clock';
 import type { CloudFormationGateway } from '../../../shared/ports/cloudformation-gateway';
-import type { DeployRecipes } from '../../../shared/ports/deploy-recipes';
-import type { Logger } from '../../../shared/ports/logger';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
-import { recordAudit } from '../audit/record-audit';
 import type { ChangeSetPlanner } from './change-set.planner';
+import type { DeployJournal } from './deploy.journal';
 import type { DeployRunBoard, RunListener } from './deploy-run.board';
 import { requireTypedAccount, type DeployTargetResolver } from './deploy-target.resolver';
+import type { RecipeBook } from './recipe.book';
 import type { RunSpec, StackRunner } from './stack.runner';
 
 /** A change set created and waiting for the person's decision. */
@@ -57,10 +53,9 @@ export interface DeployServiceDeps {
   runner: StackRunner;
   board: DeployRunBoard;
   cloudformation: CloudFormationGateway;
-  recipes: DeployRecipes;
-  audit: AuditLog;
+  recipes: RecipeBook;
+  journal: DeployJournal;
   clock: Clock;
-  logger: Logger;
   newId: () => string;
 }
 
@@ -146,11 +141,11 @@ export class DeployService {
       s3Bucket: request.s3Bucket,
     });
     // Written while the person reviews (or the CLI executes); remember() never rejects.
-    const remembered = this.remember(request, target, summary);
+    const remembered = this.deps.recipes.remember(request, target, summary);
     const runId = this.deps.newId();
     if (plan.kind === 'no-changes') {
       await remembered;
-      await this.record({ runId, target, stackName: request.stackName, operation: 'update', startedAt, changeCount: 0, ...(plan.stackId ? { stackId: plan.stackId } : {}) }, 'no-changes');
+      await this.deps.journal.record({ runId, target, stackName: request.stackName, operation: 'update', startedAt, changeCount: 0, ...(plan.stackId ? { stackId: plan.stackId } : {}) }, 'no-changes');
       return { kind: 'no-changes', target, stackName: request.stackName, message: plan.message };
     }
     this.pending.set(runId, {
@@ -224,7 +219,7 @@ export class DeployService {
       else await this.deps.cloudformation.deleteChangeSet(credentials, region, { stackName: pending.stackName, changeSetName: pending.changeSetName });
     }
     const { runId: id, target, stackName, stackId, operation } = pending;
-    await this.record({ runId: id, target, stackName, stackId, operation, changeCount: pending.review.summary.total, startedAt: this.deps.clock.now() }, status);
+    await this.deps.journal.record({ runId: id, target, stackName, stackId, operation, changeCount: pending.review.summary.total, startedAt: this.deps.clock.now() }, status);
     return { status };
   }
 
@@ -256,21 +251,7 @@ export class DeployService {
 
   /** The profile's remembered deploy, its template analysed; null when it never deployed. */
   async recipe(profileRef: string): Promise<RecipeView | null> {
-    const profile = requireProfile((await this.deps.profiles.read()).profiles, profileRef);
-    const recipe = await this.deps.recipes.get(profile.id);
-    if (!recipe) return null;
-    const analysis = recipe.templateBody === undefined ? undefined : analyzeTemplate(recipe.templateBody);
-    return {
-      templateSource: recipe.templatePath,
-      stackName: recipe.stackName,
-      ...(recipe.region ? { region: recipe.region } : {}),
-      parameters: recipe.parameters,
-      tags: recipe.tags,
-      ...(recipe.s3Bucket ? { s3Bucket: recipe.s3Bucket } : {}),
-      capabilities: recipe.capabilities ?? [],
-      updatedAt: recipe.updatedAt,
-      ...(analysis?.ok ? { summary: analysis.summary } : {}),
-    };
+    return this.deps.recipes.view(await this.profileId(profileRef));
   }
 
   /**
@@ -307,9 +288,7 @@ export class DeployService {
 
   /** The profile's deploys, newest first, from the audit log. */
   async history(profileRef: string): Promise<DeployRun[]> {
-    const profile = requireProfile((await this.deps.profiles.read()).profiles, profileRef);
-    const entries = await this.deps.audit.list({ profileId: profile.id });
-    return deployHistory(entries.filter((entry) => isDeployAction(entry.action)));
+    return this.deps.journal.list(await this.profileId(profileRef));
   }
 
   /** The run in flight or the last one, for a window that opens mid-run. */
@@ -320,7 +299,7 @@ export class DeployService {
   /** Runs the stack operation; the history gets its outcome, or the AWS error that stopped it. */
   private async runAndRecord(spec: RunSpec, start: (credentials: AwsCredentials) => Promise<void>, listener?: RunListener): Promise<DeployOutcome> {
     const record = (status: 'succeeded' | 'failed', startedAt: number, detail: { finalStatus?: string; failure?: string }) =>
-      this.record({ ...spec, startedAt, ...detail }, status);
+      this.deps.journal.record({ ...spec, startedAt, ...detail }, status);
     const began = this.deps.clock.now();
     try {
       const { startedAt, ...outcome } = await this.deps.runner.run(spec, start, listener);
@@ -335,6 +314,10 @@ export class DeployService {
     }
   }
 
+  private async profileId(profileRef: string): Promise<string> {
+    return requireProfile((await this.deps.profiles.read()).profiles, profileRef).id;
+  }
+
   private take(runId: string): Pending {
     const pending = this.pending.get(runId);
     if (!pending) {
@@ -342,54 +325,5 @@ export class DeployService {
     }
     this.pending.delete(runId);
     return pending;
-  }
-
-  /** The recipe for "Deploy again": inputs as given, NoEcho values left out. */
-  private async remember(request: DeployRequest, target: DeployTarget, summary: TemplateSummary): Promise<void> {
-    const extra = request.capabilities.filter((capability) => !summary.capabilities.includes(capability));
-    try {
-      await this.deps.recipes.save({
-        profileId: target.profileId,
-        templatePath: request.template.source,
-        templateBody: request.template.text,
-        stackName: request.stackName,
-        ...(request.region ? { region: request.region } : {}),
-        parameters: storableParameters(request.parameters, summary.parameters),
-        tags: request.tags,
-        ...(request.s3Bucket ? { s3Bucket: request.s3Bucket } : {}),
-        ...(extra.length > 0 ? { capabilities: extra } : {}),
-        updatedAt: this.deps.clock.now(),
-      });
-    } catch (error) {
-      // The deploy itself goes on: only "Deploy again" misses this one.
-      this.deps.logger.warn('could not remember the deploy recipe', { profileId: target.profileId, error });
-    }
-  }
-
-  private async record(
-    run: { runId: string; target: DeployTarget; stackName: string; operation: DeployRun['operation']; startedAt: number; changeCount: number; stackId?: string; finalStatus?: string; failure?: string },
-    status: Exclude<DeployRunStatus, 'running'>,
-  ): Promise<void> {
-    const { target } = run;
-    const started: DeployRun = {
-      id: run.runId,
-      profileId: target.profileId,
-      operation: run.operation,
-      stackName: run.stackName,
-      ...(run.stackId ? { stackId: run.stackId } : {}),
-      region: target.region,
-      accountId: target.accountId,
-      identityArn: target.identityArn,
-      status: 'running',
-      startedAt: run.startedAt,
-      changeCount: run.changeCount,
-    };
-    const finished = finishDeployRun(started, {
-      status,
-      endedAt: this.deps.clock.now(),
-      ...(run.finalStatus ? { finalStatus: run.finalStatus } : {}),
-      ...(run.failure ? { failure: run.failure } : {}),
-    });
-    await recordAudit(this.deps.audit, this.deps.logger, deployAuditEntry(finished, target.customer));
   }
 }
