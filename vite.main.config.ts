@@ -1,4 +1,5 @@
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // Main process bundle (ESM, package.json "type": "module"). Node built-ins, electron and the
@@ -14,7 +15,14 @@ export default defineConfig((env) => ({
   // Node builds of dependencies, not their browser builds (Vite's default for a non-SSR build):
   // the AWS SDK and @smithy ship both. Forge's main config sets the same; this keeps `npm run build`
   // identical to the packaged bundle.
-  resolve: { conditions: ['module', 'node', 'development|production'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
+  resolve: {
+    conditions: ['module', 'node', 'development|production'],
+    mainFields: ['module', 'jsnext:main', 'jsnext'],
+    // Except `yaml` (CloudFormation templates): its node build is CommonJS and requires 'process',
+    // which an ES module bundle cannot do; its ES module build (the package's default) is the same
+    // parser and needs nothing from Node.
+    alias: [{ find: /^yaml$/, replacement: fileURLToPath(new URL('./node_modules/yaml/browser/index.js', import.meta.url)) }],
+  },
   build: {
     outDir: '.vite/build',
     emptyOutDir: false,
