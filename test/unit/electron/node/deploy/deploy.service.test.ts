@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RoledeckError } from '../../../../../shared/contract/errors';
 import type { ChangeSetReady } from '../../../../../shared/domain/deploy-flow';
-import { deployWorld } from './deploy-world';
+import { deployWorld, QUEUE_TEMPLATE } from './deploy-world';
 
 async function ready(world: ReturnType<typeof deployWorld>, profileId: string, overrides = {}): Promise<ChangeSetReady> {
   const prepared = await world.deploy.prepare(world.request(profileId, overrides));
@@ -231,11 +231,14 @@ describe('DeployService: bad input is refused before any AWS call', () => {
     ['a missing required parameter, named', [], /Env needs a value: the template gives it no default\. Allowed: dev, prod\./],
     ['a value outside AllowedValues', [{ key: 'Env', value: 'staging' }], /Env "staging" is not allowed: use one of dev, prod/],
     ['a parameter the template does not have', [{ key: 'Env', value: 'dev' }, { key: 'env', value: 'x' }], /no parameter env\. Did you mean Env\?/],
+    ['a NoEcho value outside the template’s rules, without repeating it', [{ key: 'Env', value: 'dev' }, { key: 'Password', value: 'pass word' }], /^Password does not match the pattern \[\^ \]\+ \(no spaces\)\.$/],
   ])('refuses %s, before creating a change set', async (_case, parameters, message) => {
     const world = deployWorld();
     const role = await world.addProfiles();
-    const error = await refusal(world, world.deploy.prepare(world.request(role.id, { parameters })));
+    const template = { text: QUEUE_TEMPLATE.replace('    NoEcho: true\n', "    NoEcho: true\n    AllowedPattern: '[^ ]+'\n    ConstraintDescription: no spaces\n"), source: 'queue.yaml' };
+    const error = await refusal(world, world.deploy.prepare(world.request(role.id, { parameters, template })));
     expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('pass word');
     expect(world.cloudformation.calls.some((call) => call.startsWith('CreateChangeSet'))).toBe(false);
   });
 
