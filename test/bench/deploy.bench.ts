@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cliPath, ensureCliBuilt } from '../integration/fixtures/cli';
 import { locateAwsCli } from '../integration/fixtures/aws-cli';
+import { ensureCliSeaBuilt } from '../integration/fixtures/cli-sea';
 import { startMoto } from '../integration/fixtures/moto-server';
 import { median, type Figure } from './harness';
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Description: Roledeck deploy benchmark
@@ -39,10 +40,11 @@ function wallMs(command: string, args: string[], env: NodeJS.ProcessEnv): number
 }
 
 /**
- * `roledeck deploy --yes` against `aws cloudformation deploy` (Debian's AWS CLI v2, which needs
- * --endpoint-url), the same template into the same moto server in the same run, with the same
- * assumed-role session: a new stack, then an update of it. Rounds alternate the two tools so a
- * machine that slows down mid-run slows both. The AWS CLI's waiters poll every 5–30 s; Roledeck
+ * `roledeck deploy --yes` (the npm package, and the single executable where one can be built)
+ * against `aws cloudformation deploy` (Debian's AWS CLI v2, which needs --endpoint-url), the same
+ * template into the same moto server in the same run, with the same assumed-role session: a new
+ * stack, then an update of it. Rounds rotate the tools so a machine that slows down mid-run slows
+ * them all. The AWS CLI's waiters poll every 5–30 s; Roledeck
  * polls at once, then from 250 ms (budget: ≤ 0.25× the AWS CLI's time).
  */
 export async function benchDeploy(): Promise<Figure[]> {
@@ -76,51 +78,53 @@ export async function benchDeploy(): Promise<Figure[]> {
       AWS_CONFIG_FILE: path.join(work, 'none'),
       AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'none'),
     };
-    const roledeck = (stack: string, env_: string) =>
-      wallMs(process.execPath, [cliPath, 'deploy', 'bench-role', template, '--stack-name', stack, '--parameter', `Env=${env_}`, '--yes'], env);
-    const aws = (stack: string, env_: string) =>
-      wallMs(
-        awsCli.path,
-        ['--endpoint-url', moto.endpoint, 'cloudformation', 'deploy', '--template-file', template, '--stack-name', stack, '--parameter-overrides', `Env=${env_}`],
-        awsEnv,
-      );
-    // moto imports its CloudFormation, SQS and SNS code on first use (about a second): warm both paths once.
-    roledeck('warm-rd', 'dev');
-    aws('warm-aws', 'dev');
+    const deployArgs = (stack: string, value: string) => ['deploy', 'bench-role', template, '--stack-name', stack, '--parameter', `Env=${value}`, '--yes'];
+    // Both forms a user runs: the npm package on their Node, and the single executable the app ships.
+    const sea = process.platform === 'linux' && process.arch === 'x64' ? path.join(await ensureCliSeaBuilt(), 'roledeck') : null;
+    const tools: Record<string, (stack: string, value: string) => number> = {
+      npm: (stack, value) => wallMs(process.execPath, [cliPath, ...deployArgs(stack, value)], env),
+      ...(sea ? { sea: (stack: string, value: string) => wallMs(sea, deployArgs(stack, value), env) } : {}),
+      aws: (stack, value) =>
+        wallMs(
+          awsCli.path,
+          ['--endpoint-url', moto.endpoint, 'cloudformation', 'deploy', '--template-file', template, '--stack-name', stack, '--parameter-overrides', `Env=${value}`],
+          awsEnv,
+        ),
+    };
+    const names = Object.keys(tools);
+    // moto imports its CloudFormation, SQS and SNS code on first use (about a second): warm every path once.
+    for (const name of names) tools[name]!(`warm-${name}`, 'dev');
 
-    const samples = { rdCreate: [] as number[], awsCreate: [] as number[], rdUpdate: [] as number[], awsUpdate: [] as number[] };
+    const created = new Map<string, number[]>(names.map((name) => [name, []]));
+    const updated = new Map<string, number[]>(names.map((name) => [name, []]));
     for (let round = 0; round < ROUNDS; round += 1) {
-      const first = round % 2 === 0;
-      const pairs: Array<[() => number, number[]]> = [
-        [() => roledeck(`rd-${round}`, 'dev'), samples.rdCreate],
-        [() => aws(`aws-${round}`, 'dev'), samples.awsCreate],
-      ];
-      for (const [run, into] of first ? pairs : [...pairs].reverse()) into.push(run());
-      const updates: Array<[() => number, number[]]> = [
-        [() => roledeck(`rd-${round}`, 'prod'), samples.rdUpdate],
-        [() => aws(`aws-${round}`, 'prod'), samples.awsUpdate],
-      ];
-      for (const [run, into] of first ? updates : [...updates].reverse()) into.push(run());
+      // A different tool goes first each round, so none always runs on a machine the others warmed.
+      const order = names.map((_, index) => names[(index + round) % names.length]!);
+      for (const name of order) created.get(name)!.push(tools[name]!(`${name}-${round}`, 'dev'));
+      for (const name of order) updated.get(name)!.push(tools[name]!(`${name}-${round}`, 'prod'));
     }
     const awsName = `aws cloudformation deploy (aws-cli ${awsCli.version})`;
-    return [
-      {
-        name: `roledeck deploy --yes, new stack, start to complete (median of ${ROUNDS})`,
-        value: median(samples.rdCreate),
-        reference: median(samples.awsCreate),
-        referenceName: awsName,
-        unit: 'ms',
-        budgetRatio: 0.25,
-      },
-      {
-        name: `roledeck deploy --yes, update, start to complete (median of ${ROUNDS})`,
-        value: median(samples.rdUpdate),
-        reference: median(samples.awsUpdate),
-        referenceName: awsName,
-        unit: 'ms',
-        budgetRatio: 0.25,
-      },
-    ];
+    const label = { npm: 'roledeck deploy --yes', sea: 'roledeck deploy --yes (single executable)' } as Record<string, string>;
+    return names
+      .filter((name) => name !== 'aws')
+      .flatMap((name) => [
+        {
+          name: `${label[name]}, new stack, start to complete (median of ${ROUNDS})`,
+          value: median(created.get(name)!),
+          reference: median(created.get('aws')!),
+          referenceName: awsName,
+          unit: 'ms',
+          budgetRatio: 0.25,
+        },
+        {
+          name: `${label[name]}, update, start to complete (median of ${ROUNDS})`,
+          value: median(updated.get(name)!),
+          reference: median(updated.get('aws')!),
+          referenceName: awsName,
+          unit: 'ms',
+          budgetRatio: 0.25,
+        },
+      ]);
   } finally {
     await moto.stop();
   }

@@ -7,13 +7,15 @@ interface EmptyStateProps {
   children: ReactNode;
   /** What the section will let you do, one short line each. */
   plans?: readonly string[];
+  /** The line at the bottom; null for a section that works and only has nothing yet. */
+  note?: string | null;
 }
 
 /**
  * What a section shows before it has anything to list. It says plainly what will appear here and
  * offers no buttons that do not work yet.
  */
-export function EmptyState({ icon, title, children, plans }: EmptyStateProps): ReactElement {
+export function EmptyState({ icon, title, children, plans, note = 'Not available in this build yet.' }: EmptyStateProps): ReactElement {
   return (
     <section className="empty-state" aria-labelledby="empty-state-title">
       <div className="empty-state__icon">
@@ -30,7 +32,7 @@ export function EmptyState({ icon, title, children, plans }: EmptyStateProps): R
           ))}
         </ul>
       ) : null}
-      <p className="empty-state__note">Not available in this build yet.</p>
+      {note === null ? null : <p className="empty-state__note">{note}</p>}
     </section>
   );
 }

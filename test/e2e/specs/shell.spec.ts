@@ -21,7 +21,7 @@ const SECTIONS = [
 const EMPTY_STATES: Record<string, RegExp> = {
   accounts: /Add an IAM user or import your ~\/\.aws profiles/,
   sessions: /Sessions you start appear here/,
-  deploy: /one-click CloudFormation test deploy/,
+  deploy: /A test deploy goes into the account a profile reaches/,
   cloudfront: /Sign CloudFront URLs and cookies/,
   onboarding: /create a cross-account role for you/,
 };

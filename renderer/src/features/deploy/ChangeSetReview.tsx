@@ -34,7 +34,7 @@ export function ChangeSetReview({ prepared, busy, onExecute, onKeep, onDiscard }
         </div>
       ))}
       {review.rows.length > 0 ? (
-        <div className="deploy-table-wrap">
+        <div className="deploy-table-wrap" role="region" aria-label="Changes, scrolls sideways when wide" tabIndex={0}>
           <table className="deploy-table" data-testid="change-table">
             <thead>
               <tr>

@@ -25,7 +25,7 @@ export function DeployHistory({ runs, onRetry }: { runs: Remote<DeployRun[]>; on
           list.length === 0 ? (
             <p className="deploy-muted">No deploys with this profile yet.</p>
           ) : (
-            <div className="deploy-table-wrap">
+            <div className="deploy-table-wrap" role="region" aria-label="Deploy history, scrolls sideways when wide" tabIndex={0}>
               <table className="deploy-table" data-testid="deploy-history">
                 <thead>
                   <tr>

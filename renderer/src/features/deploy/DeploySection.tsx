@@ -29,6 +29,7 @@ export function DeploySection(): ReactElement {
           <EmptyState
             icon="deploy"
             title="No profiles to deploy with"
+            note={null}
             plans={['Add an IAM user and a customer’s role in Accounts.', 'Come back here, pick a template and review its change set before anything runs.']}
           >
             <p>
