@@ -82,6 +82,8 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
       const sub = rest[0]?.startsWith('-') ? undefined : rest[0];
       return await printHelp(sub ? [command, sub] : [command], io);
     }
+    // From here on a command loads its services, and many the AWS SDK: cached compiled code helps.
+    (await import('./compile-cache')).useCompileCache(env);
     // credential_process runs with stderr captured by the AWS CLI: an MFA prompt must go to the
     // terminal itself (/dev/tty), never to a pipe nobody reads.
     const { createCliContext } = await import('./context');

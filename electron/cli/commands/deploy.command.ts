@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RoledeckError } from '../../../shared/contract/errors';
-import type { DeployRequest } from '../../../shared/domain/deploy-flow';
+import type { DeployOutcome, DeployRequest } from '../../../shared/domain/deploy-flow';
 import type { Capability } from '../../../shared/domain/deploy-template';
 import { fieldMessage } from '../../../shared/domain/rule-message';
 import {
@@ -100,8 +100,12 @@ async function deploy(context: CliContext, args: string[]): Promise<number> {
   }
 
   const live = new LiveProgress(io, { json, look });
-  const outcome = await service.execute(prepared.runId, { onUpdate: (update) => live.update(update) }).finally(() => live.stop());
-  say(outcomeLines(outcome, look));
+  // Printed as soon as the stack settles; the history is written after.
+  const finished = (ended: DeployOutcome) => {
+    live.stop();
+    say(outcomeLines(ended, look));
+  };
+  const outcome = await service.execute(prepared.runId, { onUpdate: (update) => live.update(update), onOutcome: finished }).finally(() => live.stop());
   if (json) io.stdout(`${JSON.stringify({ status: outcome.status, target: prepared.target, changeSet: prepared, outcome }, null, 2)}\n`);
   return outcome.status === 'succeeded' ? EXIT.ok : EXIT.stackFailed;
 }
@@ -127,6 +131,10 @@ async function deleteStack(context: CliContext, args: string[]): Promise<number>
       {
         onTarget: (target) => say(targetLines(target, stackName, 'Deleting', look)),
         onUpdate: (update) => live.update(update),
+        onOutcome: (ended) => {
+          live.stop();
+          say(outcomeLines(ended, look));
+        },
         confirm: async (target) => {
           if (values.yes) return true;
           if (!io.stdinIsTty) {
@@ -144,7 +152,6 @@ async function deleteStack(context: CliContext, args: string[]): Promise<number>
     if (json) io.stdout(`${JSON.stringify({ status: 'cancelled', stackName }, null, 2)}\n`);
     return EXIT.failure;
   }
-  say(outcomeLines(outcome, look));
   if (json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
   return outcome.status === 'succeeded' ? EXIT.ok : EXIT.stackFailed;
 }

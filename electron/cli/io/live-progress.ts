@@ -13,6 +13,7 @@ export class LiveProgress {
   private progress: DeployProgress | undefined;
   private readonly ticker: ReturnType<typeof setInterval> | undefined;
   private readonly inPlace: boolean;
+  private stopped = false;
 
   constructor(
     private readonly io: CliIo,
@@ -35,14 +36,15 @@ export class LiveProgress {
     this.redraw();
   }
 
-  /** Ends the in-place line so what follows starts on its own. */
+  /** Ends the in-place line so what follows starts on its own; once is enough. */
   stop(): void {
     if (this.ticker) clearInterval(this.ticker);
-    if (this.inPlace && this.progress) this.io.stdout(`${CLEAR_LINE}`);
+    if (this.inPlace && this.progress && !this.stopped) this.io.stdout(`${CLEAR_LINE}`);
+    this.stopped = true;
   }
 
   private redraw(): void {
-    if (!this.inPlace || !this.progress) return;
+    if (!this.inPlace || !this.progress || this.stopped) return;
     this.io.stdout(`${CLEAR_LINE}${progressLine(this.progress, Date.now() - this.started)}`);
   }
 }

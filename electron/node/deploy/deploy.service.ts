@@ -63,6 +63,8 @@ export interface DeployServiceDeps {
 export interface DeployHooks {
   onTarget?: (target: DeployTarget) => void;
   onUpdate?: RunListener;
+  /** The outcome as soon as the stack settled, before the history is written (the CLI prints it then). */
+  onOutcome?: (outcome: DeployOutcome) => void;
   /** Asked once the stack to delete is found, before it is deleted; false leaves it alone. */
   confirm?: (target: DeployTarget) => Promise<boolean>;
 }
@@ -196,7 +198,7 @@ export class DeployService {
           ...(recent ? { baseline: pending.baseline } : {}),
         },
         (credentials) => this.deps.cloudformation.executeChangeSet(credentials, target.region, { stackName, changeSetName }),
-        hooks.onUpdate,
+        hooks,
       );
     } finally {
       await pending.remembered;
@@ -245,7 +247,7 @@ export class DeployService {
     return this.runAndRecord(
       { runId: this.deps.newId(), target, stackName: request.stackName, stackId: stack.stackId, operation: 'delete', total: resources.length, changeCount: resources.length, credentials },
       (fresh) => cloudformation.deleteStack(fresh, target.region, stack.stackId),
-      hooks.onUpdate,
+      hooks,
     );
   }
 
@@ -297,12 +299,13 @@ export class DeployService {
   }
 
   /** Runs the stack operation; the history gets its outcome, or the AWS error that stopped it. */
-  private async runAndRecord(spec: RunSpec, start: (credentials: AwsCredentials) => Promise<void>, listener?: RunListener): Promise<DeployOutcome> {
+  private async runAndRecord(spec: RunSpec, start: (credentials: AwsCredentials) => Promise<void>, hooks: DeployHooks): Promise<DeployOutcome> {
     const record = (status: 'succeeded' | 'failed', startedAt: number, detail: { finalStatus?: string; failure?: string }) =>
       this.deps.journal.record({ ...spec, startedAt, ...detail }, status);
     const began = this.deps.clock.now();
     try {
-      const { startedAt, ...outcome } = await this.deps.runner.run(spec, start, listener);
+      const { startedAt, ...outcome } = await this.deps.runner.run(spec, start, hooks.onUpdate);
+      hooks.onOutcome?.(outcome);
       await record(outcome.status === 'succeeded' ? 'succeeded' : 'failed', startedAt, {
         ...(outcome.finalStatus ? { finalStatus: outcome.finalStatus } : {}),
         ...(outcome.failureText ? { failure: outcome.failureText } : {}),

@@ -43,6 +43,20 @@ describe('DeployService: change set first, then the run', () => {
     expect(run?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('hands over the outcome as soon as the stack settled, and writes the history after', async () => {
+    const world = deployWorld();
+    const role = await world.addProfiles();
+    const prepared = await ready(world, role.id);
+    const seen: string[] = [];
+    await world.deploy.execute(prepared.runId, {
+      onOutcome: (outcome) => {
+        seen.push(`${outcome.status} ${world.store.document.history.filter((entry) => entry.action === 'deploy-create').length}`);
+      },
+    });
+    expect(seen).toEqual(['succeeded 0']);
+    expect(await world.deploy.history(role.id)).toHaveLength(1);
+  });
+
   it('polls at once after executing, then after 250 ms easing towards 2 s', async () => {
     const world = deployWorld();
     const role = await world.addProfiles();
