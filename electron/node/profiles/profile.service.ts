@@ -119,26 +119,37 @@ export class ProfileService implements ProfileDirectory {
   }
 
   async updateUser(input: UpdateUserInput): Promise<ProfileView> {
-    if (input.secretAccessKey) await this.deps.secrets.set(userSecretItem(input.id), encoder.encode(input.secretAccessKey));
-    const { view, affected } = await this.deps.store.update((doc) => {
-      const index = doc.profiles.findIndex((entry) => entry.id === input.id);
-      const current = doc.profiles[index];
-      if (!current || current.kind !== 'iam-user') throw new RoledeckError('NOT_FOUND', 'That IAM user no longer exists. Reload the list.');
-      requireUniqueName(doc.profiles, input.name, input.id);
-      const updated: IamUserProfile = {
-        kind: 'iam-user',
-        id: current.id,
-        name: input.name,
-        accessKeyId: input.accessKeyId ?? current.accessKeyId,
-        ...(input.mfaSerial ? { mfaSerial: input.mfaSerial } : {}),
-        ...(input.region ? { region: input.region } : {}),
-        ...presentation(input),
-        createdAt: current.createdAt,
-        updatedAt: this.deps.clock.now(),
-      };
-      doc.profiles[index] = updated;
-      return { view: profileView(doc.profiles, updated), affected: profilesThrough(doc.profiles, input.id) };
-    });
+    const { store, secrets } = this.deps;
+    // The same checks as inside the update, before the keychain is touched: an edit of a profile
+    // that is gone, or one whose new name clashes, must not replace (or plant) a secret.
+    requireEditableUser((await store.read()).profiles, input);
+    const item = userSecretItem(input.id);
+    const previous = input.secretAccessKey ? await secrets.get(item) : null;
+    if (input.secretAccessKey) await secrets.set(item, encoder.encode(input.secretAccessKey));
+    let outcome: { view: ProfileView; affected: Profile[] };
+    try {
+      outcome = await store.update((doc) => {
+        const { index, current } = requireEditableUser(doc.profiles, input);
+        const updated: IamUserProfile = {
+          kind: 'iam-user',
+          id: current.id,
+          name: input.name,
+          accessKeyId: input.accessKeyId ?? current.accessKeyId,
+          ...(input.mfaSerial ? { mfaSerial: input.mfaSerial } : {}),
+          ...(input.region ? { region: input.region } : {}),
+          ...presentation(input),
+          createdAt: current.createdAt,
+          updatedAt: this.deps.clock.now(),
+        };
+        doc.profiles[index] = updated;
+        return { view: profileView(doc.profiles, updated), affected: profilesThrough(doc.profiles, input.id) };
+      });
+    } catch (error) {
+      // The store refused after all (a change by another process in between): the old secret goes back.
+      if (input.secretAccessKey) await (previous ? secrets.set(item, previous) : secrets.delete(item)).catch(() => undefined);
+      throw error;
+    }
+    const { view, affected } = outcome;
     await this.deps.sessions.invalidate(affected);
     await this.record('update-user', input.id);
     return view;
@@ -166,17 +177,13 @@ export class ProfileService implements ProfileDirectory {
   async remove(name: string): Promise<void> {
     const { store, secrets, logger } = this.deps;
     const { profile: existing, snapshot } = await this.get(name);
+    // Refused removals end nothing: the dependents are checked before any session is ended.
+    requireNoDependents(snapshot.profiles, existing);
     await this.deps.sessions.invalidate(profilesThrough(snapshot.profiles, existing.id));
     const removed = await store.update((doc) => {
       const profile = findByName(doc.profiles, name);
       if (!profile) throw profileNotFound(name, doc.profiles);
-      const dependents = doc.profiles.filter((entry) => entry.kind === 'role' && entry.sourceId === profile.id);
-      if (dependents.length > 0) {
-        throw new RoledeckError(
-          'CONFLICT',
-          `"${name}" is the source of ${dependents.map((entry) => `"${entry.name}"`).join(', ')}. Remove or re-point those first.`,
-        );
-      }
+      requireNoDependents(doc.profiles, profile);
       doc.profiles = doc.profiles.filter((entry) => entry.id !== profile.id);
       return profile;
     });
@@ -201,6 +208,25 @@ export class ProfileService implements ProfileDirectory {
 
   private record(action: string, profileId: string): Promise<void> {
     return recordAudit(this.deps.audit, this.deps.logger, { at: this.deps.clock.now(), action, profileId, result: 'ok' });
+  }
+}
+
+/** The IAM user an edit names, where it is; refuses a missing one and a name another profile has. */
+function requireEditableUser(profiles: readonly Profile[], input: UpdateUserInput): { index: number; current: IamUserProfile } {
+  const index = profiles.findIndex((entry) => entry.id === input.id);
+  const current = profiles[index];
+  if (!current || current.kind !== 'iam-user') throw new RoledeckError('NOT_FOUND', 'That IAM user no longer exists. Reload the list.');
+  requireUniqueName(profiles, input.name, input.id);
+  return { index, current };
+}
+
+function requireNoDependents(profiles: readonly Profile[], profile: Profile): void {
+  const dependents = profiles.filter((entry) => entry.kind === 'role' && entry.sourceId === profile.id);
+  if (dependents.length > 0) {
+    throw new RoledeckError(
+      'CONFLICT',
+      `"${profile.name}" is the source of ${dependents.map((entry) => `"${entry.name}"`).join(', ')}. Remove or re-point those first.`,
+    );
   }
 }
 

@@ -90,6 +90,40 @@ describe('ProfileService', () => {
     expect(await profiles.list()).toEqual([]);
   });
 
+  it('refuses a removal with dependents before it ends any session', async () => {
+    const { profiles, secrets } = setup();
+    const consultant = await profiles.addUser(user);
+    const acme = await profiles.addRole({ name: 'acme', source: 'consultant', accountId: '123456789012', roleName: 'R' });
+    const cached = [mfaSessionItem(consultant.id), roleSessionItem(acme.id)];
+    for (const item of cached) await secrets.set(item, new Uint8Array([1]));
+    secrets.writes.length = 0;
+    expect((await failure(profiles.remove('consultant'))).code).toBe('CONFLICT');
+    expect(secrets.writes).toEqual([]);
+    expect(cached.every((item) => secrets.items.has(item))).toBe(true);
+  });
+
+  it('checks an edit’s name before it writes the keychain: a clash leaves the old secret in place', async () => {
+    const { profiles, secrets } = setup();
+    const consultant = await profiles.addUser(user);
+    await profiles.addUser({ ...user, name: 'other', accessKeyId: 'AKIAIOSFODNN7EXAMPL2' });
+    secrets.writes.length = 0;
+    const error = await failure(profiles.updateUser({ id: consultant.id, name: 'other', secretAccessKey: 'NEWSECRETnewsecretNEWSECRETnewsecret1234' }));
+    expect(error.code).toBe('CONFLICT');
+    expect(secrets.writes).toEqual([]);
+    expect(new TextDecoder().decode((await secrets.get(userSecretItem(consultant.id)))!)).toBe(SECRET);
+  });
+
+  it('checks that the edited user still exists before it writes the keychain', async () => {
+    const { profiles, secrets } = setup();
+    const consultant = await profiles.addUser(user);
+    await profiles.remove('consultant');
+    secrets.writes.length = 0;
+    const error = await failure(profiles.updateUser({ id: consultant.id, name: 'consultant', secretAccessKey: SECRET }));
+    expect(error.code).toBe('NOT_FOUND');
+    expect(secrets.writes).toEqual([]);
+    expect(secrets.items.has(userSecretItem(consultant.id))).toBe(false);
+  });
+
   it('refuses an edit that would make a role its own source', async () => {
     const { profiles } = setup();
     await profiles.addUser(user);
