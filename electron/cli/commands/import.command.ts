@@ -20,7 +20,7 @@ export async function importCommand(context: CliContext, args: string[]): Promis
     for (const planned of preview.create) {
       io.stdout(
         planned.kind === 'iam-user'
-          ? `  + ${planned.name}  IAM user, key ${planned.accessKeyId.slice(0, 4)}…${planned.accessKeyId.slice(-4)} → keychain\n`
+          ? `  + ${planned.name}  IAM user, key ${planned.accessKeyIdMasked} → copied into the keychain\n`
           : `  + ${planned.name}  role ${planned.roleArn} via ${planned.chain.slice(0, -1).join(' → ')}\n`,
       );
     }

@@ -285,7 +285,7 @@ test.describe('Accounts', () => {
       await expect(preview).toContainText('Will be created (0)');
       await expect(dialog.getByRole('list', { name: 'Skipped profiles' })).toContainText('static keys stay in ~/.aws/credentials');
 
-      await dialog.getByLabel('Move keys into the keychain').check();
+      await dialog.getByLabel('Copy keys into the keychain').check();
       await expect(preview).toContainText('Will be created (3)');
       await expect(dialog.getByRole('list', { name: 'IAM users to create' })).toContainText('consultant');
       await expect(dialog.getByRole('list', { name: 'IAM users to create' })).toContainText('AKIA…MPLE');
