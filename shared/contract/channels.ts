@@ -26,7 +26,11 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 const Empty = z.object({}).strict();
-const ProfileRef = z.object({ profileId: z.string().min(1) }).strict();
+/** A profile by id or name (both are at most 64 characters; 128 leaves room and still bounds it). */
+const ProfileRefSchema = z.string().min(1).max(128);
+const ProfileRef = z.object({ profileId: ProfileRefSchema }).strict();
+/** MFA prompt ids are UUIDs. */
+const PromptIdSchema = z.string().min(1).max(128);
 
 /**
  * The IPC API: the only place a channel name is written. Names are `namespace.method`;
@@ -56,7 +60,7 @@ export const channels = {
   'sessions.refresh': channel(ProfileRef, SessionViewSchema),
   /** Forgets the session (memory and keychain cache). */
   'sessions.end': channel(ProfileRef, z.object({ ended: z.literal(true) })),
-  'sessions.setActive': channel(z.object({ profileId: z.string().nullable() }).strict(), SessionsSnapshotSchema),
+  'sessions.setActive': channel(z.object({ profileId: z.string().max(128).nullable() }).strict(), SessionsSnapshotSchema),
   /** Runs the chain and GetCallerIdentity; on failure explains the likely cause. */
   'sessions.testAccess': channel(ProfileRef, TestAccessResultSchema),
 
@@ -65,12 +69,12 @@ export const channels = {
    * clipboard history and cleared after the configured delay. The credentials never reach the renderer.
    */
   'sessions.copyExport': channel(
-    z.object({ profileId: z.string().min(1), format: z.enum(EXPORT_FORMATS) }).strict(),
+    z.object({ profileId: ProfileRefSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
     z.object({ format: z.enum(EXPORT_FORMATS), clearsAt: z.number().nullable(), expiresAt: z.number().optional() }),
   ),
   /** Writes a credential_process profile into ~/.aws/config (AWS_CONFIG_FILE); only Roledeck's section changes. */
   'sessions.installCliProfile': channel(
-    z.object({ profileId: z.string().min(1), awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),
+    z.object({ profileId: ProfileRefSchema, awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),
     z.object({
       path: z.string(),
       change: z.enum(['added', 'updated', 'unchanged', 'removed', 'absent']),
@@ -83,8 +87,8 @@ export const channels = {
   ),
 
   'mfa.pending': channel(Empty, z.object({ prompts: z.array(MfaPromptSchema) })),
-  'mfa.answer': channel(z.object({ promptId: z.string(), code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
-  'mfa.cancel': channel(z.object({ promptId: z.string() }).strict(), z.object({ cancelled: z.literal(true) })),
+  'mfa.answer': channel(z.object({ promptId: PromptIdSchema, code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
+  'mfa.cancel': channel(z.object({ promptId: PromptIdSchema }).strict(), z.object({ cancelled: z.literal(true) })),
 
   'settings.get': channel(Empty, StoreSettingsSchema),
   'settings.update': channel(
