@@ -5,6 +5,7 @@ import { DocumentStoreAuditLog } from '../../../../../electron/node/audit/docume
 import { mfaSessionItem, roleSessionItem, userSecretItem } from '../../../../../shared/domain/keychain-items';
 import type { StoreDocument } from '../../../../../shared/domain/store-document';
 import { fakePorts } from '../../../../fakes/ports';
+import { SECRET_PRESENCE_TTL_MS } from '../../../../../electron/node/profiles/secret-presence';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const user = { name: 'consultant', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET };
@@ -29,6 +30,37 @@ describe('ProfileService', () => {
     expect(new TextDecoder().decode((await secrets.get(userSecretItem(view.id)))!)).toBe(SECRET);
     expect(JSON.stringify(store.document)).not.toContain(SECRET);
     expect(JSON.stringify(await profiles.list())).not.toContain(SECRET);
+  });
+
+  it('says a secret is missing when its keychain item was deleted behind Roledeck’s back', async () => {
+    const { profiles, secrets, clock } = setup();
+    const view = await profiles.addUser(user);
+    await profiles.addRole({ name: 'acme', source: 'consultant', accountId: '123456789012', roleName: 'R' });
+    secrets.items.delete(userSecretItem(view.id));
+    clock.advance(SECRET_PRESENCE_TTL_MS);
+    const listed = await profiles.list();
+    expect(listed.find((entry) => entry.name === 'consultant')).toMatchObject({ hasSecret: false });
+    expect(await profiles.show('consultant')).toMatchObject({ hasSecret: false });
+    await profiles.updateUser({ id: view.id, name: 'consultant', secretAccessKey: SECRET });
+    expect((await profiles.list()).find((entry) => entry.name === 'consultant')).toMatchObject({ hasSecret: true });
+  });
+
+  it('learns at once that a secret is missing when a session needed it', async () => {
+    const { profiles, secrets } = setup();
+    const view = await profiles.addUser(user);
+    secrets.items.delete(userSecretItem(view.id));
+    const stored = (await profiles.get('consultant')).profile;
+    if (stored.kind !== 'iam-user') throw new Error('expected an IAM user');
+    expect((await failure(profiles.userSecret(stored))).message).toMatch(/Edit the profile and enter it again/);
+    expect(await profiles.list()).toMatchObject([{ name: 'consultant', hasSecret: false }]);
+  });
+
+  it('does not call a secret missing while the keychain cannot be read', async () => {
+    const { profiles, secrets, clock } = setup();
+    await profiles.addUser(user);
+    secrets.get = () => Promise.reject(new RoledeckError('KEYCHAIN_LOCKED', 'The OS keychain is locked.'));
+    clock.advance(SECRET_PRESENCE_TTL_MS);
+    expect(await profiles.list()).toMatchObject([{ name: 'consultant', hasSecret: true }]);
   });
 
   it('refuses a second profile with the same name and leaves no orphan secret', async () => {
