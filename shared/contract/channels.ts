@@ -3,6 +3,7 @@ import { AppInfoSchema } from '../domain/app-info';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
 import { KeychainStatusSchema } from '../domain/keychain';
+import { PlaintextKeysPreviewSchema, PlaintextKeysResultSchema, RemovePlaintextKeysRequestSchema } from '../domain/plaintext-keys';
 import { ProfileNameSchema } from '../domain/profile';
 import { AddRoleInputSchema, AddUserInputSchema, UpdateRoleInputSchema, UpdateUserInputSchema } from '../domain/profile-input';
 import { ProfileViewSchema } from '../domain/profile-view';
@@ -53,6 +54,16 @@ export const channels = {
     z.object({ moveKeys: z.boolean() }).strict(),
     z.object({ created: z.array(z.string()), skipped: ImportPreviewSchema.shape.skipped }),
   ),
+  /**
+   * Which profiles of ~/.aws/credentials could lose their plaintext keys (the keychain holds the
+   * same key), and which keep them, with why. Reads the files; changes nothing.
+   */
+  'profiles.plaintextKeys': channel(Empty, PlaintextKeysPreviewSchema),
+  /**
+   * Removes the confirmed profiles' key lines from ~/.aws/credentials (backed up first, without the
+   * secrets) after adding their credential_process line to ~/.aws/config.
+   */
+  'profiles.removePlaintextKeys': channel(RemovePlaintextKeysRequestSchema, PlaintextKeysResultSchema),
 
   'sessions.list': channel(Empty, SessionsSnapshotSchema),
   /** Obtains (or reuses) a session for the profile; may open an MFA prompt and waits for it. */
