@@ -136,9 +136,26 @@ export function removePlaintextKeys(
   const survivors = removed.filter((name) => linesContaining(text, planned.get(name)?.secretAccessKey ?? '').length > 0);
   if (survivors.length === 0) return { text, removed, kept };
   const retry = removePlaintextKeys(credentialsText, candidates.filter((entry) => !survivors.includes(entry.awsProfile)), planned);
-  const shared = survivors.map((awsProfile) => ({
-    awsProfile,
-    reason: `its secret also appears elsewhere in the credentials file (line ${linesContaining(retry.text, planned.get(awsProfile)?.secretAccessKey ?? '').join(', ')}); remove that copy, or import that profile too, then retry`,
-  }));
+  const shared = survivors.map((awsProfile) => {
+    const own = removedLines(credentialsText, removeStaticKeys(credentialsText, awsProfile).text);
+    const elsewhere = linesContaining(credentialsText, planned.get(awsProfile)?.secretAccessKey ?? '').filter((line) => !own.has(line));
+    return {
+      awsProfile,
+      reason: `its secret also appears elsewhere in the credentials file (line ${elsewhere.join(', ')}); remove that copy, or import that profile too, then retry`,
+    };
+  });
   return { text: retry.text, removed: retry.removed, kept: [...kept, ...retry.kept, ...shared] };
+}
+
+/** 1-based numbers of the lines of `original` that are not in `edited` (which only removed lines). */
+function removedLines(original: string, edited: string): Set<number> {
+  const before = original.split('\n');
+  const after = edited.split('\n');
+  const removed = new Set<number>();
+  let at = 0;
+  before.forEach((line, index) => {
+    if (after[at] === line) at += 1;
+    else removed.add(index + 1);
+  });
+  return removed;
 }
