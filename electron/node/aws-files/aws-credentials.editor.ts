@@ -6,6 +6,8 @@ import { AwsIniFile } from './aws-ini-file';
 import { sdkHomeDir } from './sdk-home-dir';
 
 export interface AwsCredentialsEditorOptions {
+  /** The file to edit. Defaults to the file the SDKs read: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials. */
+  credentialsPath?: string;
   /** Where AWS_SHARED_CREDENTIALS_FILE is read from; defaults to process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   homeDir?: string;
@@ -41,7 +43,7 @@ export class AwsCredentialsEditor {
 
   constructor(options: AwsCredentialsEditorOptions = {}) {
     const homeDir = options.homeDir ?? sdkHomeDir();
-    this.credentialsPath = new AwsFilesReader({ homeDir, ...(options.env ? { env: options.env } : {}) }).paths().credentials;
+    this.credentialsPath = options.credentialsPath ?? new AwsFilesReader({ homeDir, ...(options.env ? { env: options.env } : {}) }).paths().credentials;
     this.file = new AwsIniFile({
       path: this.credentialsPath,
       homeDir,

@@ -17,8 +17,9 @@ import { credentialProcessCommandLine } from '../aws-files/credential-process-co
 export interface PlaintextKeysDeps {
   profiles: ProfileDirectory;
   awsFiles: AwsFilesSource;
-  configEditor: () => AwsConfigEditor;
-  credentialsEditor: () => AwsCredentialsEditor;
+  /** Editors for the files `awsFiles` reads (its `files`), so both sides see the same two files. */
+  configEditor: (configPath: string) => AwsConfigEditor;
+  credentialsEditor: (credentialsPath: string) => AwsCredentialsEditor;
   /** How the credential_process line starts the CLI (the app finds it on PATH; the CLI names itself). */
   cliLauncher: () => Promise<CliLauncher>;
   /** ROLEDECK_HOME for the line, when this process uses one other than the default. */
@@ -30,6 +31,8 @@ export interface PlaintextKeysDeps {
 
 interface Planned extends PlaintextPlan {
   files: { config: string; credentials: string };
+  configEditor: AwsConfigEditor;
+  credentialsEditor: AwsCredentialsEditor;
   keys: ReadonlyMap<string, { accessKeyId: string; secretAccessKey: string }>;
 }
 
@@ -66,7 +69,7 @@ export class PlaintextKeysService {
     for (const awsProfile of unknown) kept.push({ awsProfile, reason: `${planned.files.credentials} has no static keys for it` });
 
     const launcher = await this.deps.cliLauncher();
-    const configEditor = this.deps.configEditor();
+    const { configEditor } = planned;
     const withLine: PlaintextReady[] = [];
     const backups: PlaintextKeysResult['backups'] = {};
     for (const entry of planned.ready.filter((candidate) => wanted.has(candidate.awsProfile))) {
@@ -80,7 +83,7 @@ export class PlaintextKeysService {
         kept.push({ awsProfile: entry.awsProfile, reason: messageOf(error) });
       }
     }
-    const removal = withLine.length > 0 ? await this.deps.credentialsEditor().removeKeys(withLine, planned.keys) : undefined;
+    const removal = withLine.length > 0 ? await planned.credentialsEditor.removeKeys(withLine, planned.keys) : undefined;
     if (removal?.backupPath) backups.credentials = removal.backupPath;
     const removed = removal?.removed ?? [];
     const at = this.deps.clock.now();
@@ -101,14 +104,10 @@ export class PlaintextKeysService {
   }
 
   private async plan(): Promise<Planned> {
-    const configEditor = this.deps.configEditor();
-    const credentialsEditor = this.deps.credentialsEditor();
-    const [credentialsText, configText, { profiles: merged }, { profiles }] = await Promise.all([
-      credentialsEditor.read(),
-      configEditor.read(),
-      this.deps.awsFiles.read(),
-      this.deps.profiles.read(),
-    ]);
+    const [{ profiles: merged, files }, { profiles }] = await Promise.all([this.deps.awsFiles.read(), this.deps.profiles.read()]);
+    const configEditor = this.deps.configEditor(files.config);
+    const credentialsEditor = this.deps.credentialsEditor(files.credentials);
+    const [credentialsText, configText] = await Promise.all([credentialsEditor.read(), configEditor.read()]);
     const inFile = readStaticKeys(credentialsText);
     const keyIds = new Set([...inFile.values()].map((keys) => keys.accessKeyId));
     const users = profiles.flatMap((profile) => (profile.kind === 'iam-user' && keyIds.has(profile.accessKeyId) ? [profile] : []));
@@ -127,6 +126,6 @@ export class PlaintextKeysService {
       const found = inFile.get(entry.awsProfile);
       if (found?.accessKeyId && found.secretAccessKey) keys.set(entry.awsProfile, { accessKeyId: found.accessKeyId, secretAccessKey: found.secretAccessKey });
     }
-    return { ...plan, keys, files: { config: configEditor.configPath, credentials: credentialsEditor.credentialsPath } };
+    return { ...plan, keys, files, configEditor, credentialsEditor };
   }
 }

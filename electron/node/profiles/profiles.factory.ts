@@ -33,11 +33,12 @@ export function createPlaintextKeys(
 ): PlaintextKeysService {
   const { clock, logger } = ports;
   const files = { clock, logger, ...(options.env ? { env: options.env } : {}) };
+  // The paths come from what ports.awsFiles read, so the editors change the files the plan was made from.
   return new PlaintextKeysService({
     profiles: needs.profiles,
     awsFiles: ports.awsFiles,
-    configEditor: () => new AwsConfigEditor(files),
-    credentialsEditor: () => new AwsCredentialsEditor(files),
+    configEditor: (configPath) => new AwsConfigEditor({ ...files, configPath }),
+    credentialsEditor: (credentialsPath) => new AwsCredentialsEditor({ ...files, credentialsPath }),
     cliLauncher: options.cliLauncher ?? ports.cliLauncher ?? (() => findCliLauncher()),
     home: options.home,
     audit: shared.audit,

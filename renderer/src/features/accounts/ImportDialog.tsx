@@ -4,6 +4,7 @@ import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import PlaintextKeysPanel from './PlaintextKeysPanel';
 import { chainText, humanDuration } from './profile-format';
 
 type ApplyResult = { created: string[]; skipped: ImportPreviewView['skipped'] };
@@ -71,33 +72,36 @@ export default function ImportDialog({ onClose, onImported }: ImportDialogProps)
   return (
     <Dialog
       title="Import from ~/.aws"
-      description="Roledeck reads your AWS config and credentials files as the AWS SDKs do. It never changes them."
+      description="Roledeck reads your AWS config and credentials files as the AWS SDKs do. Importing never changes them; taking plaintext keys off disk is a separate step you confirm."
       onClose={onClose}
       footer={footer}
       size="lg"
       testId="import-dialog"
     >
       {result ? (
-        <div className="import-result" role="status">
-          <p className="import-result__title">
-            Imported {plural(result.created.length, 'profile', 'profiles')}
-            {result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.
-          </p>
-          {result.created.length > 0 ? (
-            <p>
-              Created: <span className="import-list__mono">{result.created.join(', ')}</span>
+        <>
+          <div className="import-result" role="status">
+            <p className="import-result__title">
+              Imported {plural(result.created.length, 'profile', 'profiles')}
+              {result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.
             </p>
-          ) : null}
-          {result.skipped.length > 0 ? (
-            <ul className="import-list">
-              {result.skipped.map((entry) => (
-                <li key={entry.name}>
-                  <span className="import-list__mono">{entry.name}</span> — {entry.reason}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+            {result.created.length > 0 ? (
+              <p>
+                Created: <span className="import-list__mono">{result.created.join(', ')}</span>
+              </p>
+            ) : null}
+            {result.skipped.length > 0 ? (
+              <ul className="import-list">
+                {result.skipped.map((entry) => (
+                  <li key={entry.name}>
+                    <span className="import-list__mono">{entry.name}</span> — {entry.reason}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+          {moveKeys ? <PlaintextKeysPanel /> : null}
+        </>
       ) : (
         <>
           <div className="checkbox">
