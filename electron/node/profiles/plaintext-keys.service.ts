@@ -69,6 +69,10 @@ export class PlaintextKeysService {
     for (const awsProfile of unknown) kept.push({ awsProfile, reason: `${planned.files.credentials} has no static keys for it` });
 
     const launcher = await this.deps.cliLauncher();
+    if (launcher.warning) {
+      // The line could not run: taking the keys away now would leave the AWS CLI with nothing.
+      throw new RoledeckError('CONFLICT', `${launcher.warning} Until then the keys stay in ${planned.files.credentials}.`);
+    }
     const { configEditor } = planned;
     const withLine: PlaintextReady[] = [];
     const backups: PlaintextKeysResult['backups'] = {};

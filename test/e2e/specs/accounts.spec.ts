@@ -271,7 +271,11 @@ test.describe('Accounts', () => {
     await writeFile(credentials, ['[consultant]', `aws_access_key_id = ${KEY_ID}`, `aws_secret_access_key = ${importedSecret}`, ''].join('\n'));
     // The host reads these files as the SDKs would with AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE set.
     const app = await startTestHost({
-      ports: { awsFiles: new AwsFilesReader({ env: { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials }, homeDir: awsDir }) },
+      ports: {
+        awsFiles: new AwsFilesReader({ env: { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials }, homeDir: awsDir }),
+        // The CLI as `npm link` would put it on PATH: a credential_process line names it by full path.
+        cliLauncher: async () => ({ command: [process.execPath, path.join(process.cwd(), 'dist', 'cli', 'roledeck.mjs')] }),
+      },
     });
     try {
       const frames = recordFrames(page);

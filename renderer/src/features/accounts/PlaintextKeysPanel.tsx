@@ -87,7 +87,7 @@ function Confirm(): ReactElement {
               {error}
             </p>
           ) : null}
-          {plan.ready.length > 0 ? (
+          {plan.ready.length > 0 && !plan.warning ? (
             <Button variant="danger" busy={busy} onClick={() => void remove(plan)}>
               {busy ? 'Removing…' : `Remove keys of ${plan.ready.length} profile${plan.ready.length === 1 ? '' : 's'}`}
             </Button>
