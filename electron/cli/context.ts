@@ -6,6 +6,7 @@ import type { Shared } from '../node/app/composition';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
+import type { PlaintextKeysService } from '../node/profiles/plaintext-keys.service';
 import type { ProfileService } from '../node/profiles/profile.service';
 import type { SessionService } from '../node/sessions/session.service';
 import type { CliIo } from './io/terminal';
@@ -24,6 +25,8 @@ export interface CliContext {
   profiles(): Promise<ProfileService>;
   /** Imports ~/.aws, found as the AWS SDKs find it in this process's environment. */
   awsImport(): Promise<AwsImportService>;
+  /** Takes plaintext keys off disk; the credential_process lines name this very CLI. */
+  plaintextKeys(): Promise<PlaintextKeysService>;
   /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
   sessions(): Promise<SessionService>;
 }
@@ -57,6 +60,20 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const [{ createAwsImport }, { AwsFilesReader }] = await Promise.all([import('../node/profiles/profiles.factory'), import('../node/aws-files/aws-files.reader')]);
     return createAwsImport({ ...(await ports()), awsFiles: new AwsFilesReader({ env }) }, await shared());
   });
+  const plaintextKeys = once(async () => {
+    const [{ createPlaintextKeys }, { AwsFilesReader }, path] = await Promise.all([
+      import('../node/profiles/profiles.factory'),
+      import('../node/aws-files/aws-files.reader'),
+      import('node:path'),
+    ]);
+    // As `config install` writes it: absolute paths, so the SDK runs it from anywhere with any PATH.
+    const command = [process.execPath, process.argv[1] ? path.resolve(process.argv[1]) : 'roledeck'];
+    return createPlaintextKeys({ ...(await ports()), awsFiles: new AwsFilesReader({ env }) }, await shared(), { profiles: await profiles() }, {
+      env,
+      ...(env.ROLEDECK_HOME ? { home: path.resolve(env.ROLEDECK_HOME) } : {}),
+      cliLauncher: async () => ({ command }),
+    });
+  });
   const sessions = once(async () => {
     const [{ createSessions }, { SdkStsGateway }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
       import('../node/sessions/sessions.factory'),
@@ -69,5 +86,5 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
     });
   });
-  return { io, env, logger, secrets, store, profiles, awsImport, sessions };
+  return { io, env, logger, secrets, store, profiles, awsImport, plaintextKeys, sessions };
 }

@@ -4,6 +4,7 @@ import { CliInstallStatusSchema } from '../domain/cli-install';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
 import { KeychainStatusSchema } from '../domain/keychain';
+import { PlaintextKeysPreviewSchema, PlaintextKeysResultSchema, RemovePlaintextKeysRequestSchema } from '../domain/plaintext-keys';
 import { ProfileNameSchema } from '../domain/profile';
 import { AddRoleInputSchema, AddUserInputSchema, UpdateRoleInputSchema, UpdateUserInputSchema } from '../domain/profile-input';
 import { ProfileViewSchema } from '../domain/profile-view';
@@ -27,7 +28,11 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 const Empty = z.object({}).strict();
-const ProfileRef = z.object({ profileId: z.string().min(1) }).strict();
+/** A profile by id or name (both are at most 64 characters; 128 leaves room and still bounds it). */
+const ProfileRefSchema = z.string().min(1).max(128);
+const ProfileRef = z.object({ profileId: ProfileRefSchema }).strict();
+/** MFA prompt ids are UUIDs. */
+const PromptIdSchema = z.string().min(1).max(128);
 
 /**
  * The IPC API: the only place a channel name is written. Names are `namespace.method`;
@@ -50,6 +55,16 @@ export const channels = {
     z.object({ moveKeys: z.boolean() }).strict(),
     z.object({ created: z.array(z.string()), skipped: ImportPreviewSchema.shape.skipped }),
   ),
+  /**
+   * Which profiles of ~/.aws/credentials could lose their plaintext keys (the keychain holds the
+   * same key), and which keep them, with why. Reads the files; changes nothing.
+   */
+  'profiles.plaintextKeys': channel(Empty, PlaintextKeysPreviewSchema),
+  /**
+   * Removes the confirmed profiles' key lines from ~/.aws/credentials (backed up first, without the
+   * secrets) after adding their credential_process line to ~/.aws/config.
+   */
+  'profiles.removePlaintextKeys': channel(RemovePlaintextKeysRequestSchema, PlaintextKeysResultSchema),
 
   'sessions.list': channel(Empty, SessionsSnapshotSchema),
   /** Obtains (or reuses) a session for the profile; may open an MFA prompt and waits for it. */
@@ -57,7 +72,7 @@ export const channels = {
   'sessions.refresh': channel(ProfileRef, SessionViewSchema),
   /** Forgets the session (memory and keychain cache). */
   'sessions.end': channel(ProfileRef, z.object({ ended: z.literal(true) })),
-  'sessions.setActive': channel(z.object({ profileId: z.string().nullable() }).strict(), SessionsSnapshotSchema),
+  'sessions.setActive': channel(z.object({ profileId: z.string().max(128).nullable() }).strict(), SessionsSnapshotSchema),
   /** Runs the chain and GetCallerIdentity; on failure explains the likely cause. */
   'sessions.testAccess': channel(ProfileRef, TestAccessResultSchema),
 
@@ -66,12 +81,12 @@ export const channels = {
    * clipboard history and cleared after the configured delay. The credentials never reach the renderer.
    */
   'sessions.copyExport': channel(
-    z.object({ profileId: z.string().min(1), format: z.enum(EXPORT_FORMATS) }).strict(),
+    z.object({ profileId: ProfileRefSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
     z.object({ format: z.enum(EXPORT_FORMATS), clearsAt: z.number().nullable(), expiresAt: z.number().optional() }),
   ),
   /** Writes a credential_process profile into ~/.aws/config (AWS_CONFIG_FILE); only Roledeck's section changes. */
   'sessions.installCliProfile': channel(
-    z.object({ profileId: z.string().min(1), awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),
+    z.object({ profileId: ProfileRefSchema, awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),
     z.object({
       path: z.string(),
       change: z.enum(['added', 'updated', 'unchanged', 'removed', 'absent']),
@@ -84,8 +99,8 @@ export const channels = {
   ),
 
   'mfa.pending': channel(Empty, z.object({ prompts: z.array(MfaPromptSchema) })),
-  'mfa.answer': channel(z.object({ promptId: z.string(), code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
-  'mfa.cancel': channel(z.object({ promptId: z.string() }).strict(), z.object({ cancelled: z.literal(true) })),
+  'mfa.answer': channel(z.object({ promptId: PromptIdSchema, code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
+  'mfa.cancel': channel(z.object({ promptId: PromptIdSchema }).strict(), z.object({ cancelled: z.literal(true) })),
 
   /** Where the `roledeck` command the app carries is installed, and whether a new terminal would run it. */
   'cliInstall.status': channel(Empty, CliInstallStatusSchema),

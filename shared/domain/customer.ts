@@ -11,7 +11,7 @@ export const ONBOARDING_STATUSES = ['invited', 'role-created', 'verified'] as co
 export const OnboardingStatusSchema = z.enum(ONBOARDING_STATUSES);
 export type OnboardingStatus = z.infer<typeof OnboardingStatusSchema>;
 
-export const CustomerIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'not a customer id');
+export const CustomerIdSchema = z.string().max(64, 'not a customer id').regex(/^[a-z0-9-]{8,64}$/, 'not a customer id');
 
 /** As long as a profile label may be: a customer's name is the label its profiles carry. */
 export const CustomerNameSchema = z

@@ -199,16 +199,25 @@ export const PROFILE_REMOVE = {
 
 export const PROFILE_IMPORT = {
   name: 'profile import',
-  summary: 'Imports the profiles in ~/.aws/config and ~/.aws/credentials; never changes those files.',
-  details: ['AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE say which files, as they do for the AWS CLI. Profiles Roledeck cannot serve (SSO, other credential_process lines) are listed with the reason and left alone.'],
+  summary: 'Imports the profiles in ~/.aws/config and ~/.aws/credentials; changes those files only with --remove-plaintext.',
+  details: [
+    'AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE say which files, as they do for the AWS CLI. Profiles Roledeck cannot serve (SSO, other credential_process lines) are listed with the reason and left alone.',
+    'The import copies keys: ~/.aws/credentials keeps its plaintext copy. --remove-plaintext then takes the key lines out of it for every profile whose key the keychain holds, after adding a credential_process line for the same profile name to ~/.aws/config, so the AWS CLI and SDKs keep working with the same identity (an IAM user with an MFA device is asked for one code, then served a cached MFA session). Both files are backed up first; the credentials backup leaves the secrets out. It lists the profiles and files and asks on a terminal; elsewhere it needs --yes.',
+  ],
   options: {
-    'dry-run': { type: 'boolean', description: 'Shows what would be imported and why anything is skipped, and imports nothing.' },
-    'move-keys': { type: 'boolean', description: 'Also imports IAM users with static keys: their secrets move into the OS keychain. The files keep theirs.' },
+    'dry-run': { type: 'boolean', description: 'Shows what would be imported (and, with --remove-plaintext, which keys would leave the file) and changes nothing.' },
+    'move-keys': { type: 'boolean', description: 'Also imports IAM users with static keys: their secrets are copied into the OS keychain. The credentials file keeps its copy.' },
+    'remove-plaintext': {
+      type: 'boolean',
+      description: 'Then removes the static keys from ~/.aws/credentials where the keychain holds the same key, and adds credential_process lines to ~/.aws/config.',
+    },
+    yes: { type: 'boolean', short: 'y', description: 'Removes the plaintext keys without asking.' },
     json,
   },
   examples: [
     { command: 'roledeck profile import --dry-run', says: 'The plan, without changing anything.' },
-    { command: 'roledeck profile import --move-keys', says: 'Imports roles and IAM users, keys included.' },
+    { command: 'roledeck profile import --move-keys', says: 'Imports roles and IAM users, keys copied into the keychain.' },
+    { command: 'roledeck profile import --move-keys --remove-plaintext', says: 'Imports, then takes the plaintext keys off disk (asks first).' },
   ],
 } as const satisfies CommandSpec;
 

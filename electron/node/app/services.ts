@@ -3,7 +3,8 @@ import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { EventRelay } from '../ipc/event-relay';
 import { IpcRouter, type Handlers } from '../ipc/router';
 import type { AwsImportService } from '../profiles/aws-import.service';
-import { createAwsImport, createProfiles, createSettings } from '../profiles/profiles.factory';
+import { createAwsImport, createPlaintextKeys, createProfiles, createSettings } from '../profiles/profiles.factory';
+import type { PlaintextKeysService } from '../profiles/plaintext-keys.service';
 import type { ProfileService } from '../profiles/profile.service';
 import { createProfileHandlers } from '../profiles/profiles.ipc';
 import type { SettingsService } from '../profiles/settings.service';
@@ -43,6 +44,8 @@ export interface Services {
   profiles: ProfileService;
   settings: SettingsService;
   awsImport: AwsImportService;
+  /** Takes plaintext keys out of ~/.aws/credentials once the keychain holds them. */
+  plaintextKeys: PlaintextKeysService;
   sessions: SessionService;
   /** The UI side of MFA prompts: pending prompts, answers and cancels from the renderer. */
   mfaPrompts: UiMfaPrompter;
@@ -76,6 +79,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     profiles,
     settings,
     awsImport: createAwsImport(ports, shared),
+    plaintextKeys: createPlaintextKeys(ports, shared, { profiles }),
     sessions,
     mfaPrompts,
     refresh: createRefresh(ports, shared, sessions),
