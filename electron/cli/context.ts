@@ -3,6 +3,7 @@ import type { DocumentStore } from '../../shared/ports/document-store';
 import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
+import type { CloudFrontServices } from '../node/cloudfront/cloudfront.factory';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
@@ -26,6 +27,8 @@ export interface CliContext {
   awsImport(): Promise<AwsImportService>;
   /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
   sessions(): Promise<SessionService>;
+  /** CloudFront keys, signing (on this thread: a CLI signs once and exits) and the inspector. */
+  cloudfront(): Promise<CloudFrontServices>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -69,5 +72,9 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
     });
   });
-  return { io, env, logger, secrets, store, profiles, awsImport, sessions };
+  const cloudfront = once(async () => {
+    const [{ createCloudFront }, { inThreadSigner }] = await Promise.all([import('../node/cloudfront/cloudfront.factory'), import('../node/cloudfront/policy-signer')]);
+    return createCloudFront(await ports(), await shared(), { signer: inThreadSigner });
+  });
+  return { io, env, logger, secrets, store, profiles, awsImport, sessions, cloudfront };
 }
