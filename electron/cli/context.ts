@@ -4,6 +4,7 @@ import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
 import type { CloudFrontServices } from '../node/cloudfront/cloudfront.factory';
+import type { CloudFrontUploadService } from '../node/cloudfront/cloudfront-upload.service';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
@@ -29,6 +30,8 @@ export interface CliContext {
   sessions(): Promise<SessionService>;
   /** CloudFront keys, signing (on this thread: a CLI signs once and exits) and the inspector. */
   cloudfront(): Promise<CloudFrontServices>;
+  /** Uploads public keys to CloudFront with a profile's session (MFA asked on the terminal). */
+  cloudfrontUpload(): Promise<CloudFrontUploadService>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -76,5 +79,10 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const [{ createCloudFront }, { inThreadSigner }] = await Promise.all([import('../node/cloudfront/cloudfront.factory'), import('../node/cloudfront/policy-signer')]);
     return createCloudFront(await ports(), await shared(), { signer: inThreadSigner });
   });
-  return { io, env, logger, secrets, store, profiles, awsImport, sessions, cloudfront };
+  const cloudfrontUpload = once(async () => {
+    const [{ CloudFrontUploadService }, { SdkCloudFrontGateway }] = await Promise.all([import('../node/cloudfront/cloudfront-upload.service'), import('../node/aws/cloudfront.gateway')]);
+    const [session, { keys }] = await Promise.all([sessions(), cloudfront()]);
+    return new CloudFrontUploadService({ gateway: new SdkCloudFrontGateway(), credentials: (profile) => session.credentials(profile), keys });
+  });
+  return { io, env, logger, secrets, store, profiles, awsImport, sessions, cloudfront, cloudfrontUpload };
 }

@@ -57,6 +57,31 @@ async function importKey(context: CliContext, args: string[]): Promise<number> {
   return 0;
 }
 
+async function generate(context: CliContext, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(CLOUDFRONT_GENERATE, args);
+  const { io } = context;
+  if (values['key-group'] !== undefined && values.profile === undefined) throw new UsageError('--key-group needs --profile: the key is uploaded with that profile’s session', CLOUDFRONT_GENERATE.name);
+  const generated = await (await context.cloudfront()).keys.generateKey({ label: positionals[0] ?? '' });
+  io.stderr(`Generated "${generated.label}" (${generated.fingerprint}); the private key is in the OS keychain.\n`);
+  if (values.profile === undefined) {
+    if (values.json) io.stdout(`${JSON.stringify(generated, null, 2)}\n`);
+    else io.stdout(generated.publicKeyPem.endsWith('\n') ? generated.publicKeyPem : `${generated.publicKeyPem}\n`);
+    io.stderr('Upload the public key to CloudFront (or run again with --profile), then use its key ID.\n');
+    return 0;
+  }
+  const upload = await context.cloudfrontUpload();
+  const result = await upload.upload({ id: generated.id, profile: values.profile, ...(values['key-group'] !== undefined ? { keyGroup: values['key-group'] } : {}) });
+  if (values.json) {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout(`Uploaded as ${result.key.keyPairId ?? '?'}.\n`);
+  if (result.keyGroup) io.stdout(`In key group ${result.keyGroup.name} (${result.keyGroup.id}).\n`);
+  if (result.keyGroup && result.distributions.length === 0) io.stdout('No distribution trusts that key group yet: add it to a cache behaviour’s trusted key groups.\n');
+  for (const distribution of result.distributions) io.stdout(`Trusted by ${distribution.id} (${distribution.domainName}).\n`);
+  return 0;
+}
+
 function policyInput(values: { expires?: string; 'not-before'?: string; ip?: string; resource?: string }) {
   return {
     expires: values.expires ?? DEFAULT_EXPIRES,
@@ -132,14 +157,8 @@ export async function cloudfrontCommand(context: CliContext, args: string[]): Pr
     }
     case leafName(CLOUDFRONT_IMPORT):
       return importKey(context, rest);
-    case leafName(CLOUDFRONT_GENERATE): {
-      const { values, positionals } = parseCommand(CLOUDFRONT_GENERATE, rest);
-      const key = await (await context.cloudfront()).keys.generateKey({ label: positionals[0] ?? '' });
-      if (values.json) io.stdout(`${JSON.stringify(key, null, 2)}\n`);
-      else io.stdout(key.publicKeyPem.endsWith('\n') ? key.publicKeyPem : `${key.publicKeyPem}\n`);
-      io.stderr(`Generated "${key.label}" (${key.fingerprint}); the private key is in the OS keychain. Upload the public key to CloudFront (uploading from Roledeck is not wired yet).\n`);
-      return 0;
-    }
+    case leafName(CLOUDFRONT_GENERATE):
+      return generate(context, rest);
     case leafName(CLOUDFRONT_EXPORT_PUBLIC): {
       const { positionals } = parseCommand(CLOUDFRONT_EXPORT_PUBLIC, rest);
       const cloudfront = await context.cloudfront();

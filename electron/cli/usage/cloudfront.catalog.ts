@@ -35,10 +35,20 @@ export const CLOUDFRONT_IMPORT = {
 export const CLOUDFRONT_GENERATE = {
   name: 'cloudfront generate',
   summary: 'Generates an RSA 2048 key pair: the private half into the keychain, the public key printed.',
-  details: ['Upload the printed public key to CloudFront (Public keys, then a key group), then tell Roledeck the key ID it gives. Uploading with --profile is not wired yet.'],
+  details: [
+    'With --profile the public key is uploaded to CloudFront with that profile’s session and the key ID CloudFront gives it is stored; with --key-group too, it is added to that key group (created if missing) and the distributions that trust it are named.',
+    'Trusted key groups replace the root user’s CloudFront key pairs: any IAM principal allowed to can manage them, no root credentials needed.',
+  ],
   positionals: [{ name: 'name', description: 'What to call the key.' }],
-  options: { json },
-  examples: [{ command: 'roledeck cloudfront generate acme-media > acme-media.pub.pem', says: 'The public key to upload.' }],
+  options: {
+    profile: { type: 'string', value: 'profile', completes: 'profile', description: 'Uploads the public key with this profile’s session.' },
+    'key-group': { type: 'string', value: 'name', description: 'With --profile: the key group to add the key to (created if missing).' },
+    json,
+  },
+  examples: [
+    { command: 'roledeck cloudfront generate acme-media > acme-media.pub.pem', says: 'The public key to upload yourself.' },
+    { command: 'roledeck cloudfront generate acme-media --profile acme-prod --key-group acme-signers', says: 'Generates, uploads and trusts it in one go.' },
+  ],
 } as const satisfies CommandSpec;
 
 export const CLOUDFRONT_EXPORT_PUBLIC = {
