@@ -3,6 +3,8 @@ import type { DocumentStore } from '../../shared/ports/document-store';
 import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
+import type { CloudFrontServices } from '../node/cloudfront/cloudfront.factory';
+import type { CloudFrontUploadService } from '../node/cloudfront/cloudfront-upload.service';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
@@ -29,6 +31,10 @@ export interface CliContext {
   plaintextKeys(): Promise<PlaintextKeysService>;
   /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
   sessions(): Promise<SessionService>;
+  /** CloudFront keys, signing (on this thread: a CLI signs once and exits) and the inspector. */
+  cloudfront(): Promise<CloudFrontServices>;
+  /** Uploads public keys to CloudFront with a profile's session (MFA asked on the terminal). */
+  cloudfrontUpload(): Promise<CloudFrontUploadService>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -86,5 +92,14 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
     });
   });
-  return { io, env, logger, secrets, store, profiles, awsImport, plaintextKeys, sessions };
+  const cloudfront = once(async () => {
+    const [{ createCloudFront }, { inThreadSigner }] = await Promise.all([import('../node/cloudfront/cloudfront.factory'), import('../node/cloudfront/policy-signer')]);
+    return createCloudFront(await ports(), await shared(), { signer: inThreadSigner });
+  });
+  const cloudfrontUpload = once(async () => {
+    const [{ CloudFrontUploadService }, { SdkCloudFrontGateway }] = await Promise.all([import('../node/cloudfront/cloudfront-upload.service'), import('../node/aws/cloudfront.gateway')]);
+    const [session, { keys }] = await Promise.all([sessions(), cloudfront()]);
+    return new CloudFrontUploadService({ gateway: new SdkCloudFrontGateway(), credentials: (profile) => session.credentials(profile), keys });
+  });
+  return { io, env, logger, secrets, store, profiles, awsImport, plaintextKeys, sessions, cloudfront, cloudfrontUpload };
 }

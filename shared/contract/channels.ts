@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
 import { CliInstallStatusSchema } from '../domain/cli-install';
+import { CloudFrontKeyIdSchema, CloudFrontKeySchema, GenerateCloudFrontKeyInputSchema, ImportCloudFrontKeyInputSchema } from '../domain/cloudfront-key';
+import {
+  InspectInputSchema,
+  InspectResultSchema,
+  SignCookiesInputSchema,
+  SignedCookiesResultSchema,
+  SignedUrlResultSchema,
+  SignUrlInputSchema,
+} from '../domain/cloudfront-signing';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
 import { KeychainStatusSchema } from '../domain/keychain';
@@ -33,6 +42,20 @@ const ProfileRefSchema = z.string().min(1).max(128);
 const ProfileRef = z.object({ profileId: ProfileRefSchema }).strict();
 /** MFA prompt ids are UUIDs. */
 const PromptIdSchema = z.string().min(1).max(128);
+const CloudFrontKeyRef = z.object({ id: CloudFrontKeyIdSchema }).strict();
+/**
+ * A private key crosses IPC once, renderer -> main, as PEM text (pasted, or read by the renderer
+ * with the File API). Never a file path: a compromised page must not name files for main to read.
+ */
+const CloudFrontImportRequest = z
+  .object({
+    pem: z.string().min(1, 'paste the private key PEM').max(16384, 'that is far longer than a private key PEM'),
+    keyPairId: ImportCloudFrontKeyInputSchema.shape.keyPairId,
+    passphrase: ImportCloudFrontKeyInputSchema.shape.passphrase,
+    label: ImportCloudFrontKeyInputSchema.shape.label,
+    customer: ImportCloudFrontKeyInputSchema.shape.customer,
+  })
+  .strict();
 
 /**
  * The IPC API: the only place a channel name is written. Names are `namespace.method`;
@@ -128,6 +151,19 @@ export const channels = {
   'customers.list': channel(Empty, z.object({ customers: z.array(CustomerSchema) })),
   /** Creates or updates a customer; renaming one relabels its profiles. */
   'customers.save': channel(CustomerInputSchema, CustomerSchema),
+
+  /** Stored CloudFront keys: metadata and public halves only; private keys stay in the keychain. */
+  'cloudfront.keys': channel(Empty, z.object({ keys: z.array(CloudFrontKeySchema) })),
+  'cloudfront.import': channel(CloudFrontImportRequest, CloudFrontKeySchema),
+  /** A new RSA 2048 pair; the private half goes straight into the keychain. */
+  'cloudfront.generate': channel(GenerateCloudFrontKeyInputSchema.strict(), CloudFrontKeySchema),
+  'cloudfront.remove': channel(CloudFrontKeyRef, z.object({ removed: z.literal(true) })),
+  /** The public key (SPKI PEM) to upload to CloudFront. */
+  'cloudfront.exportPublic': channel(CloudFrontKeyRef, z.object({ pem: z.string() })),
+  'cloudfront.sign': channel(SignUrlInputSchema.strict(), SignedUrlResultSchema),
+  'cloudfront.signCookies': channel(SignCookiesInputSchema.strict(), SignedCookiesResultSchema),
+  /** Takes a signed URL or cookies apart and says whether CloudFront would accept them, and why not. */
+  'cloudfront.inspect': channel(InspectInputSchema.strict(), InspectResultSchema),
 
   /** Whether the profile store can be read; a store problem is answered here, not as an error. */
   'store.status': channel(Empty, StoreStatusSchema),

@@ -29,6 +29,8 @@ export interface PositionalSpec {
   readonly choices?: readonly string[];
   readonly completes?: Completes;
   readonly optional?: boolean;
+  /** The last positional only: it takes one word or more (`<url>...`). */
+  readonly variadic?: boolean;
 }
 
 export interface ExampleSpec {

@@ -2,6 +2,7 @@
 // The parser, `--help` and the shell completions are derived from this table.
 import { RULE_HINTS } from '../../../shared/domain/aws-rules';
 import { EXPORT_FORMATS } from '../../../shared/logic/shell-export';
+import { CLOUDFRONT } from './cloudfront.catalog';
 import type { CommandSpec } from './command-spec';
 
 const json = { type: 'boolean', description: 'Prints JSON for scripts instead of text.' } as const;
@@ -304,7 +305,7 @@ export const HELP = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, SESSIONS, STORE, COMPLETION, HELP, COMPLETE_PROFILES] as const satisfies readonly CommandSpec[];
+export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, SESSIONS, STORE, CLOUDFRONT, COMPLETION, HELP, COMPLETE_PROFILES] as const satisfies readonly CommandSpec[];
 
 /** The top-level command names, each of which the dispatcher must handle. */
 export type CommandName = (typeof COMMANDS)[number]['name'];

@@ -37,7 +37,7 @@ function table(rows: ReadonlyArray<readonly [string, string]>): string {
 export function usageLine(spec: CommandSpec): string {
   if (spec.usage) return spec.usage;
   if (spec.subcommands) return `roledeck ${spec.name} <command> ...`;
-  const positionals = (spec.positionals ?? []).map((positional) => (positional.optional ? `[<${positional.name}>]` : `<${positional.name}>`));
+  const positionals = (spec.positionals ?? []).map((positional) => (positional.optional ? `[<${positional.name}>]` : `<${positional.name}>${positional.variadic ? '...' : ''}`));
   const options = Object.entries(spec.options ?? {});
   const required = options.filter(([, option]) => option.required).map(([name, option]) => optionLabel(name, option));
   const optional = options.filter(([, option]) => !option.required);

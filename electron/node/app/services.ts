@@ -22,6 +22,9 @@ import { createShared, type Ports } from './composition';
 import type { CustomerService } from '../customers/customer.service';
 import { createCustomers } from '../customers/customers.factory';
 import { createCustomerHandlers } from '../customers/customers.ipc';
+import { createCloudFront, type CloudFrontServices } from '../cloudfront/cloudfront.factory';
+import { createCloudFrontHandlers } from '../cloudfront/cloudfront.ipc';
+import { WorkerPoolSigner } from '../cloudfront/sign-worker-pool';
 import type { StoreService } from '../store/store.service';
 import { createStore } from '../store/store.factory';
 import { createStoreHandlers } from '../store/store.ipc';
@@ -60,6 +63,10 @@ export interface Services {
   store: StoreService;
   /** Puts the app's `roledeck` command on PATH, and says where it is. */
   cliInstall: CliInstallService;
+  /** CloudFront keys, signing and the inspector. */
+  cloudfront: CloudFrontServices;
+  /** Signs batches on two worker threads; hosts close it when they shut down. */
+  cloudfrontSigner: WorkerPoolSigner;
 }
 
 /**
@@ -73,6 +80,8 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
   const settings = createSettings(ports, shared);
   const mfaPrompts = new UiMfaPrompter(shared.events, hooks.onMfaPrompt ? { onPrompt: hooks.onMfaPrompt } : {});
   const sessions = createSessions(ports, shared, { profiles, prompter: ports.mfaPrompter ?? mfaPrompts });
+  // Two workers: the signing budget was measured with two on a two-core machine (test/bench).
+  const cloudfrontSigner = new WorkerPoolSigner({ size: 2 });
   return {
     appInfo: new AppInfoService(ports.runtime),
     secrets: ports.secrets,
@@ -88,6 +97,8 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     customers: createCustomers(ports, shared),
     store: createStore(ports, shared),
     cliInstall: createCliInstall(ports),
+    cloudfront: createCloudFront(ports, shared, { signer: cloudfrontSigner }),
+    cloudfrontSigner,
   };
 }
 
@@ -101,13 +112,14 @@ export function createHandlers(services: Services): Handlers {
     ...createCustomerHandlers(services),
     ...createStoreHandlers(services),
     ...createCliInstallHandlers(services),
+    ...createCloudFrontHandlers(services),
   };
 }
 
 /**
  * The router with every service behind it, events connected, and the refresh scheduler running
  * (it loads sessions the keychain holds and keeps them fresh). Hosts call `services.refresh.stop()`
- * when they shut down.
+ * and `services.cloudfrontSigner.close()` when they shut down.
  */
 export function createRouter(ports: Ports, hooks: ServiceHooks = {}): { router: IpcRouter; services: Services } {
   const services = createServices(ports, hooks);
