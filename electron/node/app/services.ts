@@ -23,7 +23,7 @@ import { SessionWorkService } from '../work/session-work.service';
 import { AppInfoService, type RuntimeDescription } from './app-info.service';
 
 /** An MFA prompt nobody answers is closed after this, so waiting callers get an answer. */
-const MFA_PROMPT_TIMEOUT_MS = 5 * 60_000;
+export const MFA_PROMPT_TIMEOUT_MS = 5 * 60_000;
 
 /** The ports a host (Electron main, the CLI, the test host) supplies. */
 export interface Ports {
