@@ -1,11 +1,10 @@
 // The `roledeck` command. It reuses electron/node services and never imports Electron.
-// This entry holds only what every credential_process call needs (the AWS CLI runs it on every
-// command and does not cache the answer): the quick paths answer from the running app or one
-// keychain read. Everything else, the help text included, is in run.ts and the command chunks,
+// This entry holds only what every credential_process call (and `eval "$(roledeck export …)"` in
+// every new shell) needs: the quick paths answer from the running app or one keychain read
+// (quick-path.ts). Everything else, the help text included, is in run.ts and the command chunks,
 // imported when needed, which keeps the quick path close to a bare Node start.
 import './node-version-guard';
-import { resolveAppHome } from '../node/app/app-home';
-import { askRunningApp, profileIdArgument, quickFs, serveCachedCredentials } from './cached-credential-process';
+import { runQuickPath } from './quick-path';
 
 /** Run as a program (also through npm's bin symlink, which Node resolves for import.meta.url), not imported. */
 function isEntry(): boolean {
@@ -14,7 +13,7 @@ function isEntry(): boolean {
   if (script === import.meta.filename) return true; // run by its own path, as credential_process does
   try {
     const { pathToFileURL } = process.getBuiltinModule('node:url');
-    return import.meta.url === pathToFileURL(quickFs().realpathSync(script)).href;
+    return import.meta.url === pathToFileURL(process.getBuiltinModule('node:fs').realpathSync(script)).href;
   } catch {
     return false;
   }
@@ -22,21 +21,15 @@ function isEntry(): boolean {
 
 if (isEntry() || process.env.ROLEDECK_CLI_ENTRY === '1') {
   const argv = process.argv.slice(2);
-  const quickId = argv[0] === 'credential-process' ? profileIdArgument(argv) : undefined;
-  // The quick credential_process paths run before anything else is loaded, and write with
-  // writeSync: even creating process.stdin/stdout streams costs measurable time per call.
-  const out = (text: string) => quickFs().writeSync(1, text);
-  const fromApp = quickId && process.env.ROLEDECK_NO_AGENT !== '1' ? await askRunningApp(resolveAppHome(process.env), quickId, out) : { kind: 'absent' as const };
-  if (fromApp.kind === 'served') {
-    process.exitCode = 0;
-  } else if (fromApp.kind === 'refused') {
-    const [{ reportError }, { RoledeckError, ERROR_CODES }] = await Promise.all([import('./errors'), import('../../shared/contract/errors')]);
-    const code = (ERROR_CODES as readonly string[]).includes(fromApp.code) ? (fromApp.code as (typeof ERROR_CODES)[number]) : 'INTERNAL';
-    process.exitCode = reportError(new RoledeckError(code, fromApp.message), (text) => process.stderr.write(text));
-  } else if (quickId && (await serveCachedCredentials(quickId, out))) {
-    process.exitCode = 0;
+  // The quick paths write with writeSync: even creating process.stdin/stdout streams costs
+  // measurable time per call.
+  const fs = process.getBuiltinModule('node:fs');
+  const quick = await runQuickPath(argv, process.env, { out: (text) => fs.writeSync(1, text), err: (text) => fs.writeSync(2, text) });
+  if (quick.kind === 'done') {
+    process.exitCode = quick.exitCode;
   } else {
     const [{ processIo }, { run }] = await Promise.all([import('./io/terminal'), import('./run')]);
-    process.exitCode = await run(argv, processIo());
+    // The app's socket was found untrustworthy and said so: the full path does not ask it again.
+    process.exitCode = await run(argv, processIo(), quick.skipApp ? { ...process.env, ROLEDECK_NO_AGENT: '1' } : process.env);
   }
 }

@@ -1,19 +1,14 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RoledeckError } from '../../../shared/contract/errors';
-import { EXPORT_FORMATS, ExportError, formatExport, type ExportFormat } from '../../../shared/logic/shell-export';
+import { EXPORT_FORMATS, ExportError, defaultExportFormat, formatExport, type ExportFormat } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
-import { sessionFor } from '../session-source';
+import { keptSessionFor } from '../session-source';
 
-/** The shell the user runs, for a default format: $SHELL's name, PowerShell on Windows. */
-export function defaultFormat(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): ExportFormat {
-  const shell = path.basename(env.SHELL ?? '');
-  if (shell === 'fish' || shell === 'zsh' || shell === 'bash') return shell;
-  return platform === 'win32' ? 'powershell' : 'bash';
-}
-
-/** `roledeck export <profile> [--format …]`: the session as text to eval or save. */
+/**
+ * `roledeck export <profile> [--format …]`: the session as text to eval or save. The full path, for
+ * when the quick path (quick-path.ts) could not answer; it keeps its answer so the next call can be quick.
+ */
 export async function exportCommand(context: CliContext, args: string[]): Promise<number> {
   let parsed;
   try {
@@ -23,9 +18,9 @@ export async function exportCommand(context: CliContext, args: string[]): Promis
   }
   const [profile, ...extra] = parsed.positionals;
   if (!profile || extra.length > 0) throw new UsageError('export takes one profile name');
-  const format = (parsed.values.format ?? defaultFormat(context.env)) as ExportFormat;
+  const format = (parsed.values.format ?? defaultExportFormat(context.env.SHELL, process.platform)) as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  const session = await sessionFor(context, profile, 'export');
+  const session = await keptSessionFor(context, { ref: profile, byName: true }, 'export');
   try {
     context.io.stdout(formatExport(format, session));
   } catch (error) {

@@ -18,8 +18,9 @@ import type { SecretStore } from '../../../shared/ports/secret-store';
 import { writeFileAtomic, writeNewFile } from './atomic-file';
 import { withLockFile } from './lock-file';
 import { ENVELOPE_FORMAT, KEY_BYTES, openEnvelope, readHeader, sealEnvelope } from './store-envelope';
+import { STORE_FILE } from './store-version';
 
-export const STORE_FILE_NAME = 'profiles.rdk';
+export const STORE_FILE_NAME = STORE_FILE;
 /** The one keychain item holding the store's AES-256 key. */
 export const STORE_KEY_NAME = 'store/key';
 
