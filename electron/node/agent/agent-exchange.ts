@@ -56,16 +56,18 @@ export function exchange(endpoint: { socket: string; token: string }, channel: s
     const settle = (outcome: ExchangeOutcome) => {
       if (settled) return;
       settled = true;
-      if (outcome.kind === 'answered') connection.end();
-      else connection.destroy();
+      // Not end(): a graceful close waits for the app to close its side too, one more wake-up of
+      // another process before this one may exit. One request per connection: nothing is lost.
+      connection.destroy();
       resolve(outcome);
     };
     // A call may wait for the person to answer an MFA prompt in the app: minutes, not seconds.
     connection.setTimeout(options.timeoutMs ?? AGENT_REQUEST_TIMEOUT_MS, () => settle({ kind: 'timeout' }));
     connection.setEncoding('utf8');
+    // Written now, sent as soon as the connection is up: no wait for the 'connect' callback.
+    connection.write(sealRequest(endpoint.token, { id, at: (options.now ?? Date.now)(), channel, payload }));
     connection.once('connect', () => {
       connected = true;
-      connection.write(sealRequest(endpoint.token, { id, at: (options.now ?? Date.now)(), channel, payload }));
     });
     connection.on('data', (chunk: string) => {
       buffer += chunk;
