@@ -7,7 +7,18 @@
 declare class URL {
   constructor(url: string, base?: string);
   readonly host: string;
+  readonly hostname: string;
   readonly protocol: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly searchParams: URLSearchParams;
+  readonly href: string;
+}
+
+/** WHATWG URLSearchParams, the members shared/ reads. */
+interface URLSearchParams {
+  get(name: string): string | null;
+  has(name: string): boolean;
 }
 
 /** WHATWG AbortSignal: what a caller hands a port to cancel it. */

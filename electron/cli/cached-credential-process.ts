@@ -6,17 +6,19 @@
  * returns null and the full path takes over, refreshing as needed.
  *
  * `--id`: safe without the store because every profile edit or removal deletes the profile's cached
- * sessions (ProfileService), so a cached `session/<id>` always belongs to the profile as it is.
- * By name: the answer the full path kept, checked against the store and session versions it was
- * kept with (session-by-name.ts), so a rename or removal never serves another profile's session.
+ * sessions (ProfileService, through the SessionInvalidator port), so a cached role session always
+ * belongs to the profile as it is. By name: the answer the full path kept, checked against the
+ * store and session versions it was kept with (session-by-name.ts), so a rename or removal never
+ * serves another profile's session.
  */
 import type * as Keyring from '@napi-rs/keyring';
 import type * as Fs from 'node:fs';
+// The registry imports nothing: bundling it costs this path a few hundred bytes, no module loads.
+import { KEYCHAIN_SERVICE, roleSessionItem } from '../../shared/domain/keychain-items';
 import type { ExportableSession } from '../../shared/logic/shell-export';
 import { MIN_REMAINING_MS, byNameItem, keptAnswer } from './session-by-name';
 
 const INLINE_FORMAT = 1;
-const KEYCHAIN_SERVICE = 'roledeck';
 
 /**
  * node:fs without its ESM facade: `import … from 'node:fs'` evaluates every export, lazy ones
@@ -96,7 +98,7 @@ async function readInlineItem(name: string): Promise<string | null> {
 
 /** The cached role session of profile `profileId`, if it has more than 15 minutes left. */
 export async function cachedRoleSession(profileId: string, now = Date.now()): Promise<Omit<ExportableSession, 'profileName'> | null> {
-  const json = await readInlineItem(`session/${profileId}`);
+  const json = await readInlineItem(roleSessionItem(profileId));
   if (json === null) return null;
   let cached: Cached;
   try {

@@ -1,16 +1,19 @@
 import { systemClock } from '../../shared/ports/clock';
+import type { DocumentStore } from '../../shared/ports/document-store';
 import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
-import type { DocumentStore } from '../../shared/ports/document-store';
+import type { Shared } from '../node/app/composition';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
-import { ProfileService } from '../node/profiles/profile.service';
+import type { AwsImportService } from '../node/profiles/aws-import.service';
+import type { ProfileService } from '../node/profiles/profile.service';
 import type { SessionService } from '../node/sessions/session.service';
 import type { CliIo } from './io/terminal';
 
 /**
- * What a command needs, built lazily: `roledeck --help` touches nothing, and the keychain is
- * opened only by commands that use it. The native keyring module is loaded on first use.
+ * What a command needs, built lazily with the app's own factories (each feature's `<feature>.factory.ts`):
+ * `roledeck --help` touches nothing, the keychain is opened only by commands that use it, and the
+ * native keyring module, the AWS SDK and the factories themselves load on first use.
  */
 export interface CliContext {
   io: CliIo;
@@ -19,6 +22,8 @@ export interface CliContext {
   secrets(): Promise<SecretStore>;
   store(): Promise<DocumentStore>;
   profiles(): Promise<ProfileService>;
+  /** Imports ~/.aws, found as the AWS SDKs find it in this process's environment. */
+  awsImport(): Promise<AwsImportService>;
   /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
   sessions(): Promise<SessionService>;
 }
@@ -39,32 +44,31 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const { EncryptedFileDocumentStore } = await import('../node/store/encrypted-file.document-store');
     return new EncryptedFileDocumentStore({ home: resolveAppHome(env), secrets: await secrets(), logger });
   });
+  const ports = async () => ({ secrets: await secrets(), store: await store(), clock: systemClock, logger });
+  // Nobody listens to events in a CLI process: the app learns of what the CLI cached from the keychain.
+  const shared = once(async (): Promise<Shared> => {
+    const { createShared } = await import('../node/app/composition');
+    return createShared(await ports());
+  });
   const profiles = once(async () => {
-    const { AwsFilesReader } = await import('../node/aws-files/aws-files.reader');
-    return new ProfileService(await store(), await secrets(), systemClock, logger, new AwsFilesReader({ env }));
+    const { createProfiles } = await import('../node/profiles/profiles.factory');
+    return createProfiles(await ports(), await shared());
+  });
+  const awsImport = once(async () => {
+    const [{ createAwsImport }, { AwsFilesReader }] = await Promise.all([import('../node/profiles/profiles.factory'), import('../node/aws-files/aws-files.reader')]);
+    return createAwsImport({ ...(await ports()), awsFiles: new AwsFilesReader({ env }) }, await shared());
   });
   const sessions = once(async () => {
-    const [{ SdkStsGateway }, { MfaBroker }, { SessionCache }, { SessionService }, { EventRelay }, { TerminalMfaPrompter, terminalLineReader }] =
-      await Promise.all([
-        import('../node/aws/sts.gateway'),
-        import('../node/sessions/mfa-broker'),
-        import('../node/sessions/session.cache'),
-        import('../node/sessions/session.service'),
-        import('../node/sessions/session-events'),
-        import('../node/sessions/terminal.mfa-prompter'),
-      ]);
-    const prompter = new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty));
-    return new SessionService({
+    const [{ createSessions }, { SdkStsGateway }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
+      import('../node/sessions/sessions.factory'),
+      import('../node/aws/sts.gateway'),
+      import('../node/sessions/terminal.mfa-prompter'),
+    ]);
+    // No scheduler: an MFA prompt on the terminal waits for the person there.
+    return createSessions({ ...(await ports()), sts: new SdkStsGateway() }, await shared(), {
       profiles: await profiles(),
-      store: await store(),
-      sts: new SdkStsGateway(),
-      cache: new SessionCache(await secrets(), logger),
-      broker: new MfaBroker(prompter, systemClock),
-      clock: systemClock,
-      logger,
-      // Nobody listens to events in a CLI process: the app learns of what the CLI cached from the keychain.
-      events: new EventRelay(),
+      prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
     });
   });
-  return { io, env, logger, secrets, store, profiles, sessions };
+  return { io, env, logger, secrets, store, profiles, awsImport, sessions };
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { RoledeckError, type ErrorCode } from '../../shared/contract/errors';
+import { fieldMessage } from '../../shared/domain/rule-message';
 import { redactText } from '../../shared/logic/redact';
+import { messageOf } from '../../shared/logic/error-message';
 
 /** Exit codes scripts can branch on; listed in `roledeck --help`. */
 export const EXIT = {
@@ -25,30 +27,36 @@ const exitForCode: Partial<Record<ErrorCode, number>> = {
 
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** `command` is the command whose `--help` the message points to (`profile add-role`). */
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
 }
 
-/** Turns zod issues into "--flag: rule" lines, naming the flag the person typed. */
+/** Turns zod issues into "--flag: what is wrong" lines, naming the flag the person typed. */
 export function describeInvalid(error: z.ZodError, flagFor: (field: string) => string): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.map(String).join('.');
       const flag = field ? flagFor(field) : 'input';
-      const message = issue.code === 'unrecognized_keys' ? `unknown option ${issue.keys.join(', ')}` : issue.message;
-      return `${flag}: ${message}`;
+      return fieldMessage(flag, issue.code === 'unrecognized_keys' ? `unknown option ${issue.keys.join(', ')}` : issue.message);
     })
     .join('\n');
 }
 
 export function reportError(error: unknown, stderr: (text: string) => void): number {
   if (error instanceof UsageError) {
-    stderr(`roledeck: ${error.message}\nRun \`roledeck --help\` for usage.\n`);
+    stderr(`roledeck: ${error.message}\nRun \`roledeck ${error.command ? `${error.command} ` : ''}--help\` for usage.\n`);
     return EXIT.usage;
   }
   if (error instanceof RoledeckError) {
     stderr(`roledeck: ${redactText(error.message)}\n`);
     return exitForCode[error.code] ?? EXIT.failure;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   stderr(`roledeck: unexpected error: ${redactText(message)}\n`);
   return EXIT.failure;
 }

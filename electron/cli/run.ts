@@ -1,71 +1,68 @@
-// `roledeck <command>`: the help text and the dispatcher. Every command is its own chunk, imported
-// when it runs, so a command initialises only what it uses. The entry (main.ts) imports this file
-// only when the quick credential_process paths cannot answer.
+// `roledeck <command>`: help and the dispatcher. Every command is its own chunk, imported when it
+// runs, so a command initialises only what it uses. The entry (main.ts) imports this file only
+// when the quick credential_process paths cannot answer.
+import type { CliContext } from './context';
 import type { CliIo } from './io/terminal';
+import type { CommandName } from './usage/commands.catalog';
 
 declare const __ROLEDECK_VERSION__: string | undefined;
 const version = typeof __ROLEDECK_VERSION__ === 'string' ? __ROLEDECK_VERSION__ : 'dev';
 
-export const HELP = `roledeck — AWS credentials for people who work across many accounts
+type Handler = (context: CliContext, args: string[]) => Promise<number>;
 
-Usage:
-  roledeck [--home <dir>] <command> ...
+/** One handler per command in the catalog (`help` is answered here): a catalog entry without one does not compile. */
+const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
+  list: async () => (await import('./commands/list.command')).listCommand,
+  export: async () => (await import('./commands/export.command')).exportCommand,
+  exec: async () => (await import('./commands/exec.command')).execCommand,
+  'credential-process': async () => (await import('./commands/credential-process.command')).credentialProcessCommand,
+  config: async () => (await import('./commands/config.command')).configCommand,
+  profile: async () => (await import('./commands/profile.command')).profileCommand,
+  whoami: async () => (await import('./commands/whoami.command')).whoamiCommand,
+  sessions: async () => (await import('./commands/sessions.command')).sessionsCommand,
+  store: async () => (await import('./commands/store.command')).storeCommand,
+  completion: async () => (await import('./commands/completion.command')).completionCommand,
+  '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
+};
 
-  roledeck list [--json]
-      Every profile with its session's time left; * marks the active one.
-  roledeck export <profile> [--format bash|zsh|fish|powershell|cmd|dotenv|json|ini]
-      Prints the session as text to eval or save, e.g. eval "$(roledeck export acme-prod)".
-      The default format follows $SHELL.
-  roledeck exec <profile> [--server] -- <command> [args...]
-      Runs the command with the session in its environment. --server gives it a loopback
-      credentials endpoint instead of keys, refreshed before expiry, for long runs (Terraform).
-  roledeck credential-process <profile>
-      For credential_process in ~/.aws/config: JSON on stdout only, diagnostics on stderr.
-  roledeck config install <profile> [--aws-profile <name>] [--force]
-  roledeck config remove <profile> [--aws-profile <name>]
-  roledeck config status <profile> [--aws-profile <name>]
-      Writes (or removes) a credential_process profile in ~/.aws/config (AWS_CONFIG_FILE). Only
-      Roledeck's own section changes; a backup precedes the first edit; a section you wrote by
-      hand is replaced only with --force.
+function isHandled(command: string): command is keyof typeof HANDLERS {
+  return Object.hasOwn(HANDLERS, command);
+}
 
-  roledeck profile list [--json]
-  roledeck profile show <name> [--json]
-  roledeck profile add-user <name> --access-key-id <id> [--mfa-serial <arn>] [--region <r>]
-                                   [--label <text>] [--color <#rrggbb>]
-      The secret access key is read from stdin (a hidden prompt on a terminal), never from argv.
-  roledeck profile add-role <name> --source <profile> (--role-arn <arn> | --account-id <id> --role-name <n>)
-                                   [--external-id <id>] [--mfa-serial <arn>] [--session-name <n>]
-                                   [--duration <seconds>] [--region <r>] [--source-identity <id>]
-                                   [--tag key=value]... [--label <text>] [--color <#rrggbb>]
-  roledeck profile remove <name>
-  roledeck profile import [--dry-run] [--move-keys] [--json]
-      Reads ~/.aws/config and ~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE);
-      never changes them. Static keys move into the keychain only with --move-keys.
-  roledeck whoami <profile> [--json]
-      Test access: runs the profile's chain (IAM user → role → role) and GetCallerIdentity, and
-      prints the identity ARN, or explains what failed. Asks for an MFA code on the terminal when
-      one is needed; the session it obtains is cached in the OS keychain for the app and the CLI.
-  roledeck sessions [--json]
-      Lists the sessions cached in the OS keychain, with their state and time left.
-
-When the Roledeck app is running, export, exec and credential-process get sessions from it (its
-MFA prompt answers for every terminal); otherwise the CLI uses the OS keychain itself and asks
-for MFA codes on the terminal.
-
-Environment:
-  ROLEDECK_HOME   where the encrypted profile store lives (default: the desktop app's data folder)
-  AWS_ENDPOINT_URL  the STS endpoint to call instead of AWS's (as every AWS SDK honours it)
-
-Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 keychain locked or missing, 5 AWS error, 6 invalid input
-`;
+/** The help a person asked for: `roledeck help profile add-role`, `roledeck profile add-role -h`. */
+async function printHelp(words: readonly string[], io: CliIo): Promise<number> {
+  const [{ COMMANDS }, { findCommand, leafName }, { commandHelp, overviewHelp }, { EXIT, UsageError }] = await Promise.all([
+    import('./usage/commands.catalog'),
+    import('./usage/command-spec'),
+    import('./usage/help-text'),
+    import('./errors'),
+  ]);
+  if (words.length === 0) {
+    io.stdout(overviewHelp());
+    return EXIT.ok;
+  }
+  const spec = findCommand(COMMANDS, words);
+  if (!spec || spec.hidden) throw new UsageError(`unknown command "${words[0]}"`);
+  const sub = words[1];
+  if (sub !== undefined && spec.name === words[0] && spec.subcommands) {
+    throw new UsageError(`${spec.name} has no command "${sub}"; it has ${spec.subcommands.map(leafName).join(', ')}`, spec.name);
+  }
+  io.stdout(commandHelp(spec));
+  return EXIT.ok;
+}
 
 export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   const { EXIT, reportError, UsageError } = await import('./errors');
   try {
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(HELP);
-      return command ? EXIT.ok : EXIT.usage;
+    if (!command) {
+      await printHelp([], io);
+      return EXIT.usage;
+    }
+    if (command === '--help' || command === '-h') return await printHelp([], io);
+    if (command === 'help') {
+      const [{ HELP }, { asksForHelp, parseCommand }] = await Promise.all([import('./usage/commands.catalog'), import('./usage/parse-command')]);
+      return await printHelp(asksForHelp(rest) ? [HELP.name] : parseCommand(HELP, rest).positionals, io);
     }
     if (command === '--version' || command === '-v') {
       io.stdout(`${version}\n`);
@@ -76,30 +73,18 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
       if (!home) throw new UsageError('--home needs a folder');
       return await run(remaining, io, { ...env, ROLEDECK_HOME: home });
     }
+    if (!isHandled(command)) throw new UsageError(`unknown command "${command}"`);
+    const { asksForHelp } = await import('./usage/parse-command');
+    if (asksForHelp(rest)) {
+      // `roledeck profile add-role --help`: the subcommand's help when the next word names one.
+      const sub = rest[0]?.startsWith('-') ? undefined : rest[0];
+      return await printHelp(sub ? [command, sub] : [command], io);
+    }
     // credential_process runs with stderr captured by the AWS CLI: an MFA prompt must go to the
     // terminal itself (/dev/tty), never to a pipe nobody reads.
     const { createCliContext } = await import('./context');
     const context = createCliContext(command === 'credential-process' ? { ...io, stdinIsTty: false } : io, env);
-    switch (command) {
-      case 'list':
-        return await (await import('./commands/list.command')).listCommand(context, rest);
-      case 'export':
-        return await (await import('./commands/export.command')).exportCommand(context, rest);
-      case 'exec':
-        return await (await import('./commands/exec.command')).execCommand(context, rest);
-      case 'credential-process':
-        return await (await import('./commands/credential-process.command')).credentialProcessCommand(context, rest);
-      case 'config':
-        return await (await import('./commands/config.command')).configCommand(context, rest);
-      case 'profile':
-        return await (await import('./commands/profile.command')).profileCommand(context, rest);
-      case 'whoami':
-        return await (await import('./commands/whoami.command')).whoamiCommand(context, rest);
-      case 'sessions':
-        return await (await import('./commands/sessions.command')).sessionsCommand(context, rest);
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
+    return await (await HANDLERS[command]())(context, rest);
   } catch (error) {
     return reportError(error, io.stderr);
   }

@@ -17,8 +17,9 @@
  * The quick path serves the kept answer only while both are as recorded and the session has more
  * than 15 minutes left. Nothing is written in plaintext but those two versions, which say nothing.
  */
-import type { ExportableSession } from '../../shared/logic/shell-export';
+import { keptAnswerItem } from '../../shared/domain/keychain-items';
 import { sha256 } from '../../shared/logic/hmac-sha256';
+import type { ExportableSession } from '../../shared/logic/shell-export';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import { readSessionStamp } from '../node/sessions/session-stamp';
 import { readStoreVersion } from '../node/store/store-version';
@@ -28,7 +29,7 @@ export const MIN_REMAINING_MS = 15 * 60_000;
 
 /** The item name: a hash, so no user-chosen text becomes a keychain item name (SecretStore's rule). */
 export function byNameItem(home: string, ref: string): string {
-  return `session-by-name/${Buffer.from(sha256(Buffer.from(`${home}\0${ref}`, 'utf8'))).toString('hex').slice(0, 32)}`;
+  return keptAnswerItem(Buffer.from(sha256(Buffer.from(`${home}\0${ref}`, 'utf8'))).toString('hex').slice(0, 32));
 }
 
 export interface QuickState {

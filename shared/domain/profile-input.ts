@@ -21,7 +21,7 @@ import { ColorSchema, ProfileIdSchema, ProfileNameSchema } from './profile';
  * the form validates inline with exactly the rules the main side enforces.
  */
 const presentation = {
-  label: z.string().trim().max(80, 'a label is at most 80 characters').optional(),
+  label: z.string().trim().max(80, 'A label is at most 80 characters').optional(),
   color: ColorSchema.optional(),
   favorite: z.boolean().optional(),
 };
@@ -60,8 +60,8 @@ const roleFields = {
 type RoleTarget = { roleArn?: string | undefined; accountId?: string | undefined; roleName?: string | undefined };
 
 function roleTargetIssue(value: RoleTarget): string | null {
-  if (value.roleArn && (value.accountId || value.roleName)) return 'give either a role ARN or an account ID with a role name, not both';
-  if (!value.roleArn && !(value.accountId && value.roleName)) return 'give a role ARN, or an account ID and a role name';
+  if (value.roleArn && (value.accountId || value.roleName)) return 'Give either a role ARN or an account ID with a role name, not both';
+  if (!value.roleArn && !(value.accountId && value.roleName)) return 'Give a role ARN, or an account ID and a role name';
   return null;
 }
 

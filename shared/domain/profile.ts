@@ -18,23 +18,23 @@ import {
  */
 export const ProfileNameSchema = z
   .string()
-  .min(1, 'a profile name is 1–64 characters')
-  .max(64, 'a profile name is 1–64 characters')
-  .regex(/^[\w.@+-]+$/, 'a profile name may contain only letters, digits and . @ + _ -')
-  .refine((name) => name !== '__proto__', 'a profile name may not be __proto__');
+  .min(1, 'A profile name is 1–64 characters')
+  .max(64, 'A profile name is 1–64 characters')
+  .regex(/^[\w.@+-]+$/, 'A profile name may contain only letters, digits and . @ + _ -')
+  .refine((name) => name !== '__proto__', 'A profile name may not be __proto__');
 
-export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb');
 
-export const ProfileIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'not a profile id');
+export const ProfileIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'Not a profile ID');
 
 /** What groups profiles in the sidebar: the customer or account they belong to. */
 const Presentation = {
-  label: z.string().max(80, 'a label is at most 80 characters').optional(),
+  label: z.string().max(80, 'A label is at most 80 characters').optional(),
   color: ColorSchema.optional(),
   favorite: z.boolean().optional(),
 };
 
-/** An IAM user's long-term key. The secret access key lives in the keychain under `user/<id>`. */
+/** An IAM user's long-term key. The secret access key lives in the keychain (userSecretItem in keychain-items.ts). */
 export const IamUserProfileSchema = z.object({
   kind: z.literal('iam-user'),
   id: ProfileIdSchema,
@@ -70,8 +70,3 @@ export type RoleProfile = z.infer<typeof RoleProfileSchema>;
 
 export const ProfileSchema = z.discriminatedUnion('kind', [IamUserProfileSchema, RoleProfileSchema]);
 export type Profile = z.infer<typeof ProfileSchema>;
-
-/** Secret key name in the SecretStore for an IAM user's secret access key. */
-export function userSecretName(profileId: string): string {
-  return `user/${profileId}`;
-}

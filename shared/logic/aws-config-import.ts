@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   AccessKeyIdSchema,
   CHAINED_ROLE_MAX_SECONDS,
+  DURATION_NOT_WHOLE,
   ExternalIdSchema,
   MfaSerialSchema,
   RegionSchema,
@@ -11,7 +12,9 @@ import {
   SecretAccessKeySchema,
 } from '../domain/aws-rules';
 import { ProfileNameSchema } from '../domain/profile';
+import { fieldMessage } from '../domain/rule-message';
 import { checkRoleAllowed } from './role-allow-list';
+import { isRoledeckCommand } from './roledeck-command';
 
 /**
  * Plans an import of `~/.aws` profiles into Roledeck without touching anything: the reader hands
@@ -213,7 +216,7 @@ function classify(name: string, section: AwsIniSection, existing: ExistingProfil
   const check = <T>(field: string, schema: z.ZodType<T>, input: unknown): T | undefined => {
     const result = schema.safeParse(input);
     if (result.success) return result.data;
-    issues.push(`${field}: ${result.error.issues[0]?.message ?? 'not valid'}`);
+    issues.push(fieldMessage(field, result.error.issues[0]?.message ?? 'not valid'));
     return undefined;
   };
   const optional = <T>(field: string, schema: z.ZodType<T>): T | undefined =>
@@ -247,7 +250,7 @@ function classify(name: string, section: AwsIniSection, existing: ExistingProfil
   if (durationText !== undefined && /^\d+$/.test(durationText)) {
     durationSeconds = check('duration_seconds', RoleDurationSchema, Number(durationText));
   } else if (durationText !== undefined) {
-    issues.push('duration_seconds: a session duration is a whole number of seconds');
+    issues.push(fieldMessage('duration_seconds', DURATION_NOT_WHOLE));
   }
   const mfaSerial = optional('mfa_serial', MfaSerialSchema);
   const region = optional('region', RegionSchema);
@@ -303,24 +306,6 @@ function classifyOther(section: AwsIniSection): Skip | null {
     return { kind: 'incomplete', reason: 'role_arn has no source_profile, so the AWS SDKs cannot assume it either' };
   }
   return { kind: 'no-credentials', reason: 'no credentials or role' };
-}
-
-const ROLEDECK_EXECUTABLE = /^roledeck(\.exe|\.cmd|\.mjs|\.js)?$/i;
-const LAUNCHERS = new Set(['env', 'node', 'node.exe', 'npx', 'npx.cmd', 'bunx']);
-
-/**
- * Whether a credential_process command runs Roledeck itself: `roledeck credential-process x`,
- * `"/Applications/Roledeck.app/…/roledeck" …`, `C:\…\roledeck.exe …`, `npx roledeck …`.
- */
-export function isRoledeckCommand(command: string): boolean {
-  const words = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
-  const basename = (word: string) => word.split(/[\\/]/).at(-1) ?? '';
-  for (const word of words.slice(0, 3)) {
-    const base = basename(word);
-    if (ROLEDECK_EXECUTABLE.test(base)) return true;
-    if (!LAUNCHERS.has(base.toLowerCase()) && !base.startsWith('-')) return false;
-  }
-  return false;
 }
 
 /**

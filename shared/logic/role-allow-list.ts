@@ -59,16 +59,19 @@ export function checkRoleAllowed(roleArn: string, allowList: readonly string[]):
   if (!parsed) {
     return { ok: false, message: arn.error?.issues[0]?.message ?? 'not a role ARN' };
   }
-  if (isRoleNameAllowed(parsed.roleName, allowList)) return { ok: true };
+  return checkRoleNameAllowed(parsed.roleName, allowList);
+}
 
-  const differsInCase = allowList.some((pattern) =>
-    roleNameMatches(parsed.roleName.toLowerCase(), pattern.toLowerCase()),
-  );
+/** Checks a bare role name (one not created yet, as in the customer setup) against the allow-list. */
+export function checkRoleNameAllowed(roleName: string, allowList: readonly string[]): RoleAllowedResult {
+  if (isRoleNameAllowed(roleName, allowList)) return { ok: true };
+
+  const differsInCase = allowList.some((pattern) => roleNameMatches(roleName.toLowerCase(), pattern.toLowerCase()));
   const caseHint = differsInCase ? ' Role names here are case-sensitive, as in ARNs: check the spelling.' : '';
   return {
     ok: false,
     message:
-      `The role "${parsed.roleName}" is not allowed: this installation accepts only roles named ` +
+      `The role "${roleName}" is not allowed: this installation accepts only roles named ` +
       `${describeRoleAllowList(allowList)}.${caseHint} To accept it, add it in ${ROLE_ALLOW_LIST_SETTING}.`,
   };
 }

@@ -66,7 +66,8 @@ export interface RoleDuration {
   note?: string;
 }
 
-function hours(seconds: number): string {
+/** A duration as the MFA prompt and notes say it: "12 h", or "90 min" when not whole hours. */
+export function durationText(seconds: number): string {
   const value = seconds / 3600;
   return Number.isInteger(value) ? `${value} h` : `${Math.round(seconds / 60)} min`;
 }
@@ -90,7 +91,7 @@ export function roleDurationFor(input: { profileName: string; requested?: number
       : 'Roledeck renews it every hour from the MFA session, without asking for another code.';
   return {
     seconds: CHAINED_ROLE_MAX_SECONDS,
-    note: `${input.profileName} asks for ${hours(requested)}, but AWS allows at most 1 h for a role assumed from ${via}; Roledeck asked for 1 h. ${refresh}`,
+    note: `${input.profileName} asks for ${durationText(requested)}, but AWS allows at most 1 h for a role assumed from ${via}; Roledeck asked for 1 h. ${refresh}`,
   };
 }
 

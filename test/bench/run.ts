@@ -3,6 +3,7 @@ import { benchIpcRouter } from './ipc-router.bench';
 import { benchProfileStore } from './profile-store.bench';
 import { benchProfileFilter } from './profile-filter.bench';
 import { benchCredentialProcess } from './credential-process.bench';
+import { benchTemplateParse } from './template-parse.bench';
 import { printFigures, type Figure } from './harness';
 
 const figures: Figure[] = [];
@@ -10,6 +11,7 @@ figures.push(...(await benchIpcRouter()));
 figures.push(...(await benchProfileStore()));
 figures.push(...(await benchProfileFilter()));
 figures.push(...(await benchCredentialProcess()));
+figures.push(...(await benchTemplateParse()));
 
 console.log(`Roledeck benchmarks — node ${process.versions.node}, ${new Date().toISOString()}\n`);
 printFigures(figures);

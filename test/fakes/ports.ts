@@ -1,4 +1,4 @@
-import type { Ports } from '../../electron/node/app/services';
+import type { Ports } from '../../electron/node/app/composition';
 import type { AwsIniProfiles } from '../../shared/logic/aws-config-import';
 import type { StsGateway } from '../../shared/ports/sts-gateway';
 import { FakeScheduler } from './fake.scheduler';

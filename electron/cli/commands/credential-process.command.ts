@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { RoledeckError } from '../../../shared/contract/errors';
 import { credentialProcessJson } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
 import { keptSessionFor } from '../session-source';
+import { CREDENTIAL_PROCESS } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
 
 /**
  * `roledeck credential-process <profile>`: what the AWS CLI and SDKs run for a profile with
@@ -13,13 +13,7 @@ import { keptSessionFor } from '../session-source';
  * could not answer; by name, it keeps its answer so the next call can be quick.
  */
 export async function credentialProcessCommand(context: CliContext, args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { id: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (parsed.positionals.length !== 1) throw new UsageError('credential-process takes exactly one profile name');
+  const parsed = parseCommand(CREDENTIAL_PROCESS, args);
   // The id (written by `roledeck config install`) survives a rename of the profile; the name is
   // for people reading ~/.aws/config.
   const name = parsed.positionals[0]!;

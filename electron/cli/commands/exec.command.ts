@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { RoledeckError } from '../../../shared/contract/errors';
 import { exportVariables } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
 import { sessionFor } from '../session-source';
+import { EXEC } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
 
 /** Set in the child's environment; a nested `roledeck exec` refuses to run inside it. */
 export const EXEC_MARKER = 'ROLEDECK_EXEC_PROFILE';
@@ -33,12 +34,6 @@ export function refreshingProvider<T extends { expiresAt?: number | undefined }>
   };
 }
 
-function splitArgs(args: string[]): { options: string[]; command: string[] } {
-  const dash = args.indexOf('--');
-  if (dash < 0) throw new UsageError('exec needs the command after --: roledeck exec <profile> -- <command> [args...]');
-  return { options: args.slice(0, dash), command: args.slice(dash + 1) };
-}
-
 /**
  * `roledeck exec <profile> [--server] -- <cmd...>`: runs the command with the session in its
  * environment. With --server the child gets no keys at all, only a loopback container-credentials
@@ -46,11 +41,8 @@ function splitArgs(args: string[]): { options: string[]; command: string[] } {
  * session (a two-hour Terraform apply) never see expired credentials.
  */
 export async function execCommand(context: CliContext, args: string[]): Promise<number> {
-  const { options, command } = splitArgs(args);
-  const server = options.includes('--server');
-  const positionals = options.filter((option) => option !== '--server');
-  if (positionals.length !== 1 || positionals[0]!.startsWith('-')) throw new UsageError('exec takes one profile name before --');
-  if (command.length === 0) throw new UsageError('exec needs a command after --');
+  const { values, positionals, passThrough: command } = parseCommand(EXEC, args);
+  const server = values.server === true;
   const profile = positionals[0]!;
   const nested = context.env[EXEC_MARKER];
   if (nested) {

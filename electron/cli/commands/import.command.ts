@@ -1,23 +1,14 @@
-import { parseArgs } from 'node:util';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
+import { PROFILE_IMPORT } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
 
 /** `roledeck profile import [--dry-run] [--move-keys] [--json]`: preview, or apply, an import of ~/.aws. */
 export async function importCommand(context: CliContext, args: string[]): Promise<number> {
-  let values: { 'dry-run'?: boolean; 'move-keys'?: boolean; json?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { 'dry-run': { type: 'boolean' }, 'move-keys': { type: 'boolean' }, json: { type: 'boolean' } },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommand(PROFILE_IMPORT, args);
   const { io } = context;
-  const profiles = await context.profiles();
+  const importer = await context.awsImport();
   const moveKeys = values['move-keys'] === true;
-  const preview = await profiles.previewImport(moveKeys);
+  const preview = await importer.previewImport(moveKeys);
 
   if (values['dry-run']) {
     if (values.json) {
@@ -38,7 +29,7 @@ export async function importCommand(context: CliContext, args: string[]): Promis
     return 0;
   }
 
-  const result = await profiles.applyImport(moveKeys);
+  const result = await importer.applyImport(moveKeys);
   if (values.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

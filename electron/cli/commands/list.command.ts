@@ -1,17 +1,12 @@
-import { parseArgs } from 'node:util';
 import { formatTimeLeft } from '../../../shared/logic/time-left';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
 import { printTable } from '../io/table';
+import { LIST } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
 
 /** `roledeck list [--json]`: every profile with its session's time left, from the keychain cache. */
 export async function listCommand(context: CliContext, args: string[]): Promise<number> {
-  let json: boolean;
-  try {
-    json = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true }).values.json === true;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const json = parseCommand(LIST, args).values.json === true;
   const profiles = await (await context.profiles()).list();
   const snapshot = profiles.length > 0 ? await (await context.sessions()).list() : { activeProfileId: null, sessions: [] };
   const byId = new Map(snapshot.sessions.map((session) => [session.profileId, session]));

@@ -1,29 +1,23 @@
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { RoledeckError } from '../../../shared/contract/errors';
+import { DURATION_NOT_WHOLE } from '../../../shared/domain/aws-rules';
 import { AddRoleInputSchema, AddUserInputSchema } from '../../../shared/domain/profile-input';
 import type { ProfileView } from '../../../shared/domain/profile-view';
+import { fieldMessage } from '../../../shared/domain/rule-message';
 import type { CliContext } from '../context';
 import { describeInvalid, UsageError } from '../errors';
-import { readSecret } from '../io/terminal';
-import { importCommand } from './import.command';
 import { printTable } from '../io/table';
+import { readSecret } from '../io/terminal';
+import { leafName } from '../usage/command-spec';
+import { PROFILE, PROFILE_ADD_ROLE, PROFILE_ADD_USER, PROFILE_IMPORT, PROFILE_LIST, PROFILE_REMOVE, PROFILE_SHOW } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
+import { importCommand } from './import.command';
 
-const kebab = (field: string): string => `--${field.replace(/[A-Z]/g, (char) => `-${char.toLowerCase()}`)}`;
-const flagFor = (field: string): string => (field === 'name' ? '<name>' : field === 'secretAccessKey' ? 'secret access key (stdin)' : kebab(field.split('.')[0]!));
+const FLAG_OF_FIELD: Record<string, string> = { name: '<name>', secretAccessKey: 'secret access key (stdin)', durationSeconds: '--duration', tags: '--tag' };
 
-const jsonFlag = { json: { type: 'boolean' } } as const;
-
-function parse<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options: { ...jsonFlag, ...options }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function onePositional(positionals: string[], what: string): string {
-  if (positionals.length !== 1) throw new UsageError(`expected exactly one ${what}`);
-  return positionals[0]!;
+/** The flag a person typed for a field of the input schemas (`roleArn` → `--role-arn`, `tags.0.key` → `--tag`). */
+function flagFor(field: string): string {
+  const head = field.split('.')[0]!;
+  return FLAG_OF_FIELD[head] ?? `--${head.replace(/[A-Z]/g, (char) => `-${char.toLowerCase()}`)}`;
 }
 
 function optional(value: unknown): string | undefined {
@@ -60,8 +54,8 @@ export async function profileCommand(context: CliContext, args: string[]): Promi
   const [sub, ...rest] = args;
   const { io } = context;
   switch (sub) {
-    case 'list': {
-      const { values } = parse(rest, {});
+    case leafName(PROFILE_LIST): {
+      const { values } = parseCommand(PROFILE_LIST, rest);
       const profiles = await (await context.profiles()).list();
       if (values.json) {
         io.stdout(`${JSON.stringify({ profiles }, null, 2)}\n`);
@@ -82,33 +76,26 @@ export async function profileCommand(context: CliContext, args: string[]): Promi
       );
       return 0;
     }
-    case 'show': {
-      const { values, positionals } = parse(rest, {});
-      const view = await (await context.profiles()).show(onePositional(positionals, 'profile name'));
+    case leafName(PROFILE_SHOW): {
+      const { values, positionals } = parseCommand(PROFILE_SHOW, rest);
+      const view = await (await context.profiles()).show(positionals[0]!);
       if (values.json) io.stdout(`${JSON.stringify(view, null, 2)}\n`);
       else for (const [key, value] of Object.entries(describeProfile(view))) io.stdout(`${key.padEnd(14)} ${value}\n`);
       return 0;
     }
-    case 'remove': {
-      const { positionals } = parse(rest, {});
-      const name = onePositional(positionals, 'profile name');
+    case leafName(PROFILE_REMOVE): {
+      const name = parseCommand(PROFILE_REMOVE, rest).positionals[0]!;
       await (await context.profiles()).remove(name);
       io.stderr(`Removed "${name}".\n`);
       return 0;
     }
-    case 'add-user': {
-      const { values, positionals } = parse(rest, {
-        'access-key-id': { type: 'string' },
-        'mfa-serial': { type: 'string' },
-        region: { type: 'string' },
-        label: { type: 'string' },
-        color: { type: 'string' },
-      });
-      const name = onePositional(positionals, 'profile name');
-      if (!values['access-key-id']) throw new UsageError('--access-key-id is required');
+    case leafName(PROFILE_ADD_USER): {
+      const { values, positionals } = parseCommand(PROFILE_ADD_USER, rest);
+      // The parser has refused a missing --access-key-id.
+      const accessKeyId = values['access-key-id']!;
       const draft = {
-        name,
-        accessKeyId: values['access-key-id'],
+        name: positionals[0]!,
+        accessKeyId,
         mfaSerial: optional(values['mfa-serial']),
         region: optional(values.region),
         label: optional(values.label),
@@ -117,7 +104,7 @@ export async function profileCommand(context: CliContext, args: string[]): Promi
       // Check everything typed on the command line before asking for the secret.
       const early = AddUserInputSchema.omit({ secretAccessKey: true }).safeParse(draft);
       if (!early.success) throw new RoledeckError('VALIDATION', describeInvalid(early.error, flagFor));
-      const secretAccessKey = await readSecret(io, `Secret access key for ${values['access-key-id']}: `);
+      const secretAccessKey = await readSecret(io, `Secret access key for ${accessKeyId}: `);
       const parsed = AddUserInputSchema.safeParse({ ...draft, secretAccessKey });
       if (!parsed.success) throw new RoledeckError('VALIDATION', describeInvalid(parsed.error, flagFor));
       const view = await (await context.profiles()).addUser(parsed.data);
@@ -125,31 +112,17 @@ export async function profileCommand(context: CliContext, args: string[]): Promi
       else io.stderr(`Added IAM user "${view.name}"; its secret is in the OS keychain.\n`);
       return 0;
     }
-    case 'add-role': {
-      const { values, positionals } = parse(rest, {
-        source: { type: 'string' },
-        'role-arn': { type: 'string' },
-        'account-id': { type: 'string' },
-        'role-name': { type: 'string' },
-        partition: { type: 'string' },
-        'external-id': { type: 'string' },
-        'mfa-serial': { type: 'string' },
-        'session-name': { type: 'string' },
-        duration: { type: 'string' },
-        region: { type: 'string' },
-        'source-identity': { type: 'string' },
-        tag: { type: 'string', multiple: true },
-        label: { type: 'string' },
-        color: { type: 'string' },
-      });
-      const name = onePositional(positionals, 'profile name');
-      if (!values.source) throw new UsageError('--source <profile> is required: the IAM user or role this role is assumed from');
-      const tags = (values.tag as string[] | undefined)?.map((pair) => {
+    case leafName(PROFILE_ADD_ROLE): {
+      const { values, positionals } = parseCommand(PROFILE_ADD_ROLE, rest);
+      const name = positionals[0]!;
+      const tags = values.tag?.map((pair) => {
         const at = pair.indexOf('=');
-        if (at < 1) throw new UsageError(`--tag takes key=value, got "${pair}"`);
+        if (at < 1) throw new UsageError(`--tag takes key=value, got "${pair}"`, PROFILE_ADD_ROLE.name);
         return { key: pair.slice(0, at), value: pair.slice(at + 1) };
       });
+      // Strictly whole seconds: Number() would take "1e4" and " 3600" too.
       const duration = optional(values.duration);
+      const durationIsWhole = duration === undefined || /^\d+$/.test(duration);
       const parsed = AddRoleInputSchema.safeParse({
         name,
         source: values.source,
@@ -160,22 +133,23 @@ export async function profileCommand(context: CliContext, args: string[]): Promi
         externalId: optional(values['external-id']),
         mfaSerial: optional(values['mfa-serial']),
         sessionName: optional(values['session-name']),
-        durationSeconds: duration === undefined ? undefined : Number(duration),
+        durationSeconds: duration !== undefined && durationIsWhole ? Number(duration) : undefined,
         region: optional(values.region),
         sourceIdentity: optional(values['source-identity']),
         tags,
         label: optional(values.label),
         color: optional(values.color),
       });
-      if (!parsed.success) throw new RoledeckError('VALIDATION', describeInvalid(parsed.error, (field) => (field === 'durationSeconds' ? '--duration' : field === 'tags' ? '--tag' : flagFor(field))));
+      const problems = [...(durationIsWhole ? [] : [fieldMessage('--duration', DURATION_NOT_WHOLE)]), ...(parsed.success ? [] : [describeInvalid(parsed.error, flagFor)])];
+      if (problems.length > 0 || !parsed.success) throw new RoledeckError('VALIDATION', problems.join('\n'));
       const view = await (await context.profiles()).addRole(parsed.data);
       if (values.json) io.stdout(`${JSON.stringify(view, null, 2)}\n`);
       else io.stderr(`Added role "${view.name}" (${view.kind === 'role' ? view.chain.join(' → ') : ''}).\n`);
       return 0;
     }
-    case 'import':
+    case leafName(PROFILE_IMPORT):
       return importCommand(context, rest);
     default:
-      throw new UsageError(sub ? `unknown profile command "${sub}"` : 'profile needs a command: list, show, add-user, add-role, remove, import');
+      throw new UsageError(`${sub ? `profile has no command "${sub}"; it has` : 'profile needs a command:'} ${PROFILE.subcommands.map(leafName).join(', ')}`, PROFILE.name);
   }
 }

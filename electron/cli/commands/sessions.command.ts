@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { SessionView } from '../../../shared/domain/session';
 import { formatClockTime, formatTimeLeft } from '../../../shared/logic/time-left';
 import type { CliContext } from '../context';
-import { EXIT, UsageError } from '../errors';
+import { EXIT } from '../errors';
 import { printTable } from '../io/table';
+import { SESSIONS } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
 
 function kindText(kind: SessionView['kind']): string {
   return kind === 'mfa-session' ? 'MFA session' : kind === 'role' ? 'role' : 'user keys';
@@ -14,12 +15,7 @@ function kindText(kind: SessionView['kind']): string {
  * their state and time left. Reads the cache only: it never calls AWS or asks for a code.
  */
 export async function sessionsCommand(context: CliContext, args: string[]): Promise<number> {
-  let values: { json?: boolean | undefined };
-  try {
-    ({ values } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: false, strict: true }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommand(SESSIONS, args);
   const { io } = context;
   const snapshot = await (await context.sessions()).list();
   if (values.json) {

@@ -1,7 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { TestAccessResult } from '../../../shared/domain/session';
 import type { CliContext } from '../context';
-import { EXIT, UsageError } from '../errors';
+import { EXIT } from '../errors';
+import { WHOAMI } from '../usage/commands.catalog';
+import { parseCommand } from '../usage/parse-command';
 
 /** A failed test's exit code: AWS said no (5), our own allow-list said no (6), anything else (1). */
 function exitFor(result: Extract<TestAccessResult, { ok: false }>): number {
@@ -16,14 +17,8 @@ function exitFor(result: Extract<TestAccessResult, { ok: false }>): number {
  * code on the terminal when one is needed.
  */
 export async function whoamiCommand(context: CliContext, args: string[]): Promise<number> {
-  let parsed: { values: { json?: boolean | undefined }; positionals: string[] };
-  try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const [profile, ...extra] = parsed.positionals;
-  if (!profile || extra.length > 0) throw new UsageError('whoami takes exactly one profile name');
+  const parsed = parseCommand(WHOAMI, args);
+  const profile = parsed.positionals[0]!;
   const { io } = context;
   const result = await (await context.sessions()).testAccess(profile);
   if (parsed.values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);

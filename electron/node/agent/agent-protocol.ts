@@ -28,8 +28,8 @@ export const AGENT_PROTOCOL_VERSION = 2;
 
 /**
  * How long a CLI waits for an answer, and the app for a request in flight: longer than the app's
- * MFA prompt stays open (MFA_PROMPT_TIMEOUT_MS, 5 minutes, electron/node/app/services.ts), so a
- * person answering the prompt at the last second still gets their credentials.
+ * MFA prompt stays open (MFA_PROMPT_TIMEOUT_MS, 5 minutes, in node/sessions/sessions.factory.ts),
+ * so a person answering the prompt at the last second still gets their credentials.
  */
 export const AGENT_REQUEST_TIMEOUT_MS = 6 * 60_000;
 

@@ -7,7 +7,7 @@ import { stampSessionWrites } from '../sessions/session-stamp';
 import { TimeoutScheduler } from '../sessions/timeout.scheduler';
 import { EncryptedFileDocumentStore } from '../store/encrypted-file.document-store';
 import type { RuntimeDescription } from './app-info.service';
-import type { Ports } from './services';
+import type { Ports } from './composition';
 
 /**
  * The production adapters, shared by every host: the Electron main process, the CLI and the

@@ -1,51 +1,31 @@
 import type { MfaPrompt } from '../../../shared/domain/session';
-import type { Clipboard } from '../../../shared/ports/clipboard';
-import type { Clock } from '../../../shared/ports/clock';
-import type { AwsFilesSource } from '../../../shared/ports/aws-files';
-import type { DocumentStore } from '../../../shared/ports/document-store';
-import type { Logger } from '../../../shared/ports/logger';
-import type { MfaPrompter } from '../../../shared/ports/mfa-prompter';
-import type { Scheduler } from '../../../shared/ports/scheduler';
 import type { SecretStore } from '../../../shared/ports/secret-store';
-import type { StsGateway } from '../../../shared/ports/sts-gateway';
+import type { EventRelay } from '../ipc/event-relay';
 import { IpcRouter, type Handlers } from '../ipc/router';
-import { ProfileService } from '../profiles/profile.service';
-import { MfaBroker } from '../sessions/mfa-broker';
-import { RefreshScheduler } from '../sessions/refresh.scheduler';
-import { EventRelay } from '../sessions/session-events';
-import { SessionCache } from '../sessions/session.cache';
-import { SessionService } from '../sessions/session.service';
+import type { AwsImportService } from '../profiles/aws-import.service';
+import { createAwsImport, createProfiles, createSettings } from '../profiles/profiles.factory';
+import type { ProfileService } from '../profiles/profile.service';
+import { createProfileHandlers } from '../profiles/profiles.ipc';
+import type { SettingsService } from '../profiles/settings.service';
+import type { RefreshScheduler } from '../sessions/refresh.scheduler';
+import type { SessionService } from '../sessions/session.service';
+import { createRefresh, createSessions } from '../sessions/sessions.factory';
+import { createSessionHandlers } from '../sessions/sessions.ipc';
 import { UiMfaPrompter } from '../sessions/ui.mfa-prompter';
-import { AwsConfigEditor } from '../aws-files/aws-config.editor';
-import { findCliLauncher, type CliLauncher } from '../aws-files/cli-launcher';
-import { ClipboardService } from '../clipboard/clipboard.service';
-import { SessionWorkService } from '../work/session-work.service';
-import { AppInfoService, type RuntimeDescription } from './app-info.service';
+import type { SessionWorkService } from '../work/session-work.service';
+import { createWork } from '../work/work.factory';
+import { createWorkHandlers } from '../work/work.ipc';
+import { createAppHandlers } from './app.ipc';
+import { AppInfoService } from './app-info.service';
+import { createShared, type Ports } from './composition';
+import type { CustomerService } from '../customers/customer.service';
+import { createCustomers } from '../customers/customers.factory';
+import { createCustomerHandlers } from '../customers/customers.ipc';
+import type { StoreService } from '../store/store.service';
+import { createStore } from '../store/store.factory';
+import { createStoreHandlers } from '../store/store.ipc';
 
-/** An MFA prompt nobody answers is closed after this, so waiting callers get an answer. */
-export const MFA_PROMPT_TIMEOUT_MS = 5 * 60_000;
-
-/** The ports a host (Electron main, the CLI, the test host) supplies. */
-export interface Ports {
-  secrets: SecretStore;
-  store: DocumentStore;
-  sts: StsGateway;
-  awsFiles: AwsFilesSource;
-  clock: Clock;
-  /** Timers for session refresh and MFA prompt timeouts. */
-  scheduler: Scheduler;
-  /**
-   * Who is asked for MFA codes. Absent (the app, the browser test host): the UI, through router
-   * events ('mfa.prompt') and the 'mfa.*' channels. The CLI does not use these services' prompter.
-   */
-  mfaPrompter?: MfaPrompter;
-  /** The system clipboard (the Electron app); absent where there is none (CLI). */
-  clipboard?: Clipboard;
-  /** Finds the `roledeck` CLI for credential_process lines; default: on this process's PATH. */
-  cliLauncher?: () => Promise<CliLauncher>;
-  logger: Logger;
-  runtime: RuntimeDescription;
-}
+export type { Ports } from './composition';
 
 /** What a host hooks into, beyond the router's events. */
 export interface ServiceHooks {
@@ -53,10 +33,13 @@ export interface ServiceHooks {
   onMfaPrompt?: (prompt: MfaPrompt) => void;
 }
 
+/** Every service of a host with a window (Electron main, the browser preview host). */
 export interface Services {
   appInfo: AppInfoService;
   secrets: SecretStore;
   profiles: ProfileService;
+  settings: SettingsService;
+  awsImport: AwsImportService;
   sessions: SessionService;
   /** The UI side of MFA prompts: pending prompts, answers and cancels from the renderer. */
   mfaPrompts: UiMfaPrompter;
@@ -66,87 +49,47 @@ export interface Services {
   events: EventRelay;
   /** Copy exports to the clipboard, install credential_process profiles. */
   work: SessionWorkService;
+  customers: CustomerService;
+  /** The store's health and Start over. */
+  store: StoreService;
 }
 
 /**
- * Hand-wired composition: plain classes taking ports, no container, no singletons. Services are
+ * The whole graph for a host with a window, from each feature's factory. Services are
  * built before the router that carries their events, so they emit into a relay the router is
  * connected to afterwards (createRouter); until then events are dropped.
  */
 export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services {
-  const events = new EventRelay();
-  const profiles = new ProfileService(ports.store, ports.secrets, ports.clock, ports.logger, ports.awsFiles, events);
-  const mfaPrompts = new UiMfaPrompter(events, hooks.onMfaPrompt ? { onPrompt: hooks.onMfaPrompt } : {});
-  const broker = new MfaBroker(ports.mfaPrompter ?? mfaPrompts, ports.clock, {
-    scheduler: ports.scheduler,
-    promptTimeoutMs: MFA_PROMPT_TIMEOUT_MS,
-  });
-  const sessions = new SessionService({
-    profiles,
-    store: ports.store,
-    sts: ports.sts,
-    cache: new SessionCache(ports.secrets, ports.logger),
-    broker,
-    clock: ports.clock,
-    logger: ports.logger,
-    events,
-  });
+  const shared = createShared(ports);
+  const profiles = createProfiles(ports, shared);
+  const settings = createSettings(ports, shared);
+  const mfaPrompts = new UiMfaPrompter(shared.events, hooks.onMfaPrompt ? { onPrompt: hooks.onMfaPrompt } : {});
+  const sessions = createSessions(ports, shared, { profiles, prompter: ports.mfaPrompter ?? mfaPrompts });
   return {
     appInfo: new AppInfoService(ports.runtime),
     secrets: ports.secrets,
     profiles,
+    settings,
+    awsImport: createAwsImport(ports, shared),
     sessions,
     mfaPrompts,
-    refresh: new RefreshScheduler(sessions, ports.scheduler, ports.clock, events, ports.logger),
-    events,
-    work: new SessionWorkService({
-      sessions,
-      profiles,
-      clipboard: ports.clipboard ? new ClipboardService(ports.clipboard, ports.scheduler, ports.clock, ports.logger) : undefined,
-      configEditor: () => new AwsConfigEditor({ clock: ports.clock, logger: ports.logger }),
-      cliLauncher: ports.cliLauncher ?? (() => findCliLauncher()),
-    }),
+    refresh: createRefresh(ports, shared, sessions),
+    events: shared.events,
+    work: createWork(ports, { sessions, profiles, settings }),
+    customers: createCustomers(ports, shared),
+    store: createStore(ports, shared),
   };
 }
 
+/** Every channel of the contract, merged from each feature's `<feature>.ipc.ts`. */
 export function createHandlers(services: Services): Handlers {
-  const { profiles, sessions, mfaPrompts } = services;
   return {
-    'app.info': () => services.appInfo.info(),
-    'keychain.status': () => services.secrets.status(),
-    'profiles.list': async () => ({ profiles: await profiles.list() }),
-    'profiles.addUser': (input) => profiles.addUser(input),
-    'profiles.addRole': (input) => profiles.addRole(input),
-    'profiles.updateUser': (input) => profiles.updateUser(input),
-    'profiles.updateRole': (input) => profiles.updateRole(input),
-    'profiles.remove': async ({ name }) => {
-      await profiles.remove(name);
-      return { removed: true as const };
-    },
-    'profiles.importPreview': ({ moveKeys }) => profiles.previewImport(moveKeys),
-    'profiles.importApply': ({ moveKeys }) => profiles.applyImport(moveKeys),
-    'sessions.list': () => sessions.list(),
-    'sessions.copyExport': ({ profileId, format }) => services.work.copyExport(profileId, format),
-    'sessions.installCliProfile': ({ profileId, awsProfile, force }) => services.work.installCliProfile(profileId, { awsProfile, force }),
-    'sessions.start': ({ profileId }) => sessions.start(profileId),
-    'sessions.refresh': ({ profileId }) => sessions.refresh(profileId),
-    'sessions.end': async ({ profileId }) => {
-      await sessions.end(profileId);
-      return { ended: true as const };
-    },
-    'sessions.setActive': ({ profileId }) => sessions.setActive(profileId),
-    'sessions.testAccess': ({ profileId }) => sessions.testAccess(profileId),
-    'mfa.pending': () => ({ prompts: mfaPrompts.pending() }),
-    'mfa.answer': ({ promptId, code }) => {
-      mfaPrompts.answer(promptId, code);
-      return { accepted: true as const };
-    },
-    'mfa.cancel': ({ promptId }) => {
-      mfaPrompts.cancel(promptId);
-      return { cancelled: true as const };
-    },
-    'settings.get': () => profiles.settings(),
-    'settings.update': (changes) => profiles.updateSettings(changes),
+    ...createAppHandlers(services),
+    ...createProfileHandlers(services),
+    ...createSessionHandlers(services),
+    ...createWorkHandlers(services),
+    ...createCustomerHandlers(services),
+    ...createStoreHandlers(services),
   };
 }
 

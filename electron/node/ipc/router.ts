@@ -24,6 +24,9 @@ export type Handler<C extends ChannelName> = (
 /** One handler for every channel in the contract: a missing one is a compile error. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
+/** The handlers of some channels: what a feature's `<feature>.ipc.ts` returns, typed against the contract. */
+export type HandlersFor<C extends ChannelName> = { [K in C]: Handler<K> };
+
 export type EventListener = (event: EventName, payload: unknown) => void;
 
 /**

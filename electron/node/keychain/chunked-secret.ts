@@ -72,6 +72,3 @@ export function joinChunks(
   return Buffer.compare(digest, Buffer.from(header.sha256)) === 0 ? joined : null;
 }
 
-export function partName(name: string, index: number): string {
-  return `${name}#part${index + 1}`;
-}

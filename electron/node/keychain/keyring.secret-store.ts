@@ -1,8 +1,10 @@
 import { AsyncEntry } from '@napi-rs/keyring';
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { KeychainBackend, KeychainStatus } from '../../../shared/domain/keychain';
+import { chunkPartItem, KEYCHAIN_SERVICE, STATUS_PROBE_ITEM } from '../../../shared/domain/keychain-items';
 import type { SecretStore } from '../../../shared/ports/secret-store';
-import { joinChunks, parseHeader, partName, planChunks } from './chunked-secret';
+import { joinChunks, parseHeader, planChunks } from './chunked-secret';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /** Windows Credential Manager's limit for one credential blob (CRED_MAX_CREDENTIAL_BLOB_SIZE). */
 export const WINDOWS_MAX_ITEM_BYTES = 2560;
@@ -23,7 +25,7 @@ function backendFor(platform: NodeJS.Platform): KeychainBackend {
 
 /** Maps the keyring library's errors onto what a person can do about them. */
 export function classifyKeychainError(error: unknown, backend: KeychainBackend): RoledeckError {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   if (/locked|unlock|dismissed|prompt/i.test(text)) {
     return new RoledeckError(
       'KEYCHAIN_LOCKED',
@@ -55,7 +57,7 @@ export class KeyringSecretStore implements SecretStore {
 
   constructor(options: KeyringSecretStoreOptions = {}) {
     const platform = options.platform ?? process.platform;
-    this.service = options.service ?? 'roledeck';
+    this.service = options.service ?? KEYCHAIN_SERVICE;
     this.backend = backendFor(platform);
     this.maxItemBytes = options.maxItemBytes ?? (platform === 'win32' ? WINDOWS_MAX_ITEM_BYTES : 64 * 1024);
   }
@@ -101,7 +103,7 @@ export class KeyringSecretStore implements SecretStore {
     if (parsed.kind === 'inline') return parsed.secret;
     if (parsed.kind === 'invalid') return null;
     const parts: Array<Uint8Array | null> = [];
-    for (let index = 0; index < parsed.partCount; index += 1) parts.push(await this.read(partName(name, index)));
+    for (let index = 0; index < parsed.partCount; index += 1) parts.push(await this.read(chunkPartItem(name, index)));
     return joinChunks(parsed, parts);
   }
 
@@ -110,11 +112,11 @@ export class KeyringSecretStore implements SecretStore {
     const previousHeader = previous ? parseHeader(previous) : null;
     const plan = planChunks(value, this.maxItemBytes);
     // Parts first, header last: a reader never sees a header whose parts are not written yet.
-    for (const [index, part] of plan.parts.entries()) await this.write(partName(name, index), part);
+    for (const [index, part] of plan.parts.entries()) await this.write(chunkPartItem(name, index), part);
     await this.write(name, plan.header);
     if (previousHeader?.kind === 'chunked') {
       for (let index = plan.parts.length; index < previousHeader.partCount; index += 1) {
-        await this.remove(partName(name, index));
+        await this.remove(chunkPartItem(name, index));
       }
     }
   }
@@ -124,7 +126,7 @@ export class KeyringSecretStore implements SecretStore {
     if (!header) return false;
     const parsed = parseHeader(header);
     if (parsed.kind === 'chunked') {
-      for (let index = 0; index < parsed.partCount; index += 1) await this.remove(partName(name, index));
+      for (let index = 0; index < parsed.partCount; index += 1) await this.remove(chunkPartItem(name, index));
     }
     return this.remove(name);
   }
@@ -133,7 +135,7 @@ export class KeyringSecretStore implements SecretStore {
     try {
       // A search for an absent item succeeds even on a locked collection, so the probe item is
       // written once and read after that: reading an existing item needs the store unlocked.
-      const probe = this.entry('status-probe');
+      const probe = this.entry(STATUS_PROBE_ITEM);
       if ((await probe.getSecret()) === null) await probe.setSecret(new Uint8Array([1]));
       return { backend: this.backend, state: 'ready', message: '' };
     } catch (error) {

@@ -6,8 +6,9 @@ import type { Clock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
 import type { Scheduler } from '../../../shared/ports/scheduler';
 import { AwsCallError } from '../../../shared/domain/aws-call-error';
-import type { EventSink } from './session-events';
-import type { ScheduledSession, SessionStatus } from './session.service';
+import type { EventSink } from '../../../shared/ports/event-sink';
+import type { SessionStatus } from '../../../shared/logic/session-state';
+import type { ScheduledSession } from './session.board';
 
 /** What the scheduler drives: the session service, seen through the few calls it needs. */
 export interface RefreshTarget {

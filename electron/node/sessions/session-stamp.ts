@@ -7,13 +7,14 @@
  * The reader is on the quick path: node:fs the cheap way, nothing imported at the top.
  */
 import type { KeychainStatus } from '../../../shared/domain/keychain';
+import { parseSessionItem } from '../../../shared/domain/keychain-items';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 
 export const SESSION_STAMP_FILE = 'session-stamp';
 
 /** The items whose change makes a kept copy of a session stale: role sessions and MFA sessions. */
-export function isSessionItem(name: string): boolean {
-  return name.startsWith('session/') || name.startsWith('mfa-session/');
+function isSessionItem(name: string): boolean {
+  return parseSessionItem(name) !== undefined;
 }
 
 /** The current stamp; '' when no session was ever written under this home. */

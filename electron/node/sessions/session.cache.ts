@@ -1,60 +1,26 @@
 import { z } from 'zod';
 import type { AwsCredentials } from '../../../shared/domain/aws';
+import { CachedSessionSchema, type CachedSession } from '../../../shared/domain/cached-session';
+import { mfaSessionItem, roleSessionItem, SESSION_INDEX_ITEM } from '../../../shared/domain/keychain-items';
+import type { Profile } from '../../../shared/domain/profile';
 import type { Logger } from '../../../shared/ports/logger';
 import type { SecretStore } from '../../../shared/ports/secret-store';
+import type { SessionInvalidator } from '../../../shared/ports/session-invalidator';
 
 /**
  * Temporary sessions cached in memory and in the OS keychain, so the CLI, credential_process and a
  * restarted app reuse them instead of asking AWS (and the person, for MFA) again.
  *
- * Keychain items: `mfa-session/<userProfileId>` (GetSessionToken with MFA, shared by every role
- * assumed from that user) and `session/<profileId>` (AssumeRole). Each holds one JSON document with
- * the credentials, expiry and what the next refresh needs. `session-index` lists the items that
- * exist, because the SecretStore port cannot enumerate: it is a hint for listing only (another
- * process may add an item between our read and write, so a reader always checks the item itself).
+ * Keychain items (names in shared/domain/keychain-items.ts): an IAM user's MFA session
+ * (GetSessionToken with MFA, shared by every role assumed from that user) and a role's session
+ * (AssumeRole). Each holds one JSON document with the credentials, expiry and what the next
+ * refresh needs (shared/domain/cached-session.ts). The session index lists the items that exist,
+ * because the SecretStore port cannot enumerate: it is a hint for listing only (another process may
+ * add an item between our read and write, so a reader always checks the item itself).
  */
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-export const INDEX_ITEM = 'session-index';
-
-export function roleSessionItem(profileId: string): string {
-  return `session/${profileId}`;
-}
-
-export function mfaSessionItem(userProfileId: string): string {
-  return `mfa-session/${userProfileId}`;
-}
-
-/** One hop of the chain as the next refresh will walk it, target first, IAM user last. */
-const PlanStepSchema = z.object({
-  profileId: z.string(),
-  kind: z.enum(['role', 'user']),
-  /** Role: the device it needs a code from on every AssumeRole; user: its MFA device (GetSessionToken). */
-  mfaSerial: z.string().optional(),
-});
-export type PlanStep = z.infer<typeof PlanStepSchema>;
-
-const CachedSessionSchema = z.object({
-  v: z.literal(1),
-  kind: z.enum(['role', 'mfa-session']),
-  profileId: z.string(),
-  /** The profile fields the session was obtained with: an edited profile does not reuse it. */
-  fingerprint: z.string(),
-  accessKeyId: z.string().min(1),
-  secretAccessKey: z.string().min(1),
-  sessionToken: z.string().min(1),
-  obtainedAt: z.number(),
-  expiresAt: z.number(),
-  arn: z.string().optional(),
-  accountId: z.string().optional(),
-  /** Whether the session carries MFA context (roles assumed from it need no code of their own). */
-  mfaContext: z.boolean(),
-  plan: z.array(PlanStepSchema),
-  notes: z.array(z.string()).optional(),
-});
-export type CachedSession = z.infer<typeof CachedSessionSchema>;
 
 const IndexSchema = z.object({ v: z.literal(1), items: z.record(z.string(), z.number()) });
 
@@ -67,7 +33,7 @@ export function credentialsOf(session: CachedSession): AwsCredentials {
   };
 }
 
-export class SessionCache {
+export class SessionCache implements SessionInvalidator {
   private readonly memory = new Map<string, { session: CachedSession; where: 'keychain' | 'memory' }>();
   /** Index writes are read-modify-write: one at a time within this process. */
   private indexQueue: Promise<unknown> = Promise.resolve();
@@ -141,6 +107,17 @@ export class SessionCache {
     });
   }
 
+  /**
+   * A profile edit: deletes the keychain copies the CLI's quick path would otherwise serve. The
+   * in-memory copies stay until replaced; their fingerprint no longer matches, so none is reused.
+   */
+  async invalidate(profiles: ReadonlyArray<Pick<Profile, 'id' | 'kind'>>): Promise<void> {
+    for (const profile of profiles) {
+      const item = profile.kind === 'role' ? roleSessionItem(profile.id) : mfaSessionItem(profile.id);
+      await this.secrets.delete(item).catch((error: unknown) => this.logger.warn('could not forget a cached session', { item, error }));
+    }
+  }
+
   /** Items the index lists (not yet expired) with their expiry; each may still be gone when read. */
   async listed(now: number): Promise<Array<[string, number]>> {
     const index = await this.readIndex();
@@ -169,7 +146,7 @@ export class SessionCache {
   }
 
   private async readIndex(): Promise<z.infer<typeof IndexSchema>> {
-    const bytes = await this.secrets.get(INDEX_ITEM);
+    const bytes = await this.secrets.get(SESSION_INDEX_ITEM);
     if (!bytes) return { v: 1, items: {} };
     try {
       const parsed = IndexSchema.safeParse(JSON.parse(decoder.decode(bytes)));
@@ -184,7 +161,7 @@ export class SessionCache {
     const run = async () => {
       const index = await this.readIndex();
       change(index.items);
-      await this.secrets.set(INDEX_ITEM, encoder.encode(JSON.stringify(index)));
+      await this.secrets.set(SESSION_INDEX_ITEM, encoder.encode(JSON.stringify(index)));
     };
     const next = this.indexQueue.then(run, run);
     this.indexQueue = next.catch(() => undefined);

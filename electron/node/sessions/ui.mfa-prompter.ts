@@ -1,7 +1,7 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { MfaPrompt } from '../../../shared/domain/session';
 import type { MfaPrompter } from '../../../shared/ports/mfa-prompter';
-import type { EventSink } from './session-events';
+import type { EventSink } from '../../../shared/ports/event-sink';
 
 interface Pending {
   prompt: MfaPrompt;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RoledeckError } from '../../../shared/contract/errors';
 import {
@@ -11,6 +11,7 @@ import {
   parseStoreDocument,
   type StoreDocument,
 } from '../../../shared/domain/store-document';
+import { STORE_KEY_ITEM } from '../../../shared/domain/keychain-items';
 import { systemClock, type Clock } from '../../../shared/ports/clock';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { Logger } from '../../../shared/ports/logger';
@@ -21,8 +22,6 @@ import { ENVELOPE_FORMAT, KEY_BYTES, openEnvelope, readHeader, sealEnvelope } fr
 import { STORE_FILE } from './store-version';
 
 export const STORE_FILE_NAME = STORE_FILE;
-/** The one keychain item holding the store's AES-256 key. */
-export const STORE_KEY_NAME = 'store/key';
 
 /** Where the store lives: ROLEDECK_HOME if set (the CLI, tests, portable setups), else the app data dir. */
 export function resolveStoreHome(appDataDir: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -53,6 +52,10 @@ function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
 
+/** How to start over, in the app and in the CLI: the store's messages reach both. */
+const START_OVER =
+  'start over with an empty profile list: Start over in Roledeck (Settings), or `roledeck store reset`. The old file is kept, and your keychain secrets stay.';
+
 /** ISO time without ':' (not allowed in Windows file names). */
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
@@ -67,6 +70,7 @@ function stamp(ms: number): string {
 export class EncryptedFileDocumentStore implements DocumentStore {
   readonly home: string;
   readonly file: string;
+  readonly location: string;
   private readonly lockFile: string;
   private readonly secrets: SecretStore;
   private readonly logger: Logger;
@@ -80,6 +84,7 @@ export class EncryptedFileDocumentStore implements DocumentStore {
   constructor(options: EncryptedFileDocumentStoreOptions) {
     this.home = options.home;
     this.file = path.join(options.home, STORE_FILE_NAME);
+    this.location = this.file;
     this.lockFile = `${this.file}.lock`;
     this.secrets = options.secrets;
     this.logger = options.logger;
@@ -98,8 +103,8 @@ export class EncryptedFileDocumentStore implements DocumentStore {
     return this.serialized(() => this.updateNow(mutate));
   }
 
-  startOver(): Promise<{ setAsideAs: string | null }> {
-    return this.serialized(() => this.startOverNow());
+  reset(): Promise<{ setAsideAs: string | null }> {
+    return this.serialized(() => this.resetNow());
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -138,25 +143,43 @@ export class EncryptedFileDocumentStore implements DocumentStore {
     );
   }
 
-  private async startOverNow(): Promise<{ setAsideAs: string | null }> {
+  private async resetNow(): Promise<{ setAsideAs: string | null }> {
     await this.ensureHome();
     return withLockFile(
       this.lockFile,
       async () => {
         const bytes = await this.readFileBytes();
+        // A locked keychain fails here, before anything moves: the key is needed to write the new store.
+        const opened = bytes ? await this.open(bytes) : null;
+        const key = await this.keyForWriting({ replaceDamaged: true });
         let setAsideAs: string | null = null;
-        if (bytes) {
-          const opened = await this.open(bytes);
+        if (opened) {
           const kind = opened.kind === 'ok' ? 'previous' : opened.kind === 'newer' ? 'newer' : 'broken';
-          // If the copy cannot be made this throws, and the old file stays where it is.
-          setAsideAs = await this.setAside(bytes, kind);
+          // If the file cannot be moved this throws, and the store stays as it was.
+          setAsideAs = await this.moveAside(kind);
         }
-        await this.writeDocument(JSON.stringify(emptyDocument()), await this.keyForWriting({ replaceDamaged: true }));
+        await this.writeDocument(JSON.stringify(emptyDocument()), key);
         this.logger.warn('started the profile store over', { store: this.file, setAsideAs });
         return { setAsideAs };
       },
       this.lockOptions,
     );
+  }
+
+  /**
+   * Renames the store file to `profiles.rdk.<kind>-<time>` beside it: the bytes are kept exactly
+   * as they were, under a name nothing else writes to. Runs under the store lock; the name is
+   * checked first because rename() replaces an existing file on POSIX systems.
+   */
+  private async moveAside(kind: 'broken' | 'newer' | 'previous'): Promise<string> {
+    const base = path.join(this.home, `${STORE_FILE_NAME}.${kind}-${stamp(this.clock.now())}`);
+    for (let attempt = 1; attempt <= 100; attempt += 1) {
+      const candidate = attempt === 1 ? base : `${base}-${attempt}`;
+      if (await stat(candidate).then(() => true, (error: unknown) => (isMissing(error) ? false : Promise.reject(error)))) continue;
+      await rename(this.file, candidate);
+      return candidate;
+    }
+    throw new RoledeckError('CONFLICT', `Roledeck could not find a free name beside ${this.file} to move it to. Nothing was changed.`);
   }
 
   private async ensureHome(): Promise<void> {
@@ -192,7 +215,7 @@ export class EncryptedFileDocumentStore implements DocumentStore {
    */
   private cachedKey(): Promise<Buffer | null> {
     if (!this.key) {
-      const loading = this.secrets.get(STORE_KEY_NAME).then((bytes) => (bytes ? Buffer.from(bytes) : null));
+      const loading = this.secrets.get(STORE_KEY_ITEM).then((bytes) => (bytes ? Buffer.from(bytes) : null));
       this.key = loading;
       void loading.then(
         (key) => {
@@ -212,16 +235,16 @@ export class EncryptedFileDocumentStore implements DocumentStore {
     if (existing && !replaceDamaged) {
       throw new RoledeckError(
         'STORE_UNREADABLE',
-        `The key for your Roledeck profiles in the OS keychain (item "${STORE_KEY_NAME}") is damaged, so Roledeck cannot save profiles. ` +
-          'Restore the keychain item from a backup, or choose Start over to begin with an empty profile list.',
+        `The key for your Roledeck profiles in the OS keychain (item "${STORE_KEY_ITEM}") is damaged, so Roledeck cannot save profiles. ` +
+          `Restore the keychain item from a backup, or ${START_OVER}`,
       );
     }
     // Only ever under the store lock: two processes creating a key at once would each encrypt
     // with a different one.
     const key = randomBytes(KEY_BYTES);
-    await this.secrets.set(STORE_KEY_NAME, key);
+    await this.secrets.set(STORE_KEY_ITEM, key);
     this.key = Promise.resolve(key);
-    this.logger.info('created the profile store key in the OS keychain', { item: STORE_KEY_NAME });
+    this.logger.info('created the profile store key in the OS keychain', { item: STORE_KEY_ITEM });
     return key;
   }
 
@@ -296,12 +319,12 @@ export class EncryptedFileDocumentStore implements DocumentStore {
 
   private unreadableMessage(why: Unreadable, detail: string): string {
     const intro = `Roledeck cannot read your profiles in ${this.file}: ${detail}. The file was left as it is.`;
-    const startOver = 'or choose Start over to begin with an empty profile list (the old file is kept).';
+    const startOver = `or ${START_OVER}`;
     switch (why) {
       case 'missing-key':
-        return `${intro} If the keychain item "${STORE_KEY_NAME}" was deleted, restore it from a keychain backup and try again, ${startOver}`;
+        return `${intro} If the keychain item "${STORE_KEY_ITEM}" was deleted, restore it from a keychain backup and try again, ${startOver}`;
       case 'wrong-key':
-        return `${intro} This happens when the keychain item "${STORE_KEY_NAME}" was replaced or the file was copied from another computer: restore that item, ${startOver}`;
+        return `${intro} This happens when the keychain item "${STORE_KEY_ITEM}" was replaced or the file was copied from another computer: restore that item, ${startOver}`;
       default:
         return `${intro} Restore ${STORE_FILE_NAME} from a backup if you have one, ${startOver}`;
     }

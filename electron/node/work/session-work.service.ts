@@ -1,7 +1,9 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import { ExportError, formatExport, type ExportFormat } from '../../../shared/logic/shell-export';
-import type { ProfileService } from '../profiles/profile.service';
-import { chainOf } from '../profiles/profile.service';
+import { profileRegion } from '../../../shared/logic/profile-chain';
+import { requireProfile } from '../../../shared/logic/profile-lookup';
+import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
+import type { SettingsService } from '../profiles/settings.service';
 import type { SessionService } from '../sessions/session.service';
 import type { ClipboardService } from '../clipboard/clipboard.service';
 import { DEFAULT_CLEAR_SECONDS } from '../clipboard/clipboard.service';
@@ -17,7 +19,8 @@ export class SessionWorkService {
   constructor(
     private readonly deps: {
       sessions: SessionService;
-      profiles: ProfileService;
+      profiles: ProfileDirectory;
+      settings: SettingsService;
       clipboard: ClipboardService | undefined;
       configEditor: () => AwsConfigEditor;
       /** How ~/.aws/config should start the CLI: found on PATH when the profile is installed. */
@@ -36,20 +39,26 @@ export class SessionWorkService {
       if (error instanceof ExportError) throw new RoledeckError('VALIDATION', error.message);
       throw error;
     }
-    const settings = await this.deps.profiles.settings();
+    const settings = await this.deps.settings.settings();
     const clearsAt = await clipboard.copySecret(text, settings.clipboardClearSeconds ?? DEFAULT_CLEAR_SECONDS);
     // Remember the format as the preferred shell for the next copy.
-    if (settings.preferredShell !== format) await this.deps.profiles.updateSettings({ preferredShell: format });
+    if (settings.preferredShell !== format) await this.deps.settings.updateSettings({ preferredShell: format });
     return { format, clearsAt, ...(session.expiresAt !== undefined ? { expiresAt: session.expiresAt } : {}) };
+  }
+
+  /** On quit: a credential this host copied does not outlive it on the clipboard. */
+  async clearClipboardOnQuit(): Promise<void> {
+    await this.deps.clipboard?.clearOnQuit();
   }
 
   async installCliProfile(
     profileId: string,
     options: { awsProfile?: string | undefined; force?: boolean | undefined },
   ): Promise<AwsConfigChange & { awsProfile: string; command: string; warning?: string }> {
-    const { profile, doc } = await this.deps.profiles.get(profileId);
+    const { profiles } = await this.deps.profiles.read();
+    const profile = requireProfile(profiles, profileId);
     const awsProfile = options.awsProfile ?? profile.name;
-    const region = profile.region ?? chainOf(doc, profile)[0]?.region;
+    const region = profileRegion(profiles, profile);
     const launcher = await this.deps.cliLauncher();
     const command = credentialProcessCommandLine(launcher.command, profile);
     const change = await this.deps.configEditor().install(

@@ -234,7 +234,7 @@ describe('reading ~/.aws', () => {
       existing: 'exists',
     });
     expect(plan.skipped.find((entry) => entry.name === 'bad-external')?.reason).toBe(
-      'external_id: an ExternalId is 2–1224 characters',
+      'external_id: the ExternalId has 1 character; it needs 2 to 1,224',
     );
     expect(plan.summary).toMatch(/^Import 2 IAM users and 3 roles\./);
 

@@ -62,6 +62,16 @@ describe('credential-process --id: the cached path', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
   });
 
+  it('prints its usage for --help even on a line whose profile has a cached session, never the credentials', async () => {
+    const { id } = await cachedRole();
+    for (const help of ['--help', '-h']) {
+      const result = await runCli(['credential-process', '--id', id, 'acme-prod', help], { env: env() });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^roledeck credential-process — /);
+      expect(result.stdout).not.toContain('SecretAccessKey');
+    }
+  });
+
   it('forgets the cached session when the profile is edited, so an old session is never served for it', async () => {
     const { id, roleArn } = await cachedRole();
     const services = createServices(

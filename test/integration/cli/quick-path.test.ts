@@ -14,7 +14,7 @@ import { createNodePorts } from '../../../electron/node/app/node-ports';
 import { createServices, type Services } from '../../../electron/node/app/services';
 import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
 import { StreamLogger } from '../../../electron/node/log/console.logger';
-import { STORE_KEY_NAME } from '../../../electron/node/store/encrypted-file.document-store';
+import { STORE_KEY_ITEM } from '../../../shared/domain/keychain-items';
 import { EXPORT_FORMATS } from '../../../shared/logic/shell-export';
 import { startFakeAgent } from '../agent/fake-agent';
 import { ensureCliBuilt, runCli, type CliResult } from '../fixtures/cli';
@@ -39,13 +39,13 @@ async function cachedRole(): Promise<{ id: string; roleArn: string }> {
 /** Runs `fn` with the profile store's key out of the keychain: nothing in it can decrypt the store. */
 async function withoutStoreKey<T>(fn: () => Promise<T>): Promise<T> {
   const secrets = new KeyringSecretStore();
-  const key = await secrets.get(STORE_KEY_NAME);
+  const key = await secrets.get(STORE_KEY_ITEM);
   expect(key).not.toBeNull();
-  await secrets.delete(STORE_KEY_NAME);
+  await secrets.delete(STORE_KEY_ITEM);
   try {
     return await fn();
   } finally {
-    await secrets.set(STORE_KEY_NAME, key!);
+    await secrets.set(STORE_KEY_ITEM, key!);
   }
 }
 

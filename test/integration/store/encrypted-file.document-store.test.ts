@@ -8,9 +8,9 @@ import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secr
 import {
   EncryptedFileDocumentStore,
   STORE_FILE_NAME,
-  STORE_KEY_NAME,
 } from '../../../electron/node/store/encrypted-file.document-store';
 import { RoledeckError } from '../../../shared/contract/errors';
+import { STORE_KEY_ITEM } from '../../../shared/domain/keychain-items';
 import { recordingLogger } from '../../fakes/recording.logger';
 import { sampleRole } from '../../unit/electron/node/store/sample-profiles';
 import { lockKeyring, requireKeyringSession, unlockKeyring } from '../fixtures/keyring';
@@ -60,11 +60,11 @@ describe('encrypted profile store with the real keyring', () => {
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'roledeck-store-it-'));
     home = path.join(root, 'home');
-    await new KeyringSecretStore({ service }).delete(STORE_KEY_NAME);
+    await new KeyringSecretStore({ service }).delete(STORE_KEY_ITEM);
   });
   afterAll(async () => {
     unlockKeyring();
-    await new KeyringSecretStore({ service }).delete(STORE_KEY_NAME);
+    await new KeyringSecretStore({ service }).delete(STORE_KEY_ITEM);
     if (root) await rm(root, { recursive: true, force: true });
   });
 
@@ -99,7 +99,7 @@ describe('encrypted profile store with the real keyring', () => {
     } finally {
       unlockKeyring();
     }
-    expect(await new KeyringSecretStore({ service }).get(STORE_KEY_NAME)).toBeNull();
+    expect(await new KeyringSecretStore({ service }).get(STORE_KEY_ITEM)).toBeNull();
   });
 
   it('fails with KEYCHAIN_LOCKED on an existing store, and leaves it as it was', async () => {

@@ -39,6 +39,11 @@ describe('import zones (DESIGN.md import rules)', () => {
     expect(problems('shared/logic/x.ts', "import { y } from '../../electron/node/y';")).toHaveLength(1);
   });
 
+  it('lets shared/ read CloudFormation templates with the yaml package, and nothing else from npm', () => {
+    expect(problems('shared/logic/x.ts', "import { parseDocument } from 'yaml';")).toEqual([]);
+    expect(problems('shared/logic/x.ts', "import { load } from 'js-yaml';")).toEqual([expect.stringMatching(/only shared\/, zod and yaml/)]);
+  });
+
   it('keeps electron/node and the CLI free of electron, and the preload on the contract only', () => {
     expect(problems('electron/node/x.ts', "import { app } from 'electron';")).toHaveLength(1);
     expect(problems('electron/cli/x.ts', "import { app } from 'electron';")).toHaveLength(1);

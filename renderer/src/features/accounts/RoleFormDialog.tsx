@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
-import { PARTITIONS, roleArnFor, type Partition } from '../../../../shared/domain/aws-rules';
+import { DURATION_NOT_WHOLE, PARTITIONS, roleArnFor, RULE_HINTS, type Partition } from '../../../../shared/domain/aws-rules';
 import { AddRoleInputSchema, UpdateRoleInputSchema } from '../../../../shared/domain/profile-input';
 import type { ProfileView, RoleView } from '../../../../shared/domain/profile-view';
 import { getApi } from '../../api';
@@ -10,7 +10,8 @@ import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
 import { generateExternalId } from './external-id';
 import { placeIssues, placeServerError, type PlacedErrors } from './form-errors';
-import { messageOf, optional, useFormState } from './form-state';
+import { messageOf } from '../../../../shared/logic/error-message';
+import { optional, useFormState } from './form-state';
 import { humanDuration } from './profile-format';
 
 const FIELDS = [
@@ -73,7 +74,6 @@ function initialValues(existing: RoleView | undefined, profiles: readonly Profil
 }
 
 const WHOLE_NUMBER = /^\d+$/;
-const DURATION_RULE = 'a session duration is a whole number of seconds';
 
 function buildInput(values: Record<ValueField, string>, existing: RoleView | undefined): Record<string, unknown> {
   const input: Record<string, unknown> = { name: values.name.trim(), source: values.source };
@@ -107,9 +107,9 @@ function validateRole(values: Record<ValueField, string>, existing: RoleView | u
   const schema = existing ? UpdateRoleInputSchema : AddRoleInputSchema;
   const result = schema.safeParse(buildInput(values, existing));
   const placed: PlacedErrors<RoleField> = result.success ? { fields: {}, form: null } : placeIssues(result.error.issues, FIELDS);
-  if (values.source === '') placed.fields.source = 'choose the profile whose credentials assume this role';
+  if (values.source === '') placed.fields.source = 'Choose the profile whose credentials assume this role';
   const duration = values.durationSeconds.trim();
-  if (duration !== '' && !WHOLE_NUMBER.test(duration)) placed.fields.durationSeconds = DURATION_RULE;
+  if (duration !== '' && !WHOLE_NUMBER.test(duration)) placed.fields.durationSeconds = DURATION_NOT_WHOLE;
   if (values.target === 'account') {
     // The either/or rule is reported on roleArn; in this mode the account ID field is where to fix it.
     const either = placed.fields.roleArn;
@@ -251,7 +251,7 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
             id={fieldId('externalId')}
             label="ExternalId"
             error={form.errorOf('externalId')}
-            hint="2–1224 of letters, digits and + = , . @ : / _ -. The customer puts the same value in the role’s trust policy."
+            hint={`${RULE_HINTS.externalId}. The customer puts the same value in the role’s trust policy.`}
             addon={
               <Button
                 onClick={() => {

@@ -44,6 +44,9 @@ describe('which calls the quick path answers', () => {
       ['export', 'acme-prod', '--format', 'csh'],
       ['export', 'acme-prod', '--format'],
       ['export', '--help'],
+      ['export', 'acme-prod', '-h'],
+      ['credential-process', '--id', ID, 'acme-prod', '--help'],
+      ['credential-process', '--id', ID, 'acme-prod', '-h'],
       ['--home'],
       ['exec', 'acme-prod', '--', 'true'],
     ]) {

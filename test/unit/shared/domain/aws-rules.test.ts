@@ -20,7 +20,9 @@ import {
   SessionTokenDurationSchema,
   SourceIdentitySchema,
 } from '../../../../shared/domain/aws-rules';
-import { expectPasses, expectRule, stringFrom, stringWithOneOutside, WORD_CHARACTERS } from './rule-expectations';
+import { expectPasses, expectRejected, stringFrom, stringWithOneOutside, WORD_CHARACTERS } from './rule-expectations';
+
+// Which pattern each rule accepts. What a refusal says, value by value: aws-rule-messages.test.ts.
 
 const ROLE_NAME_ALPHABET = `${WORD_CHARACTERS}+=,.@-`;
 const EXTERNAL_ID_ALPHABET = `${WORD_CHARACTERS}+=,.@:/-`;
@@ -45,8 +47,8 @@ describe('account ID', () => {
     ['a trailing newline', '123456789012\n'],
     ['dashes as the console shows it', '1234-5678-9012'],
     ['nothing', ''],
-  ])('rejects %s, saying it is 12 digits', (_, value) => {
-    expectRule(AccountIdSchema, value, 'exactly 12 digits');
+  ])('rejects %s', (_, value) => {
+    expectRejected(AccountIdSchema, value);
   });
 });
 
@@ -58,13 +60,13 @@ describe('role name', () => {
     fc.assert(fc.property(stringFrom(ROLE_NAME_ALPHABET, 1, 64), (name) => RoleNameSchema.safeParse(name).success));
   });
 
-  it('rejects an empty or 65-character name, naming the length rule', () => {
-    expectRule(RoleNameSchema, '', '1–64 characters');
-    expectRule(RoleNameSchema, 'x'.repeat(65), '1–64 characters');
+  it('rejects an empty or 65-character name', () => {
+    expectRejected(RoleNameSchema, '');
+    expectRejected(RoleNameSchema, 'x'.repeat(65));
   });
 
   it('rejects a name with a path or any character outside the rule', () => {
-    expectRule(RoleNameSchema, 'team/Deploy', 'only letters, digits');
+    expectRejected(RoleNameSchema, 'team/Deploy');
     fc.assert(
       fc.property(stringWithOneOutside(ROLE_NAME_ALPHABET, 1, 64), (name) => !RoleNameSchema.safeParse(name).success),
     );
@@ -121,8 +123,8 @@ describe('role ARN', () => {
     ['an assumed-role session ARN', 'arn:aws:sts::123456789012:assumed-role/Deploy/session'],
     ['a path longer than IAM allows (512)', `arn:aws:iam::123456789012:role/${'p'.repeat(511)}/Deploy`],
     ['just a role name', 'Deploy'],
-  ])('rejects %s, showing what a role ARN looks like', (_, value) => {
-    expectRule(RoleArnSchema, value, 'arn:aws:iam::123456789012:role/RoleName');
+  ])('rejects %s', (_, value) => {
+    expectRejected(RoleArnSchema, value);
     expect(parseRoleArn(value)).toBeNull();
   });
 
@@ -155,8 +157,8 @@ describe('MFA serial', () => {
     ['a serial with a space', 'GAHT 12345678'],
     ['a serial longer than 256 characters', 'G'.repeat(257)],
     ['an ARN longer than 256 characters', `arn:aws:iam::123456789012:mfa/${'j'.repeat(240)}`],
-  ])('rejects %s, saying what an MFA device looks like', (_, value) => {
-    expectRule(MfaSerialSchema, value, 'MFA device');
+  ])('rejects %s', (_, value) => {
+    expectRejected(MfaSerialSchema, value);
   });
 });
 
@@ -169,13 +171,13 @@ describe('ExternalId', () => {
     fc.assert(fc.property(stringFrom(EXTERNAL_ID_ALPHABET, 2, 1224), (value) => ExternalIdSchema.safeParse(value).success));
   });
 
-  it('rejects 1 character and 1225 characters, naming the length rule', () => {
-    expectRule(ExternalIdSchema, 'a', '2–1224 characters');
-    expectRule(ExternalIdSchema, 'x'.repeat(1225), '2–1224 characters');
+  it('rejects 1 character and 1225 characters', () => {
+    expectRejected(ExternalIdSchema, 'a');
+    expectRejected(ExternalIdSchema, 'x'.repeat(1225));
   });
 
-  it.each([' ', '!', '#', '*', '"', 'é', '\n'])('rejects the character %j, naming the allowed ones', (character) => {
-    expectRule(ExternalIdSchema, `abc${character}def`, 'only letters, digits and + = , . @ : / _ -');
+  it.each([' ', '!', '#', '*', '"', 'é', '\n'])('rejects the character %j', (character) => {
+    expectRejected(ExternalIdSchema, `abc${character}def`);
   });
 
   it('rejects any string with a character outside the allowed set', () => {
@@ -194,14 +196,14 @@ describe('role session name', () => {
     fc.assert(fc.property(stringFrom(SESSION_NAME_ALPHABET, 2, 64), (value) => RoleSessionNameSchema.safeParse(value).success));
   });
 
-  it('rejects 1 and 65 characters, naming the length rule', () => {
-    expectRule(RoleSessionNameSchema, 'a', '2–64 characters');
-    expectRule(RoleSessionNameSchema, 'x'.repeat(65), '2–64 characters');
+  it('rejects 1 and 65 characters', () => {
+    expectRejected(RoleSessionNameSchema, 'a');
+    expectRejected(RoleSessionNameSchema, 'x'.repeat(65));
   });
 
   it('rejects characters AssumeRole refuses, such as a colon, slash or space', () => {
     for (const value of ['jane:dev', 'jane/dev', 'jane dev']) {
-      expectRule(RoleSessionNameSchema, value, 'only letters, digits and + = , . @ _ -');
+      expectRejected(RoleSessionNameSchema, value);
     }
     fc.assert(
       fc.property(stringWithOneOutside(SESSION_NAME_ALPHABET, 2, 64), (value) => !RoleSessionNameSchema.safeParse(value).success),
@@ -216,9 +218,9 @@ describe('SourceIdentity', () => {
   });
 
   it('rejects 1 and 65 characters and an aws: prefix', () => {
-    expectRule(SourceIdentitySchema, 'a', '2–64 characters');
-    expectRule(SourceIdentitySchema, 'x'.repeat(65), '2–64 characters');
-    expectRule(SourceIdentitySchema, 'aws:jane', /only letters|may not start with aws:/);
+    expectRejected(SourceIdentitySchema, 'a');
+    expectRejected(SourceIdentitySchema, 'x'.repeat(65));
+    expectRejected(SourceIdentitySchema, 'aws:jane');
   });
 });
 
@@ -230,9 +232,9 @@ describe('role session duration', () => {
     fc.assert(fc.property(fc.integer({ min: 900, max: 43200 }), (seconds) => RoleDurationSchema.safeParse(seconds).success));
   });
 
-  it('rejects 899 and 43,201, naming the limit', () => {
-    expectRule(RoleDurationSchema, 899, 'at least 900 seconds');
-    expectRule(RoleDurationSchema, 43201, 'at most 43,200 seconds');
+  it('rejects 899 and 43,201', () => {
+    expectRejected(RoleDurationSchema, 899);
+    expectRejected(RoleDurationSchema, 43201);
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ max: 899 }), fc.integer({ min: 43201 })),
@@ -242,7 +244,7 @@ describe('role session duration', () => {
   });
 
   it('rejects fractions, NaN, infinity and numeric strings', () => {
-    expectRule(RoleDurationSchema, 3600.5, 'whole number of seconds');
+    expectRejected(RoleDurationSchema, 3600.5);
     fc.assert(
       fc.property(
         fc.double({ min: 900, max: 43200, noNaN: true }).filter((value) => !Number.isInteger(value)),
@@ -263,9 +265,9 @@ describe('MFA session (GetSessionToken) duration', () => {
   it('accepts 900 to 129,600 seconds and rejects the values just outside', () => {
     expectPasses(SessionTokenDurationSchema, 900);
     expectPasses(SessionTokenDurationSchema, 129600);
-    expectRule(SessionTokenDurationSchema, 899, 'at least 900 seconds');
-    expectRule(SessionTokenDurationSchema, 129601, 'at most 129,600 seconds');
-    expectRule(SessionTokenDurationSchema, 1000.5, 'whole number of seconds');
+    expectRejected(SessionTokenDurationSchema, 899);
+    expectRejected(SessionTokenDurationSchema, 129601);
+    expectRejected(SessionTokenDurationSchema, 1000.5);
   });
 });
 
@@ -283,32 +285,31 @@ describe('session tags', () => {
   });
 
   it('rejects a key starting with aws:, in any case', () => {
-    expectRule(SessionTagSchema, { key: 'aws:PrincipalTag', value: 'x' }, 'may not start with aws:');
-    expectRule(SessionTagSchema, { key: 'AWS:Team', value: 'x' }, 'may not start with aws:');
+    expectRejected(SessionTagSchema, { key: 'aws:PrincipalTag', value: 'x' });
+    expectRejected(SessionTagSchema, { key: 'AWS:Team', value: 'x' });
   });
 
   it('rejects empty and over-long keys, over-long values and disallowed characters', () => {
-    expectRule(SessionTagSchema, { key: '', value: 'x' }, '1–128 characters');
-    expectRule(SessionTagSchema, { key: 'k'.repeat(129), value: 'x' }, '1–128 characters');
-    expectRule(SessionTagSchema, { key: 'Project', value: 'v'.repeat(257) }, 'at most 256 characters');
-    expectRule(SessionTagSchema, { key: 'Pro*ject', value: 'x' }, 'may contain letters, digits, spaces');
-    expectRule(SessionTagSchema, { key: 'Project', value: 'a;b' }, 'may contain letters, digits, spaces');
+    expectRejected(SessionTagSchema, { key: '', value: 'x' });
+    expectRejected(SessionTagSchema, { key: 'k'.repeat(129), value: 'x' });
+    expectRejected(SessionTagSchema, { key: 'Project', value: 'v'.repeat(257) });
+    expectRejected(SessionTagSchema, { key: 'Pro*ject', value: 'x' });
+    expectRejected(SessionTagSchema, { key: 'Project', value: 'a;b' });
   });
 
   it('accepts up to 50 tags and rejects 51', () => {
     const tags = (count: number) => Array.from({ length: count }, (_, index) => ({ key: `k${index}`, value: 'v' }));
     expectPasses(SessionTagsSchema, tags(50));
-    expectRule(SessionTagsSchema, tags(51), 'at most 50 session tags');
+    expectRejected(SessionTagsSchema, tags(51));
   });
 
   it('rejects two tags whose keys differ only in case, as STS does', () => {
-    expectRule(
+    expectRejected(
       SessionTagsSchema,
       [
         { key: 'Project', value: 'a' },
         { key: 'project', value: 'b' },
       ],
-      'case',
     );
   });
 
@@ -337,8 +338,8 @@ describe('access key ID', () => {
     ['a temporary (ASIA) key, which needs a session token', 'ASIAIOSFODNN7EXAMPLE'],
     ['a trailing space', 'AKIAIOSFODNN7EXAMPLE '],
     ['a secret key pasted into the wrong field', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
-  ])('rejects %s, saying it starts with AKIA', (_, value) => {
-    expectRule(AccessKeyIdSchema, value, 'starts with AKIA');
+  ])('rejects %s', (_, value) => {
+    expectRejected(AccessKeyIdSchema, value);
   });
 });
 
@@ -348,10 +349,10 @@ describe('secret access key', () => {
     fc.assert(fc.property(stringFrom(SECRET_KEY_ALPHABET, 40, 40), (value) => SecretAccessKeySchema.safeParse(value).success));
   });
 
-  it('rejects 39 and 41 characters and a space, naming the rule', () => {
-    expectRule(SecretAccessKeySchema, 'x'.repeat(39), '40 characters');
-    expectRule(SecretAccessKeySchema, 'x'.repeat(41), '40 characters');
-    expectRule(SecretAccessKeySchema, `${'x'.repeat(39)} `, '40 characters');
+  it('rejects 39 and 41 characters and a space', () => {
+    expectRejected(SecretAccessKeySchema, 'x'.repeat(39));
+    expectRejected(SecretAccessKeySchema, 'x'.repeat(41));
+    expectRejected(SecretAccessKeySchema, `${'x'.repeat(39)} `);
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 80 }).filter((length) => length !== 40),
@@ -370,9 +371,9 @@ describe('region', () => {
   );
 
   it.each(['EU-WEST-1', 'eu-west', 'euwest1', 'eu-west-1a', 'global', 'eu-west-100', ' eu-west-1', ''])(
-    'rejects %j, showing what a region looks like',
+    'rejects %j',
     (region) => {
-      expectRule(RegionSchema, region, 'a region looks like eu-west-1');
+      expectRejected(RegionSchema, region);
     },
   );
 });

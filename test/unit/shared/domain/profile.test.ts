@@ -8,7 +8,6 @@ import {
   ProfileNameSchema,
   ProfileSchema,
   RoleProfileSchema,
-  userSecretName,
 } from '../../../../shared/domain/profile';
 import { expectPasses, expectRule, stringFrom, stringWithOneOutside, WORD_CHARACTERS } from './rule-expectations';
 
@@ -70,19 +69,15 @@ describe('profile id, colour', () => {
     expectPasses(ProfileIdSchema, 'a1b2c3d4');
     expectPasses(ProfileIdSchema, '0f8fad5b-d9cb-469f-a165-70867728950e');
     for (const id of ['short', 'UPPERCASE1', 'with space', 'x'.repeat(65), 'user/0001']) {
-      expectRule(ProfileIdSchema, id, 'not a profile id');
+      expectRule(ProfileIdSchema, id, 'Not a profile ID');
     }
   });
 
   it('accepts #rrggbb colours only', () => {
     expectPasses(ColorSchema, '#1a2B3c');
     for (const color of ['1a2b3c', '#abc', '#1a2b3c4d', 'red', '#gggggg']) {
-      expectRule(ColorSchema, color, 'a colour is #rrggbb');
+      expectRule(ColorSchema, color, 'A colour is #rrggbb');
     }
-  });
-
-  it('names the keychain entry of a user secret after the profile id', () => {
-    expect(userSecretName('user-0001')).toBe('user/user-0001');
   });
 });
 
@@ -101,15 +96,15 @@ describe('IAM user profile', () => {
 
   it.each<Case>([
     ['kind', 'role', 'iam-user'],
-    ['id', 'X', 'not a profile id'],
+    ['id', 'X', 'Not a profile ID'],
     ['name', 'my profile', 'only letters, digits'],
     ['accessKeyId', 'ASIAIOSFODNN7EXAMPLE', 'starts with AKIA'],
     ['accessKeyId', 'AKIA123', 'starts with AKIA'],
-    ['mfaSerial', 'arn:aws:iam::12345678901:mfa/jane', 'MFA device'],
-    ['mfaSerial', '123456', 'MFA device'],
+    ['mfaSerial', 'arn:aws:iam::12345678901:mfa/jane', 'The account ID has 11 digits'],
+    ['mfaSerial', '123456', 'looks like a 6-digit MFA code'],
     ['region', 'Europe', 'a region looks like eu-west-1'],
     ['label', 'l'.repeat(81), 'at most 80 characters'],
-    ['color', 'blue', 'a colour is #rrggbb'],
+    ['color', 'blue', 'A colour is #rrggbb'],
     ['favorite', 'yes', 'boolean'],
     ['createdAt', '2024-01-01', 'number'],
     ['updatedAt', undefined, 'number'],
@@ -150,25 +145,25 @@ describe('role profile', () => {
   it.each<Case>([
     ['kind', 'iam-user', 'role'],
     ['name', '', '1–64 characters'],
-    ['roleArn', 'arn:aws-xx:iam::123456789012:role/Deploy', 'arn:aws:iam::123456789012:role/RoleName'],
-    ['roleArn', 'arn:aws:iam::1234567890123:role/Deploy', 'arn:aws:iam::123456789012:role/RoleName'],
-    ['sourceId', 'Source Id', 'not a profile id'],
-    ['externalId', 'a', '2–1224 characters'],
-    ['externalId', 'x'.repeat(1225), '2–1224 characters'],
-    ['externalId', 'test id', 'only letters, digits and + = , . @ : / _ -'],
-    ['mfaSerial', 'arn:aws:iam::123456789012:role/jane', 'MFA device'],
-    ['sessionName', 'a', '2–64 characters'],
-    ['sessionName', 'x'.repeat(65), '2–64 characters'],
+    ['roleArn', 'arn:aws-xx:iam::123456789012:role/Deploy', 'The partition “aws-xx” does not exist'],
+    ['roleArn', 'arn:aws:iam::1234567890123:role/Deploy', 'The account ID has 13 digits; it needs 12'],
+    ['sourceId', 'Source Id', 'Not a profile ID'],
+    ['externalId', 'a', 'it needs 2 to 1,224'],
+    ['externalId', 'x'.repeat(1225), 'at most 1,224'],
+    ['externalId', 'test id', 'A space is not allowed (letters, digits and + = , . @ : / _ - only)'],
+    ['mfaSerial', 'arn:aws:iam::123456789012:role/jane', 'not an MFA device'],
+    ['sessionName', 'a', 'it needs 2 to 64'],
+    ['sessionName', 'x'.repeat(65), 'at most 64'],
     ['durationSeconds', 899, 'at least 900 seconds'],
     ['durationSeconds', 43201, 'at most 43,200 seconds'],
     ['durationSeconds', 3600.5, 'whole number of seconds'],
-    ['region', 'eu-west', 'a region looks like eu-west-1'],
-    ['sourceIdentity', 'j', '2–64 characters'],
-    ['tags', [{ key: 'aws:team', value: 'x' }], 'may not start with aws:'],
-    ['tags', Array.from({ length: 51 }, (_, index) => ({ key: `k${index}`, value: 'v' })), 'at most 50 session tags'],
-    ['tags', [{ key: 'Team', value: 'a' }, { key: 'team', value: 'b' }], 'differ in more than case'],
+    ['region', 'eu-west', 'needs its number at the end'],
+    ['sourceIdentity', 'j', 'it needs 2 to 64'],
+    ['tags', [{ key: 'aws:team', value: 'x' }], 'starts with aws:, which AWS reserves'],
+    ['tags', Array.from({ length: 51 }, (_, index) => ({ key: `k${index}`, value: 'v' })), 'AssumeRole takes at most 50'],
+    ['tags', [{ key: 'Team', value: 'a' }, { key: 'team', value: 'b' }], 'differ only in case'],
     ['label', 'l'.repeat(81), 'at most 80 characters'],
-    ['color', '#12345', 'a colour is #rrggbb'],
+    ['color', '#12345', 'A colour is #rrggbb'],
   ])('rejects %s = %j, naming the rule', (...testCase) => {
     expectFieldRule(RoleProfileSchema, role, testCase);
   });

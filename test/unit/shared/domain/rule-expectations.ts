@@ -8,6 +8,13 @@ export function expectPasses(schema: z.ZodType, value: unknown): void {
   expect(result.success, result.success ? '' : `rejected ${JSON.stringify(value)}: ${result.error.issues.map((issue) => issue.message).join('; ')}`).toBe(true);
 }
 
+/** The schema rejects the value, with a message (what the message says is tested where it matters). */
+export function expectRejected(schema: z.ZodType, value: unknown): void {
+  const result = schema.safeParse(value);
+  expect(result.success, `accepted ${JSON.stringify(value)}`).toBe(false);
+  expect(result.error?.issues[0]?.message).toMatch(/\S/);
+}
+
 /** The schema rejects the value, and one message names the rule (contains `rule`). */
 export function expectRule(schema: z.ZodType, value: unknown, rule: string | RegExp): void {
   const result = schema.safeParse(value);

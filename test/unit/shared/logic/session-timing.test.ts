@@ -4,6 +4,7 @@ import {
   assumedRoleArn,
   backoffDelay,
   defaultSessionName,
+  durationText,
   isFresh,
   refreshAtFor,
   roleDurationFor,
@@ -61,5 +62,10 @@ describe('session timing', () => {
     expect(assumedRoleArn({ partition: 'aws', accountId: '123456789012', roleName: 'ExampleRoleName' }, 'roledeck-consultant')).toBe(
       'arn:aws:sts::123456789012:assumed-role/ExampleRoleName/roledeck-consultant',
     );
+  });
+
+  it('says a duration in whole hours, or in minutes when it is not whole hours', () => {
+    expect(durationText(43_200)).toBe('12 h');
+    expect(durationText(5_400)).toBe('90 min');
   });
 });

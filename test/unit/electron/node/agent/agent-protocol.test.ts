@@ -8,7 +8,7 @@ import {
   sealReply,
   sealRequest,
 } from '../../../../../electron/node/agent/agent-protocol';
-import { MFA_PROMPT_TIMEOUT_MS } from '../../../../../electron/node/app/services';
+import { MFA_PROMPT_TIMEOUT_MS } from '../../../../../electron/node/sessions/sessions.factory';
 
 const TOKEN = 'k'.repeat(43);
 const NOW = 1_700_000_000_000;

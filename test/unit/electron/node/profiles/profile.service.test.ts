@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../../../electron/node/app/services';
 import { RoledeckError } from '../../../../../shared/contract/errors';
-import { userSecretName } from '../../../../../shared/domain/profile';
+import { DocumentStoreAuditLog } from '../../../../../electron/node/audit/document-store.audit-log';
+import { mfaSessionItem, roleSessionItem, userSecretItem } from '../../../../../shared/domain/keychain-items';
+import type { StoreDocument } from '../../../../../shared/domain/store-document';
 import { fakePorts } from '../../../../fakes/ports';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const user = { name: 'consultant', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET };
 
-function setup(awsProfiles?: NonNullable<Parameters<typeof fakePorts>[0]>['awsProfiles']) {
-  const fakes = fakePorts(awsProfiles ? { awsProfiles } : {});
-  return { ...fakes, profiles: createServices(fakes.ports).profiles };
+function setup() {
+  const fakes = fakePorts();
+  const services = createServices(fakes.ports);
+  return { ...fakes, profiles: services.profiles, settings: services.settings };
 }
 
 async function failure(promise: Promise<unknown>): Promise<RoledeckError> {
@@ -23,7 +26,7 @@ describe('ProfileService', () => {
     const { profiles, secrets, store } = setup();
     const view = await profiles.addUser(user);
     expect(view).toMatchObject({ kind: 'iam-user', name: 'consultant', accessKeyIdMasked: 'AKIA••••••••••••MPLE', hasSecret: true });
-    expect(new TextDecoder().decode((await secrets.get(userSecretName(view.id)))!)).toBe(SECRET);
+    expect(new TextDecoder().decode((await secrets.get(userSecretItem(view.id)))!)).toBe(SECRET);
     expect(JSON.stringify(store.document)).not.toContain(SECRET);
     expect(JSON.stringify(await profiles.list())).not.toContain(SECRET);
   });
@@ -60,26 +63,14 @@ describe('ProfileService', () => {
   });
 
   it('refuses a role whose name is outside the allow-list, saying how to change it', async () => {
-    const { profiles } = setup();
+    const { profiles, settings } = setup();
     await profiles.addUser(user);
-    await profiles.updateSettings({ roleNameAllowList: ['ExampleRoleName', 'Roledeck-*'] });
+    await settings.updateSettings({ roleNameAllowList: ['ExampleRoleName', 'Roledeck-*'] });
     await profiles.addRole({ name: 'ok', source: 'consultant', accountId: '123456789012', roleName: 'Roledeck-Audit' });
     const error = await failure(profiles.addRole({ name: 'admin', source: 'consultant', accountId: '123456789012', roleName: 'Admin' }));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(/Admin/);
     expect(error.message).toMatch(/Allowed role names/);
-  });
-
-  it('forgets the cached sessions of roles a narrowed allow-list no longer accepts', async () => {
-    const { profiles, secrets } = setup();
-    await profiles.addUser(user);
-    const admin = await profiles.addRole({ name: 'admin', source: 'consultant', accountId: '123456789012', roleName: 'Admin' });
-    const deploy = await profiles.addRole({ name: 'deploy', source: 'consultant', accountId: '123456789012', roleName: 'ExampleRoleName' });
-    await secrets.set(`session/${admin.id}`, new Uint8Array([1]));
-    await secrets.set(`session/${deploy.id}`, new Uint8Array([1]));
-    await profiles.updateSettings({ roleNameAllowList: ['ExampleRoleName'] });
-    expect(await secrets.get(`session/${admin.id}`)).toBeNull();
-    expect(await secrets.get(`session/${deploy.id}`)).not.toBeNull();
   });
 
   it('refuses a role whose source does not exist', async () => {
@@ -95,7 +86,7 @@ describe('ProfileService', () => {
     expect((await failure(profiles.remove('consultant'))).message).toMatch(/source of "acme"/);
     await profiles.remove('acme');
     await profiles.remove('consultant');
-    expect(await secrets.get(userSecretName(consultant.id))).toBeNull();
+    expect(await secrets.get(userSecretItem(consultant.id))).toBeNull();
     expect(await profiles.list()).toEqual([]);
   });
 
@@ -112,7 +103,7 @@ describe('ProfileService', () => {
     const { profiles, secrets } = setup();
     const view = await profiles.addUser(user);
     await profiles.updateUser({ id: view.id, name: 'renamed', accessKeyId: user.accessKeyId, region: 'eu-west-1' });
-    expect(new TextDecoder().decode((await secrets.get(userSecretName(view.id)))!)).toBe(SECRET);
+    expect(new TextDecoder().decode((await secrets.get(userSecretItem(view.id)))!)).toBe(SECRET);
     expect((await profiles.show('renamed')).region).toBe('eu-west-1');
   });
 
@@ -124,25 +115,51 @@ describe('ProfileService', () => {
     expect(stored).toMatchObject({ accessKeyId: user.accessKeyId, label: 'Me' });
   });
 
-  it('previews an import without secrets and applies it with keys moved only when asked', async () => {
-    const { profiles, secrets } = setup({
-      default: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: SECRET, region: 'eu-west-1' },
-      acme: { role_arn: 'arn:aws:iam::123456789012:role/ExampleRoleName', source_profile: 'default', external_id: 'test-id-5678' },
-      sso: { sso_session: 'corp', sso_account_id: '123456789012', sso_role_name: 'Admin' },
-    });
-    const withoutKeys = await profiles.previewImport(false);
-    expect(withoutKeys.create).toEqual([]);
-    expect(JSON.stringify(withoutKeys)).not.toContain(SECRET);
+  it('forgets the cached sessions of an edited user and of every role assumed through it, and nothing else', async () => {
+    const { profiles, secrets } = setup();
+    const consultant = await profiles.addUser(user);
+    const other = await profiles.addUser({ ...user, name: 'other', accessKeyId: 'AKIAIOSFODNN7EXAMPL2' });
+    const hub = await profiles.addRole({ name: 'hub', source: 'consultant', accountId: '123456789012', roleName: 'Hub' });
+    const prod = await profiles.addRole({ name: 'prod', source: 'hub', accountId: '123456789012', roleName: 'Prod' });
+    const elsewhere = await profiles.addRole({ name: 'elsewhere', source: 'other', accountId: '123456789012', roleName: 'Else' });
+    const cached = [mfaSessionItem(consultant.id), roleSessionItem(hub.id), roleSessionItem(prod.id), mfaSessionItem(other.id), roleSessionItem(elsewhere.id)];
+    for (const item of cached) await secrets.set(item, new Uint8Array([1]));
 
-    const preview = await profiles.previewImport(true);
-    expect(preview.create.map((entry) => entry.name)).toEqual(['default', 'acme']);
-    expect(preview.skipped.map((entry) => entry.name)).toContain('sso');
-    expect(JSON.stringify(preview)).not.toContain(SECRET);
+    await profiles.updateUser({ id: consultant.id, name: 'consultant', region: 'eu-west-1' });
 
-    const result = await profiles.applyImport(true);
-    expect(result.created).toEqual(['default', 'acme']);
-    const acme = await profiles.show('acme');
-    expect(acme).toMatchObject({ kind: 'role', externalId: 'test-id-5678', chain: ['default', 'acme'] });
-    expect(secrets.items.size).toBe(1);
+    expect(cached.filter((item) => secrets.items.has(item))).toEqual([mfaSessionItem(other.id), roleSessionItem(elsewhere.id)]);
+  });
+
+  it('records every change in the history, oldest first', async () => {
+    const fakes = fakePorts();
+    const services = createServices(fakes.ports);
+    const view = await services.profiles.addUser(user);
+    const role = await services.profiles.addRole({ name: 'acme', source: 'consultant', accountId: '123456789012', roleName: 'R' });
+    await services.profiles.remove('acme');
+
+    const history = await new DocumentStoreAuditLog(fakes.store).list();
+    expect(history.map((entry) => [entry.action, entry.profileId, entry.result])).toEqual([
+      ['add-user', view.id, 'ok'],
+      ['add-role', role.id, 'ok'],
+      ['remove', role.id, 'ok'],
+    ]);
+    expect(JSON.stringify(fakes.store.document.history)).not.toContain(SECRET);
+  });
+
+  it('keeps a saved change saved when its history entry cannot be written, and says so in the log', async () => {
+    const { profiles, store, lines } = setup();
+    const update = store.update.bind(store);
+    store.update = <T>(mutate: (doc: StoreDocument) => T | Promise<T>): Promise<T> =>
+      update(async (doc) => {
+        const before = doc.history.length;
+        const result = await mutate(doc);
+        if (doc.history.length > before) throw new RoledeckError('CONFLICT', 'the store is busy');
+        return result;
+      });
+
+    const view = await profiles.addUser(user);
+
+    expect(await profiles.show('consultant')).toMatchObject({ id: view.id });
+    expect(lines.join('\n')).toMatch(/could not record an action in the history/);
   });
 });

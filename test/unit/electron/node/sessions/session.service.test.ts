@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers, createServices } from '../../../../../electron/node/app/services';
-import { IpcRouter } from '../../../../../electron/node/ipc/router';
+import { createServices } from '../../../../../electron/node/app/services';
 import { CODE_REJECTED_PROBLEM, CODE_REUSED_PROBLEM } from '../../../../../electron/node/sessions/mfa-broker';
 import { RoledeckError } from '../../../../../shared/contract/errors';
 import { settle } from '../../../../fakes/fake.scheduler';
 import { awsError } from '../../../../fakes/scripted.sts-gateway';
-import { DEVICE, HOUR, MINUTE, sessionWorld, USER_SECRET } from './session-world';
+import { DEVICE, HOUR, MINUTE, sessionWorld } from './session-world';
 
 const BAD_CODE = 'MultiFactorAuthentication failed with invalid MFA one time pass code. ';
 
@@ -349,112 +348,5 @@ describe('SessionService: chains', () => {
 
     await expect(world.sessions.renew(role.id)).rejects.toMatchObject({ code: 'MFA_REQUIRED' });
     expect(world.prompter.shown).toHaveLength(0);
-  });
-});
-
-describe('SessionService: test access', () => {
-  it('runs the chain and GetCallerIdentity and reports the assumed-role ARN', async () => {
-    const world = sessionWorld();
-    await world.addUser('plain', null);
-    await world.addRole('acme-prod', 'plain', { roleName: 'ExampleRoleName' });
-
-    const result = await world.sessions.testAccess('acme-prod');
-
-    expect(result).toMatchObject({ ok: true, arn: 'arn:aws:sts::222222222222:assumed-role/ExampleRoleName/roledeck-plain', chain: ['plain', 'acme-prod'] });
-    expect(world.sts.calls.map((call) => call.operation)).toEqual(['AssumeRole', 'GetCallerIdentity']);
-  });
-
-  it('re-assumes a cached role (a cached session proves nothing about today’s trust policy)', async () => {
-    const world = sessionWorld();
-    await world.addUser('plain', null);
-    await world.addRole('acme-prod', 'plain');
-    await world.sessions.start('acme-prod');
-
-    await world.sessions.testAccess('acme-prod');
-
-    expect(world.sts.count('AssumeRole')).toBe(2);
-  });
-
-  it('explains a refusal with the step that failed and AWS’s own words', async () => {
-    const world = sessionWorld();
-    await world.addUser('plain', null);
-    await world.addRole('hub', 'plain');
-    await world.addRole('acme-prod', 'hub', { externalId: 'ext-1111' });
-    world.sts.onAssumeRole = (input) =>
-      input.roleArn.endsWith('Role-acme-prod') ? awsError('AccessDenied', 'User: arn:aws:sts::222222222222:assumed-role/Role-hub/roledeck-plain is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/Role-acme-prod') : undefined;
-
-    const result = await world.sessions.testAccess('acme-prod');
-
-    expect(result).toMatchObject({ ok: false, failedAt: 'acme-prod', cause: 'external-id', awsCode: 'AccessDenied', chain: ['plain', 'hub', 'acme-prod'] });
-    if (!result.ok) expect(result.explanation).toMatch(/check step 2 of the customer setup/);
-  });
-
-  it('stops at the allow-list before calling AWS', async () => {
-    const world = sessionWorld();
-    await world.addUser('plain', null);
-    await world.addRole('acme-prod', 'plain');
-    await world.services.profiles.updateSettings({ roleNameAllowList: ['ExampleRoleName'] });
-
-    const result = await world.sessions.testAccess('acme-prod');
-
-    expect(result).toMatchObject({ ok: false, cause: 'role-not-allowed', failedAt: 'acme-prod' });
-    expect(result).not.toHaveProperty('awsCode');
-    expect(world.sts.calls).toHaveLength(0);
-  });
-
-  it('reports a cancelled MFA prompt as cancelled, not as an AWS failure', async () => {
-    const world = sessionWorld();
-    await world.addUser();
-    await world.addRole('acme-prod', 'consultant');
-
-    const testing = world.sessions.testAccess('acme-prod');
-    await settle(10);
-    world.prompter.cancel();
-
-    expect(await testing).toMatchObject({ ok: false, cause: 'cancelled', failedAt: 'consultant' });
-  });
-});
-
-describe('sessions over IPC', () => {
-  it('never puts a session token, secret key or MFA code in sessions.start, sessions.list, test access, events or logs', async () => {
-    const world = sessionWorld();
-    await world.addUser();
-    await world.addRole('acme-prod', 'consultant');
-    const router = new IpcRouter(createHandlers(world.services), world.ports.logger);
-    world.prompter.codes = ['864209'];
-
-    const profileId = (await world.services.profiles.show('acme-prod')).id;
-    const responses = [
-      await router.dispatch('sessions.start', { profileId }, { transport: 'direct' }),
-      await router.dispatch('sessions.list', {}, { transport: 'direct' }),
-      await router.dispatch('sessions.refresh', { profileId }, { transport: 'direct' }),
-      await router.dispatch('sessions.testAccess', { profileId }, { transport: 'direct' }),
-    ];
-
-    for (const response of responses) expect(response.ok).toBe(true);
-    const everything = JSON.stringify({ responses, events: world.events }) + world.lines.join('\n');
-    expect(everything).not.toContain(world.sts.tokenCanary);
-    expect(everything).not.toContain('temporarySecret');
-    expect(everything).not.toContain(USER_SECRET);
-    expect(everything).not.toContain('864209');
-  });
-
-  it('answers and cancels prompts through mfa.* channels with the UI prompter', async () => {
-    const world = sessionWorld({ withPrompter: false });
-    await world.addUser();
-    const role = await world.addRole('acme-prod', 'consultant');
-    const router = new IpcRouter(createHandlers(world.services), world.ports.logger);
-
-    const started = router.dispatch('sessions.start', { profileId: role.id }, { transport: 'direct' });
-    await settle(10);
-    const pending = await router.dispatch('mfa.pending', {}, { transport: 'direct' });
-    const prompt = pending.ok ? (pending.value as { prompts: Array<{ id: string }> }).prompts[0] : undefined;
-    expect(prompt).toBeDefined();
-    expect(world.eventsNamed('mfa.prompt')).toHaveLength(1);
-    expect(await router.dispatch('mfa.answer', { promptId: prompt!.id, code: '123456' }, { transport: 'direct' })).toEqual({ ok: true, value: { accepted: true } });
-
-    expect(await started).toMatchObject({ ok: true, value: { state: 'active' } });
-    expect(world.eventsNamed('mfa.closed')).toEqual([{ promptId: prompt!.id, outcome: 'answered' }]);
-    expect(await router.dispatch('mfa.answer', { promptId: prompt!.id, code: '123456' }, { transport: 'direct' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -109,7 +109,7 @@ describe('UserFormDialog', () => {
     fill('tooShort');
     await submit();
     expect(calls).toEqual([]);
-    expect(errorOf(field(container, 'Secret access key'))).toBe('a secret access key is 40 characters of letters, digits and / + =');
+    expect(errorOf(field(container, 'Secret access key'))).toBe('The secret access key has 8 characters; it needs 40 (letters, digits and / + =)');
     expect(field(container, 'Secret access key').getAttribute('aria-invalid')).toBe('true');
   });
 
@@ -130,7 +130,7 @@ describe('UserFormDialog', () => {
     act(() => {
       keyId.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     });
-    expect(errorOf(keyId)).toBe('an access key ID starts with AKIA and has 16–128 capital letters and digits');
+    expect(errorOf(keyId)).toBe('This is a temporary access key (ASIA…), which expires and needs a session token; an IAM user’s key starts with AKIA');
     type(keyId, 'AKIAIOSFODNN7EXAMPLE');
     expect(errorOf(keyId)).toBe('');
   });

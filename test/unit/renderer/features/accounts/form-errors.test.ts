@@ -10,9 +10,9 @@ describe('placeIssues', () => {
     expect(result.success).toBe(false);
     const placed = placeIssues(result.error!.issues, FIELDS);
     expect(placed.fields).toEqual({
-      accountId: 'an AWS account ID is exactly 12 digits',
-      externalId: 'an ExternalId is 2–1224 characters',
-      durationSeconds: 'a role session lasts at least 900 seconds (15 minutes)',
+      accountId: 'The account ID has 11 digits; it needs 12',
+      externalId: 'The ExternalId has 1 character; it needs 2 to 1,224',
+      durationSeconds: 'The duration is 100 seconds; a role session lasts at least 900 seconds (15 minutes)',
     });
     expect(placed.form).toBeNull();
   });

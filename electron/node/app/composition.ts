@@ -1,0 +1,63 @@
+import type { AuditLog } from '../../../shared/ports/audit-log';
+import type { AwsFilesSource } from '../../../shared/ports/aws-files';
+import type { Clipboard } from '../../../shared/ports/clipboard';
+import type { Clock } from '../../../shared/ports/clock';
+import type { DocumentStore } from '../../../shared/ports/document-store';
+import type { Logger } from '../../../shared/ports/logger';
+import type { MfaPrompter } from '../../../shared/ports/mfa-prompter';
+import type { Scheduler } from '../../../shared/ports/scheduler';
+import type { SecretStore } from '../../../shared/ports/secret-store';
+import type { StsGateway } from '../../../shared/ports/sts-gateway';
+import { DocumentStoreAuditLog } from '../audit/document-store.audit-log';
+import type { CliLauncher } from '../aws-files/cli-launcher';
+import { EventRelay } from '../ipc/event-relay';
+import { SessionCache } from '../sessions/session.cache';
+import type { RuntimeDescription } from './app-info.service';
+
+/**
+ * What every host's wiring starts from: the ports a host supplies, and the few parts the features
+ * of one process share. Each feature has its own factory module beside its services
+ * (`profiles/profiles.factory.ts`, `sessions/sessions.factory.ts`, `work/work.factory.ts`), taking
+ * only the ports it uses: Electron main and the browser preview host build every feature
+ * (services.ts); the CLI builds the few a command needs, on first use, and so loads nothing else.
+ * Plain classes, no container, no singletons.
+ */
+
+/** The ports a host supplies (electron/node/app/node-ports.ts has the production adapters). */
+export interface Ports {
+  secrets: SecretStore;
+  store: DocumentStore;
+  sts: StsGateway;
+  awsFiles: AwsFilesSource;
+  clock: Clock;
+  /** Timers for session refresh and MFA prompt timeouts. */
+  scheduler: Scheduler;
+  /**
+   * Who is asked for MFA codes. Absent (the app, the browser preview host): the UI, through router
+   * events ('mfa.prompt') and the 'mfa.*' channels. The CLI asks on the terminal.
+   */
+  mfaPrompter?: MfaPrompter;
+  /** The system clipboard (the Electron app); absent where there is none (CLI). */
+  clipboard?: Clipboard;
+  /** Finds the `roledeck` CLI for credential_process lines; default: on this process's PATH. */
+  cliLauncher?: () => Promise<CliLauncher>;
+  logger: Logger;
+  runtime: RuntimeDescription;
+}
+
+/** What several features of one process share. */
+export interface Shared {
+  /** Where services emit; the router is connected to it once it exists (a CLI connects nothing). */
+  events: EventRelay;
+  /** Sessions read and write it; profile edits invalidate through it (the SessionInvalidator port). */
+  sessionCache: SessionCache;
+  audit: AuditLog;
+}
+
+export function createShared(ports: Pick<Ports, 'secrets' | 'store' | 'logger'>): Shared {
+  return {
+    events: new EventRelay(),
+    sessionCache: new SessionCache(ports.secrets, ports.logger),
+    audit: new DocumentStoreAuditLog(ports.store),
+  };
+}

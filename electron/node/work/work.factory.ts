@@ -1,0 +1,22 @@
+import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
+import type { Ports } from '../app/composition';
+import { AwsConfigEditor } from '../aws-files/aws-config.editor';
+import { findCliLauncher } from '../aws-files/cli-launcher';
+import { ClipboardService } from '../clipboard/clipboard.service';
+import type { SettingsService } from '../profiles/settings.service';
+import type { SessionService } from '../sessions/session.service';
+import { SessionWorkService } from './session-work.service';
+
+/** Copy an export, install a credential_process profile: what the window offers per session. */
+export function createWork(
+  ports: Pick<Ports, 'clipboard' | 'scheduler' | 'clock' | 'logger' | 'cliLauncher'>,
+  needs: { sessions: SessionService; profiles: ProfileDirectory; settings: SettingsService },
+): SessionWorkService {
+  const { clipboard, scheduler, clock, logger } = ports;
+  return new SessionWorkService({
+    ...needs,
+    clipboard: clipboard ? new ClipboardService(clipboard, scheduler, clock, logger) : undefined,
+    configEditor: () => new AwsConfigEditor({ clock, logger }),
+    cliLauncher: ports.cliLauncher ?? (() => findCliLauncher()),
+  });
+}
