@@ -146,6 +146,7 @@ export type OpenedReply = { kind: 'ok'; result: AgentResult } | { kind: 'untrust
 /** Trusts a reply line only if it proves the token and answers this very request. */
 export function openReply(token: string, id: string, line: string): OpenedReply {
   const outer = parseObject(line);
+  // An app from before the handshake answers in its old format, which lands here too.
   if (!outer || typeof outer.body !== 'string') return { kind: 'untrusted', why: 'it sent an answer that is not in the agent format' };
   if (!proofHolds(token, REPLY_LABEL, outer.body, outer.proof)) return { kind: 'untrusted', why: 'it could not prove it is the Roledeck app' };
   const inner = parseObject(outer.body);

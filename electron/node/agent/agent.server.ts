@@ -119,14 +119,20 @@ export async function startAgentServer(options: {
       inFlight = true;
       connection.pause();
       connection.setTimeout(limits.requestMs);
-      void answer(line).then((reply) => {
-        inFlight = false;
-        if (connection.destroyed) return;
-        connection.write(reply);
-        connection.setTimeout(limits.idleMs);
-        connection.resume();
-        next();
-      });
+      answer(line).then(
+        (reply) => {
+          inFlight = false;
+          if (connection.destroyed) return;
+          connection.write(reply);
+          connection.setTimeout(limits.idleMs);
+          connection.resume();
+          next();
+        },
+        (error: unknown) => {
+          logger.error('agent could not answer a request', { error });
+          connection.destroy();
+        },
+      );
     };
     connection.on('data', (chunk: string) => {
       buffer += chunk;
