@@ -26,7 +26,9 @@ if (isEntry() || process.env.ROLEDECK_CLI_ENTRY === '1') {
   const fs = process.getBuiltinModule('node:fs');
   const quick = await runQuickPath(argv, process.env, { out: (text) => fs.writeSync(1, text), err: (text) => fs.writeSync(2, text) });
   if (quick.kind === 'done') {
-    process.exitCode = quick.exitCode;
+    // Everything is written (writeSync): exit now rather than wait a loop turn for the socket to
+    // close (~0.7 ms measured with the app running).
+    process.exit(quick.exitCode);
   } else {
     const [{ processIo }, { run }] = await Promise.all([import('./io/terminal'), import('./run')]);
     // The app's socket was found untrustworthy and said so: the full path does not ask it again.
