@@ -30,7 +30,7 @@ export default defineConfig({
           groups: [
             {
               name: 'quick-path',
-              test: /electron[\\/]cli[\\/](quick-|cached-credential|session-by-name)|agent-(exchange|protocol)|hmac-sha256|session-stamp|store-version|shell-export|app-home|keychain-items/,
+              test: /electron[\\/]cli[\\/](quick-|cached-credential|session-by-name|keyring-binding)|agent-(exchange|protocol)|hmac-sha256|session-stamp|store-version|shell-export|app-home|keychain-items/,
             },
           ],
         },

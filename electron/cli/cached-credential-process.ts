@@ -11,11 +11,11 @@
  * store and session versions it was kept with (session-by-name.ts), so a rename or removal never
  * serves another profile's session.
  */
-import type * as Keyring from '@napi-rs/keyring';
 import type * as Fs from 'node:fs';
 // The registry imports nothing: bundling it costs this path a few hundred bytes, no module loads.
 import { KEYCHAIN_SERVICE, roleSessionItem } from '../../shared/domain/keychain-items';
 import type { ExportableSession } from '../../shared/logic/shell-export';
+import type { KeyringBinding } from './keyring-binding';
 import { MIN_REMAINING_MS, byNameItem, keptAnswer } from './session-by-name';
 
 const INLINE_FORMAT = 1;
@@ -40,54 +40,17 @@ interface Cached {
   expiresAt?: unknown;
 }
 
-type KeyringBinding = typeof Keyring;
-
-/**
- * @napi-rs/keyring's platform packages that ship one build per platform and CPU. Linux has a glibc
- * and a musl build; the glibc one is tried, and on musl it is either not installed or fails to
- * load, so the package's own loader picks.
- */
-const BINDING_PACKAGES: Readonly<Record<string, string>> = {
-  'linux-x64': '@napi-rs/keyring-linux-x64-gnu',
-  'linux-arm64': '@napi-rs/keyring-linux-arm64-gnu',
-  'darwin-x64': '@napi-rs/keyring-darwin-x64',
-  'darwin-arm64': '@napi-rs/keyring-darwin-arm64',
-  'win32-x64': '@napi-rs/keyring-win32-x64-msvc',
-  'win32-arm64': '@napi-rs/keyring-win32-arm64-msvc',
-};
-
-/**
- * The keychain binding, loaded straight from its platform package. The package's generic loader
- * probes the C library (it reads /usr/bin/ldd), checks versions and compiles 21 KB of JavaScript:
- * about 3.5 ms of every credential_process call here. Anything unexpected (another platform, a
- * missing or unloadable build) uses that loader instead.
- */
-export async function loadKeyringBinding(
-  requireBinding: (id: string) => unknown = process.getBuiltinModule('node:module').createRequire(import.meta.url),
-  platform = `${process.platform}-${process.arch}`,
-): Promise<KeyringBinding> {
-  const direct = BINDING_PACKAGES[platform];
-  if (direct) {
-    try {
-      const binding = requireBinding(direct) as Partial<KeyringBinding> | null;
-      if (typeof binding?.Entry === 'function') return binding as KeyringBinding;
-    } catch {
-      // fall through to the package's own loader
-    }
-  }
-  return import('@napi-rs/keyring');
-}
-
 /**
  * One keychain item's text, if it is stored inline (chunked items are left to the full path).
- * Loaded here, not at the top: with the app running, this native module is never needed. The
- * blocking read: this process has nothing else to do meanwhile, and it spares starting libuv's
+ * The binding is loaded here, not at the top: with the app running, this native module is never
+ * needed; `loadBinding` is where it comes from (its npm package, or beside the single executable).
+ * The blocking read: this process has nothing else to do meanwhile, and it spares starting libuv's
  * thread pool (~0.35 ms a call here).
  */
-async function readInlineItem(name: string): Promise<string | null> {
+async function readInlineItem(name: string, loadBinding: () => Promise<KeyringBinding>): Promise<string | null> {
   let bytes: number[] | null;
   try {
-    const { Entry } = await loadKeyringBinding();
+    const { Entry } = await loadBinding();
     bytes = new Entry(KEYCHAIN_SERVICE, name, { linux: { store: 'secret-service' } }).getSecret();
   } catch {
     return null; // locked or unreachable: the full path explains it properly
@@ -97,8 +60,12 @@ async function readInlineItem(name: string): Promise<string | null> {
 }
 
 /** The cached role session of profile `profileId`, if it has more than 15 minutes left. */
-export async function cachedRoleSession(profileId: string, now = Date.now()): Promise<Omit<ExportableSession, 'profileName'> | null> {
-  const json = await readInlineItem(roleSessionItem(profileId));
+export async function cachedRoleSession(
+  profileId: string,
+  loadBinding: () => Promise<KeyringBinding>,
+  now = Date.now(),
+): Promise<Omit<ExportableSession, 'profileName'> | null> {
+  const json = await readInlineItem(roleSessionItem(profileId), loadBinding);
   if (json === null) return null;
   let cached: Cached;
   try {
@@ -125,7 +92,7 @@ export async function cachedRoleSession(profileId: string, now = Date.now()): Pr
 }
 
 /** The answer the full path kept for `ref` under `home`, if it may still be served (session-by-name.ts). */
-export async function keptSessionByName(home: string, ref: string, now = Date.now()): Promise<ExportableSession | null> {
-  const json = await readInlineItem(byNameItem(home, ref));
+export async function keptSessionByName(home: string, ref: string, loadBinding: () => Promise<KeyringBinding>, now = Date.now()): Promise<ExportableSession | null> {
+  const json = await readInlineItem(byNameItem(home, ref), loadBinding);
   return json === null ? null : keptAnswer(json, home, ref, now);
 }

@@ -6,6 +6,7 @@
 import { credentialProcessJson, formatExport, type ExportableSession } from '../../shared/logic/shell-export';
 import { resolveAppHome } from '../node/app/app-home';
 import { cachedRoleSession, keptSessionByName } from './cached-credential-process';
+import type { KeyringBinding } from './keyring-binding';
 import { askRunningApp, untrustedAppLine } from './quick-agent.client';
 import { quickRequest, type QuickRequest } from './quick-request';
 
@@ -34,7 +35,14 @@ async function refusal(code: string, message: string, err: (text: string) => voi
   return reportError(new RoledeckError(known, message), err);
 }
 
-export async function runQuickPath(argv: readonly string[], env: NodeJS.ProcessEnv, io: QuickIo, now: () => number = Date.now): Promise<QuickOutcome> {
+/** `loadKeyring`: where the keychain binding comes from (its npm package, or beside the single executable). */
+export async function runQuickPath(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: QuickIo,
+  loadKeyring: () => Promise<KeyringBinding>,
+  now: () => number = Date.now,
+): Promise<QuickOutcome> {
   const request = quickRequest(argv, env);
   if (!request) return { kind: 'full', skipApp: false };
   const home = request.home === undefined ? resolveAppHome(env) : process.getBuiltinModule('node:path').resolve(request.home);
@@ -58,7 +66,7 @@ export async function runQuickPath(argv: readonly string[], env: NodeJS.ProcessE
       skipApp = true;
     }
   }
-  const cached = id ? await cachedRoleSession(id, now()) : await keptSessionByName(home, request.ref, now());
+  const cached = id ? await cachedRoleSession(id, loadKeyring, now()) : await keptSessionByName(home, request.ref, loadKeyring, now());
   const text = cached && render(request, { profileName: request.ref, ...cached });
   if (!text) return { kind: 'full', skipApp };
   io.out(text);

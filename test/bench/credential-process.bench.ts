@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cliPath, ensureCliBuilt } from '../integration/fixtures/cli';
+import { ensureCliSeaBuilt } from '../integration/fixtures/cli-sea';
 import { startMoto } from '../integration/fixtures/moto-server';
 import { median, type Figure } from './harness';
 
@@ -53,6 +54,8 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
   // Always the CLI as it is in this checkout, never a stale build.
   rmSync(path.dirname(cliPath), { recursive: true, force: true });
   await ensureCliBuilt();
+  // The single executable the desktop app ships (npm run build:cli-sea), where one can be built here.
+  const sea = process.platform === 'linux' && process.arch === 'x64' ? path.join(await ensureCliSeaBuilt(), 'roledeck') : null;
   const moto = await startMoto();
   try {
     const { createRole, createUserWithKey, trustPolicyFor } = await import('../integration/fixtures/iam');
@@ -92,8 +95,11 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
       });
       const keychain = forms(home);
       const viaApp = forms(appHome);
+      const seaById = (dataHome: string): Command | undefined =>
+        sea ? { command: sea, args: ['credential-process', '--id', id, 'bench-role'], env: asUser(dataHome) } : undefined;
+      const seaForms: Record<string, Command> = sea ? { seaKcById: seaById(home)!, seaAppById: seaById(appHome)! } : {};
       // The warm-up round also makes the first by-name calls, which keep their answers (full path).
-      const m = interleavedMedians({
+      const m = interleavedMedians<string>({
         bare: node(['-e', '0']),
         floor: node([reference, id]),
         floorViaLoader: node([reference, id, '--via-loader']),
@@ -105,7 +111,8 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
         appById: viaApp.byId,
         appWithHome: viaApp.withHome,
         appExportByName: viaApp.exportByName,
-      });
+        ...seaForms,
+      }) as Record<string, number> & Record<'bare' | 'floor' | 'floorViaLoader' | `${'kc' | 'app'}${'ByName' | 'ById' | 'WithHome' | 'ExportByName'}`, number>;
       const named: Array<[string, number, number]> = [
         ['credential-process <name>', m.kcByName, m.appByName],
         ['credential-process --id', m.kcById, m.appById],
@@ -133,6 +140,33 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
           unit: 'ms',
           budgetRatio: 1.2,
         });
+      }
+      if (m.seaKcById !== undefined && m.seaAppById !== undefined) {
+        figures.push(
+          {
+            name: `roledeck single executable (the app's CLI) credential-process --id, keychain (median of ${RUNS})`,
+            value: m.seaKcById,
+            reference: m.bare,
+            referenceName: 'bare node -e 0',
+            unit: 'ms',
+            budgetRatio: 1.5,
+          },
+          {
+            name: `roledeck single executable vs node dist/cli/roledeck.mjs, credential-process --id (median of ${RUNS})`,
+            value: m.seaKcById,
+            reference: m.kcById,
+            referenceName: 'node dist/cli/roledeck.mjs, same arguments',
+            unit: 'ms',
+          },
+          {
+            name: `roledeck single executable credential-process --id, app running (median of ${RUNS})`,
+            value: m.seaAppById,
+            reference: m.bare,
+            referenceName: 'bare node -e 0',
+            unit: 'ms',
+            budgetRatio: 1.5,
+          },
+        );
       }
       figures.push({
         name: `node + one keychain read (the floor) (median of ${RUNS})`,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cachedRoleSession } from '../../../electron/cli/cached-credential-process';
+import { loadKeyringBinding } from '../../../electron/cli/keyring-binding';
 import { createNodePorts } from '../../../electron/node/app/node-ports';
 import { createServices } from '../../../electron/node/app/services';
 import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
@@ -79,7 +80,7 @@ describe('credential-process --id: the cached path', () => {
     );
     await services.profiles.updateRole({ id, name: 'acme-prod', source: 'consultant', roleArn, externalId: 'new-external-id' });
     services.refresh.stop();
-    expect(await cachedRoleSession(id)).toBeNull();
+    expect(await cachedRoleSession(id, loadKeyringBinding)).toBeNull();
     // The full path still works (and caches again) once the store is there.
     const full = await runCli(['credential-process', '--id', id, 'acme-prod'], { env: env() });
     expect(full.code).toBe(0);
@@ -102,8 +103,8 @@ describe('credential-process --id: the cached path', () => {
     const session = { v: 1, kind: 'role', profileId: id, accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiresAt: now + 10 * 60_000 };
     await secrets.set(`session/${id}`, new TextEncoder().encode(JSON.stringify(session)));
     try {
-      expect(await cachedRoleSession(id, now)).toBeNull();
-      expect(await cachedRoleSession(id, now - 60 * 60_000)).toEqual({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiresAt: session.expiresAt });
+      expect(await cachedRoleSession(id, loadKeyringBinding, now)).toBeNull();
+      expect(await cachedRoleSession(id, loadKeyringBinding, now - 60 * 60_000)).toEqual({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiresAt: session.expiresAt });
     } finally {
       await secrets.delete(`session/${id}`);
     }
