@@ -45,8 +45,9 @@ function once<T>(factory: () => Promise<T>): () => Promise<T> {
 export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env): CliContext {
   const logger = new StreamLogger((line) => io.stderr(line), env.ROLEDECK_LOG_LEVEL === 'debug' ? 'debug' : 'warn');
   const secrets = once(async () => {
-    const { KeyringSecretStore } = await import('../node/keychain/keyring.secret-store');
-    return new KeyringSecretStore();
+    const [{ KeyringSecretStore }, { stampSessionWrites }] = await Promise.all([import('../node/keychain/keyring.secret-store'), import('../node/sessions/session-stamp')]);
+    // Every session written or deleted here tells the quick path's kept answers (session-stamp.ts).
+    return stampSessionWrites(new KeyringSecretStore(), resolveAppHome(env));
   });
   const store = once(async () => {
     const { EncryptedFileDocumentStore } = await import('../node/store/encrypted-file.document-store');

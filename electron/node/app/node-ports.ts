@@ -3,6 +3,7 @@ import type { Logger } from '../../../shared/ports/logger';
 import { AwsFilesReader } from '../aws-files/aws-files.reader';
 import { SdkStsGateway } from '../aws/sts.gateway';
 import { KeyringSecretStore } from '../keychain/keyring.secret-store';
+import { stampSessionWrites } from '../sessions/session-stamp';
 import { TimeoutScheduler } from '../sessions/timeout.scheduler';
 import { EncryptedFileDocumentStore } from '../store/encrypted-file.document-store';
 import type { RuntimeDescription } from './app-info.service';
@@ -14,7 +15,8 @@ import type { Ports } from './composition';
  * MFA prompts go to the UI (createServices' default); the CLI builds its own terminal prompter.
  */
 export function createNodePorts(options: { home: string; runtime: RuntimeDescription; logger: Logger }): Ports {
-  const secrets = new KeyringSecretStore();
+  // Every session written or deleted tells the CLI's kept by-name answers (session-stamp.ts).
+  const secrets = stampSessionWrites(new KeyringSecretStore(), options.home);
   return {
     secrets,
     store: new EncryptedFileDocumentStore({ home: options.home, secrets, logger: options.logger }),
