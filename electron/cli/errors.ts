@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { RoledeckError, type ErrorCode } from '../../shared/contract/errors';
 import { fieldMessage } from '../../shared/domain/rule-message';
 import { redactText } from '../../shared/logic/redact';
+import { messageOf } from '../../shared/logic/error-message';
 
 /** Exit codes scripts can branch on; listed in `roledeck --help`. */
 export const EXIT = {
@@ -55,7 +56,7 @@ export function reportError(error: unknown, stderr: (text: string) => void): num
     stderr(`roledeck: ${redactText(error.message)}\n`);
     return exitForCode[error.code] ?? EXIT.failure;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   stderr(`roledeck: unexpected error: ${redactText(message)}\n`);
   return EXIT.failure;
 }

@@ -20,6 +20,7 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   profile: async () => (await import('./commands/profile.command')).profileCommand,
   whoami: async () => (await import('./commands/whoami.command')).whoamiCommand,
   sessions: async () => (await import('./commands/sessions.command')).sessionsCommand,
+  store: async () => (await import('./commands/store.command')).storeCommand,
   completion: async () => (await import('./commands/completion.command')).completionCommand,
   '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
 };

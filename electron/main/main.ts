@@ -22,6 +22,7 @@ import { startTrayController } from './tray/tray.controller';
 import { appMenuTemplate } from './window/app-menu';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './window/app-protocol';
 import { rendererDir, resolveAppUrl } from './window/app-url';
+import { swatchBitmap } from './tray/tray-swatch';
 import { hardenSession, hardenWebContents, secureWindowOptions } from './window/secure-window';
 
 // Composition root of the Electron app: wires ports into services, mounts the IPC router and
@@ -163,6 +164,8 @@ function main(): void {
         quit: () => app.quit(),
         reportFailure: (title, message) => notifier.notify(title, message),
         notify: (title, message) => notifier.notify(title, message),
+        // 32 px for a 16-point menu icon: sharp on high-density screens.
+        swatchIcon: (color) => nativeImage.createFromBitmap(swatchBitmap(color, 32), { width: 32, height: 32, scaleFactor: 2 }),
         logger,
       });
       // Timers set before a sleep fire late or not at all: look at every session again on wake.

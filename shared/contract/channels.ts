@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
+import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
 import { KeychainStatusSchema } from '../domain/keychain';
 import { ProfileNameSchema } from '../domain/profile';
@@ -7,6 +8,7 @@ import { AddRoleInputSchema, AddUserInputSchema, UpdateRoleInputSchema, UpdateUs
 import { ProfileViewSchema } from '../domain/profile-view';
 import { MfaCodeSchema, MfaPromptSchema, SessionsSnapshotSchema, SessionViewSchema, TestAccessResultSchema } from '../domain/session';
 import { StoreSettingsSchema } from '../domain/store-document';
+import { StoreResetResultSchema, StoreStatusSchema } from '../domain/store-status';
 import { RoleAllowListSchema } from '../logic/role-allow-list';
 import { EXPORT_FORMATS } from '../logic/shell-export';
 
@@ -97,6 +99,20 @@ export const channels = {
       .strict(),
     StoreSettingsSchema,
   ),
+
+  /** Saved customers, and one for every profile label no saved customer has yet (A–Z). */
+  'customers.list': channel(Empty, z.object({ customers: z.array(CustomerSchema) })),
+  /** Creates or updates a customer; renaming one relabels its profiles. */
+  'customers.save': channel(CustomerInputSchema, CustomerSchema),
+
+  /** Whether the profile store can be read; a store problem is answered here, not as an error. */
+  'store.status': channel(Empty, StoreStatusSchema),
+  /**
+   * Start over: moves the store file aside (renamed, never deleted) and starts an empty store.
+   * Profiles, settings and history are left behind in the old file; keychain secrets stay.
+   * `confirmed` must be true: the window asks first and says what is lost.
+   */
+  'store.reset': channel(z.object({ confirmed: z.literal(true) }).strict(), StoreResetResultSchema),
 } as const;
 
 /** Events pushed from main to the renderer, validated the same way before they are sent. */
@@ -110,6 +126,10 @@ export const events = {
   'mfa.closed': z.object({ promptId: z.string(), outcome: z.enum(['answered', 'cancelled', 'superseded']) }),
   /** Ahead-of-time warnings, e.g. "acme-prod will need an MFA code at 17:45". */
   'sessions.warning': z.object({ profileId: z.string(), profileName: z.string(), message: z.string(), at: z.number() }),
+  /** A customer was saved (colours, names): the window and the tray redraw. */
+  'customers.changed': z.object({ customers: z.array(CustomerSchema) }),
+  /** The store started over from a window of this app: every view reloads. */
+  'store.reset': StoreResetResultSchema,
 } as const;
 
 export type Channels = typeof channels;

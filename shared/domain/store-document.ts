@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { deriveCustomers, type LabelledProfile } from '../logic/customers';
+import { customerKey } from '../logic/customer-key';
 import { SessionTokenDurationSchema } from './aws-rules';
+import { CustomerSchema } from './customer';
 import { ProfileIdSchema, ProfileSchema } from './profile';
 
 /**
@@ -9,7 +12,7 @@ import { ProfileIdSchema, ProfileSchema } from './profile';
  */
 
 /** The document version this build reads and writes. Older versions are migrated on load. */
-export const CURRENT_STORE_VERSION = 1;
+export const CURRENT_STORE_VERSION = 2;
 
 /** History is a convenience, not an audit log: only the newest entries are kept. */
 export const HISTORY_LIMIT = 500;
@@ -53,6 +56,8 @@ export const StoreDocumentSchema = z
     profiles: z.array(ProfileSchema),
     settings: StoreSettingsSchema,
     history: z.array(HistoryEntrySchema),
+    /** Since version 2. Profiles belong to a customer through their label (its name). */
+    customers: z.array(CustomerSchema).default([]),
   })
   .superRefine((doc, context) => {
     // Ids are what everything else points at and names are how scripts pick a profile
@@ -67,11 +72,21 @@ export const StoreDocumentSchema = z
       ids.add(profile.id);
       names.add(profile.name);
     });
+    // A label finds its customer by name, without case: two customers of one name would split it.
+    const customerIds = new Set<string>();
+    const customerNames = new Set<string>();
+    doc.customers.forEach((customer, index) => {
+      if (customerIds.has(customer.id)) context.addIssue({ code: 'custom', path: ['customers', index, 'id'], message: 'two customers have the same id' });
+      const key = customerKey(customer.name);
+      if (customerNames.has(key)) context.addIssue({ code: 'custom', path: ['customers', index, 'name'], message: `two customers are named ${customer.name}` });
+      customerIds.add(customer.id);
+      customerNames.add(key);
+    });
   });
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
 export function emptyDocument(): StoreDocument {
-  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [] };
+  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [], customers: [] };
 }
 
 /**
@@ -79,7 +94,30 @@ export function emptyDocument(): StoreDocument {
  * CURRENT_STORE_VERSION and append the v1 -> v2 function here; it receives the raw, unvalidated
  * JSON of a v1 document and must return the raw v2 JSON (the result is validated afterwards).
  */
-export const STORE_MIGRATIONS: ReadonlyArray<(document: Record<string, unknown>) => Record<string, unknown>> = [];
+export const STORE_MIGRATIONS: ReadonlyArray<(document: Record<string, unknown>) => Record<string, unknown>> = [
+  // v1 -> v2: customers become records. Every label on a profile becomes a customer with the
+  // label's name and colour, so what the accounts list grouped before is kept as it was.
+  (document) => ({ ...document, customers: deriveCustomers(labelledProfiles(document.profiles)) }),
+];
+
+/** The profiles of an unvalidated document, as far as deriving customers needs them; the rest is checked afterwards. */
+function labelledProfiles(raw: unknown): LabelledProfile[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry: unknown): LabelledProfile[] => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { kind, name, label, color, createdAt } = entry as Record<string, unknown>;
+    if ((kind !== 'iam-user' && kind !== 'role') || typeof name !== 'string') return [];
+    return [
+      {
+        kind,
+        name,
+        ...(typeof label === 'string' && label.length <= 80 ? { label } : {}),
+        ...(typeof color === 'string' && /^#[0-9a-fA-F]{6}$/.test(color) ? { color } : {}),
+        ...(typeof createdAt === 'number' && Number.isFinite(createdAt) ? { createdAt } : {}),
+      },
+    ];
+  });
+}
 
 export type ParsedStoreDocument =
   | { kind: 'ok'; document: StoreDocument; migratedFrom?: number }

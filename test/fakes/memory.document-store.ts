@@ -4,6 +4,7 @@ import { RoledeckError } from '../../shared/contract/errors';
 
 /** DocumentStore in memory with the real schema check on every update, for unit tests. */
 export class MemoryDocumentStore implements DocumentStore {
+  readonly location: string = 'memory';
   document: StoreDocument = emptyDocument();
   writes = 0;
 
@@ -21,7 +22,7 @@ export class MemoryDocumentStore implements DocumentStore {
     return result;
   }
 
-  async startOver(): Promise<{ setAsideAs: string | null }> {
+  async reset(): Promise<{ setAsideAs: string | null }> {
     this.document = emptyDocument();
     return { setAsideAs: null };
   }

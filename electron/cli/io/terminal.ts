@@ -7,6 +7,8 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   /** Asks on the terminal without echoing what is typed. */
   promptHidden: (question: string) => Promise<string>;
+  /** Asks on the terminal (the question on stderr) and resolves with the line typed. */
+  promptLine: (question: string) => Promise<string>;
 }
 
 async function readAll(stream: NodeJS.ReadStream): Promise<string> {
@@ -42,6 +44,16 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
+async function promptLine(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await lines.question(question);
+  } finally {
+    lines.close();
+  }
+}
+
 export function processIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
@@ -49,6 +61,7 @@ export function processIo(): CliIo {
     stdinIsTty: Boolean(process.stdin.isTTY),
     readStdin: () => readAll(process.stdin),
     promptHidden,
+    promptLine,
   };
 }
 

@@ -238,6 +238,33 @@ export const SESSIONS = {
   examples: [{ command: 'roledeck sessions', says: 'Which sessions are live, and until when.' }],
 } as const satisfies CommandSpec;
 
+export const STORE_STATUS = {
+  name: 'store status',
+  summary: 'Where the encrypted profile store is, and whether it can be read.',
+  options: { json },
+  examples: [{ command: 'roledeck store status', says: 'Readable, and how many profiles; or why not.' }],
+} as const satisfies CommandSpec;
+
+export const STORE_RESET = {
+  name: 'store reset',
+  summary: 'Start over: moves the profile store aside (renamed, never deleted) and starts an empty one.',
+  details: [
+    'For a store that can no longer be read, e.g. after its key was lost from the keychain. Profiles, settings and history stay in the old file; keychain secrets and ~/.aws stay as they are.',
+    'It asks on a terminal; elsewhere it needs --yes.',
+  ],
+  options: { yes: { type: 'boolean', short: 'y', description: 'Starts over without asking.' } },
+  examples: [
+    { command: 'roledeck store reset', says: 'Says what is lost, asks, then starts over.' },
+    { command: 'roledeck store reset --yes && roledeck profile import', says: 'Starts over and brings profiles back from ~/.aws.' },
+  ],
+} as const satisfies CommandSpec;
+
+export const STORE = {
+  name: 'store',
+  summary: 'The encrypted profile store: its state, and starting over.',
+  subcommands: [STORE_STATUS, STORE_RESET],
+} as const satisfies CommandSpec;
+
 export const COMPLETION = {
   name: 'completion',
   summary: 'Prints a shell script that completes roledeck’s commands, options and profile names.',
@@ -268,7 +295,7 @@ export const HELP = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, SESSIONS, COMPLETION, HELP, COMPLETE_PROFILES] as const satisfies readonly CommandSpec[];
+export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, SESSIONS, STORE, COMPLETION, HELP, COMPLETE_PROFILES] as const satisfies readonly CommandSpec[];
 
 /** The top-level command names, each of which the dispatcher must handle. */
 export type CommandName = (typeof COMMANDS)[number]['name'];

@@ -1,5 +1,6 @@
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import type { SessionsSnapshot, SessionView } from '../../../shared/domain/session';
+import { colorOfProfile, customerColors, type NamedColor } from '../../../shared/logic/customer-color';
 import { copyLabel, DEFAULT_EXPORT_FORMAT, formatName } from '../../../shared/logic/export-format';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/logic/shell-export';
 import { formatSpan, formatTimeLeft } from '../../../shared/logic/time-left';
@@ -19,9 +20,9 @@ export type TrayCommand =
 
 export type TrayEntry =
   | { kind: 'separator' }
-  /** A line of information or a group heading; not clickable. */
-  | { kind: 'label'; label: string }
-  | { kind: 'command'; label: string; command: TrayCommand; checked?: boolean }
+  /** A line of information or a group heading; not clickable. `color`: the customer's swatch. */
+  | { kind: 'label'; label: string; color?: string }
+  | { kind: 'command'; label: string; command: TrayCommand; checked?: boolean; color?: string }
   | { kind: 'submenu'; label: string; entries: TrayEntry[] };
 
 export interface TrayModel {
@@ -40,6 +41,8 @@ export interface TrayInput {
   platform: NodeJS.Platform | string;
   /** The format the user copied last (settings.preferredShell): the one-click copy. */
   preferredFormat?: ExportFormat;
+  /** Saved customers, for their colours (shared/logic/customer-color). */
+  customers?: readonly NamedColor[];
 }
 
 /** Favourites that are not live; more than this and the menu stops being a glance. */
@@ -113,9 +116,16 @@ function copyEntries(profileId: string, preferred: ExportFormat, text: (value: s
   ];
 }
 
-export function buildTrayModel({ snapshot, profiles, now, platform, preferredFormat = DEFAULT_EXPORT_FORMAT }: TrayInput): TrayModel {
+/** `{ color }` when the profile has one (its own or its customer's), else nothing. */
+function swatchOf(profile: ProfileView | undefined, colors: ReturnType<typeof customerColors>): { color?: string } {
+  const color = profile ? colorOfProfile(profile, colors) : undefined;
+  return color ? { color } : {};
+}
+
+export function buildTrayModel({ snapshot, profiles, now, platform, preferredFormat = DEFAULT_EXPORT_FORMAT, customers = [] }: TrayInput): TrayModel {
   const text = (value: string): string => menuText(value, platform);
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+  const colors = customerColors(profiles, customers);
   const sessions = snapshot?.sessions ?? [];
   const active = sessions.find((session) => session.profileId === snapshot?.activeProfileId);
   const entries: TrayEntry[] = [];
@@ -134,7 +144,7 @@ export function buildTrayModel({ snapshot, profiles, now, platform, preferredFor
       active.expiresAt !== undefined && active.expiresAt > now
         ? `${active.profileName} · ${active.expiresAt - now < 60_000 ? '<1 min' : formatSpan(active.expiresAt - now)}`
         : `${active.profileName} · ${status}`;
-    entries.push({ kind: 'label', label: text(`In use: ${describe(active.profileName, profile?.label)} — ${status}`) });
+    entries.push({ kind: 'label', label: text(`In use: ${describe(active.profileName, profile?.label)} — ${status}`), ...swatchOf(profile, colors) });
     if (copyable(active, now)) entries.push(...copyEntries(active.profileId, preferredFormat, text));
   } else {
     tooltip = 'Roledeck — no session in use';
@@ -150,7 +160,7 @@ export function buildTrayModel({ snapshot, profiles, now, platform, preferredFor
       const command: TrayCommand = needsRestart(session, now)
         ? { type: 'start', profileId: session.profileId }
         : { type: 'make-active', profileId: session.profileId };
-      entries.push({ kind: 'command', label, command, checked: isActive });
+      entries.push({ kind: 'command', label, command, checked: isActive, ...swatchOf(byId.get(session.profileId), colors) });
     }
   }
 
@@ -162,7 +172,12 @@ export function buildTrayModel({ snapshot, profiles, now, platform, preferredFor
   if (favourites.length > 0) {
     entries.push({ kind: 'separator' }, { kind: 'label', label: 'Favourites — start a session' });
     for (const profile of favourites) {
-      entries.push({ kind: 'command', label: text(describe(profile.name, profile.label)), command: { type: 'start', profileId: profile.id } });
+      entries.push({
+        kind: 'command',
+        label: text(describe(profile.name, profile.label)),
+        command: { type: 'start', profileId: profile.id },
+        ...swatchOf(profile, colors),
+      });
     }
   }
 

@@ -1,4 +1,5 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuItemConstructorOptions, NativeImage } from 'electron';
+import type { Customer } from '../../../shared/domain/customer';
 import { RoledeckError } from '../../../shared/contract';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import type { SessionsSnapshot } from '../../../shared/domain/session';
@@ -23,7 +24,7 @@ export interface TrayControllerOptions {
   /** Menu.buildFromTemplate in the app. */
   buildMenu: (template: MenuItemConstructorOptions[]) => unknown;
   /** The router's typed client (`createRouterClient(router)`): the same services the window calls. */
-  client: Pick<RoledeckClient, 'profiles' | 'sessions' | 'settings' | 'on'>;
+  client: Pick<RoledeckClient, 'profiles' | 'sessions' | 'settings' | 'customers' | 'on'>;
   openWindow: () => void;
   quit: () => void;
   /** Tells the user a tray action failed (an OS notification in the app). */
@@ -35,6 +36,8 @@ export interface TrayControllerOptions {
   platform?: string;
   /** How often the time left is redrawn; a minute, since the menu shows minutes. */
   tickMs?: number;
+  /** A small square of the customer's colour beside a menu item (nativeImage in the app). */
+  swatchIcon?: (color: string) => NativeImage;
 }
 
 export interface TrayController {
@@ -46,18 +49,24 @@ export interface TrayController {
 }
 
 /** Electron menu items from the model; the click handlers run the model's commands. */
-export function toMenuTemplate(model: Pick<TrayModel, 'entries'>, run: (command: TrayCommand) => void): MenuItemConstructorOptions[] {
+export function toMenuTemplate(
+  model: Pick<TrayModel, 'entries'>,
+  run: (command: TrayCommand) => void,
+  swatch?: (color: string) => NativeImage,
+): MenuItemConstructorOptions[] {
+  const icon = (color: string | undefined): { icon?: NativeImage } => (color && swatch ? { icon: swatch(color) } : {});
   return model.entries.map((entry): MenuItemConstructorOptions => {
     switch (entry.kind) {
       case 'submenu':
-        return { label: entry.label, submenu: toMenuTemplate(entry, run) };
+        return { label: entry.label, submenu: toMenuTemplate(entry, run, swatch) };
       case 'separator':
         return { type: 'separator' };
       case 'label':
-        return { label: entry.label, enabled: false };
+        return { label: entry.label, enabled: false, ...icon(entry.color) };
       case 'command':
         return {
           label: entry.label,
+          ...icon(entry.color),
           ...(entry.checked === undefined ? {} : { type: 'radio' as const, checked: entry.checked }),
           click: () => run(entry.command),
         };
@@ -91,7 +100,21 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
   let snapshot: SessionsSnapshot | null = null;
   let profiles: ProfileView[] = [];
   let settings: StoreSettings | null = null;
-  const model = (): TrayModel => buildTrayModel({ snapshot, profiles, now: now(), platform, preferredFormat: preferredFormat(settings) });
+  let customers: Customer[] = [];
+  const model = (): TrayModel => buildTrayModel({ snapshot, profiles, now: now(), platform, preferredFormat: preferredFormat(settings), customers });
+  // One image per colour: the menu is rebuilt every minute.
+  const swatches = new Map<string, NativeImage>();
+  const makeSwatch = options.swatchIcon;
+  const swatch = makeSwatch
+    ? (color: string): NativeImage => {
+        let image = swatches.get(color);
+        if (!image) {
+          image = makeSwatch(color);
+          swatches.set(color, image);
+        }
+        return image;
+      }
+    : undefined;
   let current: TrayModel = model();
   let disposed = false;
 
@@ -101,7 +124,7 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     tray.setToolTip(current.tooltip);
     // Text beside the icon exists in the macOS menu bar only.
     if (platform === 'darwin') tray.setTitle(current.title);
-    tray.setContextMenu(options.buildMenu(toMenuTemplate(current, run)));
+    tray.setContextMenu(options.buildMenu(toMenuTemplate(current, run, swatch)));
   };
 
   const loadProfiles = async (): Promise<void> => {
@@ -120,8 +143,13 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     if (read) settings = read;
   };
 
+  const loadCustomers = async (): Promise<void> => {
+    const listed = await attempt(() => client.customers.list(), (error) => logger.warn('tray: could not list customers', { code: error.code }));
+    if (listed) customers = listed.customers;
+  };
+
   const refresh = async (): Promise<void> => {
-    await Promise.all([loadProfiles(), loadSnapshot(), loadSettings()]);
+    await Promise.all([loadProfiles(), loadSnapshot(), loadSettings(), loadCustomers()]);
     draw();
   };
 
@@ -169,6 +197,14 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
     client.on('settings.changed', (payload) => {
       settings = payload;
       draw();
+    }),
+    client.on('customers.changed', (payload) => {
+      customers = payload.customers;
+      draw();
+    }),
+    client.on('store.reset', () => {
+      // Everything the menu shows came from the old store.
+      refresh().catch((error: unknown) => logger.warn('tray: refresh after Start over failed', { error }));
     }),
     client.on('sessions.changed', (payload) => {
       snapshot = payload;

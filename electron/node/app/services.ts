@@ -18,6 +18,12 @@ import { createWorkHandlers } from '../work/work.ipc';
 import { createAppHandlers } from './app.ipc';
 import { AppInfoService } from './app-info.service';
 import { createShared, type Ports } from './composition';
+import type { CustomerService } from '../customers/customer.service';
+import { createCustomers } from '../customers/customers.factory';
+import { createCustomerHandlers } from '../customers/customers.ipc';
+import type { StoreService } from '../store/store.service';
+import { createStore } from '../store/store.factory';
+import { createStoreHandlers } from '../store/store.ipc';
 
 export type { Ports } from './composition';
 
@@ -43,6 +49,9 @@ export interface Services {
   events: EventRelay;
   /** Copy exports to the clipboard, install credential_process profiles. */
   work: SessionWorkService;
+  customers: CustomerService;
+  /** The store's health and Start over. */
+  store: StoreService;
 }
 
 /**
@@ -67,6 +76,8 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     refresh: createRefresh(ports, shared, sessions),
     events: shared.events,
     work: createWork(ports, { sessions, profiles, settings }),
+    customers: createCustomers(ports, shared),
+    store: createStore(ports, shared),
   };
 }
 
@@ -77,6 +88,8 @@ export function createHandlers(services: Services): Handlers {
     ...createProfileHandlers(services),
     ...createSessionHandlers(services),
     ...createWorkHandlers(services),
+    ...createCustomerHandlers(services),
+    ...createStoreHandlers(services),
   };
 }
 

@@ -4,6 +4,7 @@ import type { KeychainBackend, KeychainStatus } from '../../../shared/domain/key
 import { chunkPartItem, KEYCHAIN_SERVICE, STATUS_PROBE_ITEM } from '../../../shared/domain/keychain-items';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import { joinChunks, parseHeader, planChunks } from './chunked-secret';
+import { messageOf } from '../../../shared/logic/error-message';
 
 /** Windows Credential Manager's limit for one credential blob (CRED_MAX_CREDENTIAL_BLOB_SIZE). */
 export const WINDOWS_MAX_ITEM_BYTES = 2560;
@@ -24,7 +25,7 @@ function backendFor(platform: NodeJS.Platform): KeychainBackend {
 
 /** Maps the keyring library's errors onto what a person can do about them. */
 export function classifyKeychainError(error: unknown, backend: KeychainBackend): RoledeckError {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   if (/locked|unlock|dismissed|prompt/i.test(text)) {
     return new RoledeckError(
       'KEYCHAIN_LOCKED',

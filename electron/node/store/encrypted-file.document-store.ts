@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RoledeckError } from '../../../shared/contract/errors';
 import {
@@ -51,6 +51,10 @@ function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
 
+/** How to start over, in the app and in the CLI: the store's messages reach both. */
+const START_OVER =
+  'start over with an empty profile list: Start over in Roledeck (Settings), or `roledeck store reset`. The old file is kept, and your keychain secrets stay.';
+
 /** ISO time without ':' (not allowed in Windows file names). */
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
@@ -65,6 +69,7 @@ function stamp(ms: number): string {
 export class EncryptedFileDocumentStore implements DocumentStore {
   readonly home: string;
   readonly file: string;
+  readonly location: string;
   private readonly lockFile: string;
   private readonly secrets: SecretStore;
   private readonly logger: Logger;
@@ -78,6 +83,7 @@ export class EncryptedFileDocumentStore implements DocumentStore {
   constructor(options: EncryptedFileDocumentStoreOptions) {
     this.home = options.home;
     this.file = path.join(options.home, STORE_FILE_NAME);
+    this.location = this.file;
     this.lockFile = `${this.file}.lock`;
     this.secrets = options.secrets;
     this.logger = options.logger;
@@ -96,8 +102,8 @@ export class EncryptedFileDocumentStore implements DocumentStore {
     return this.serialized(() => this.updateNow(mutate));
   }
 
-  startOver(): Promise<{ setAsideAs: string | null }> {
-    return this.serialized(() => this.startOverNow());
+  reset(): Promise<{ setAsideAs: string | null }> {
+    return this.serialized(() => this.resetNow());
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -136,25 +142,43 @@ export class EncryptedFileDocumentStore implements DocumentStore {
     );
   }
 
-  private async startOverNow(): Promise<{ setAsideAs: string | null }> {
+  private async resetNow(): Promise<{ setAsideAs: string | null }> {
     await this.ensureHome();
     return withLockFile(
       this.lockFile,
       async () => {
         const bytes = await this.readFileBytes();
+        // A locked keychain fails here, before anything moves: the key is needed to write the new store.
+        const opened = bytes ? await this.open(bytes) : null;
+        const key = await this.keyForWriting({ replaceDamaged: true });
         let setAsideAs: string | null = null;
-        if (bytes) {
-          const opened = await this.open(bytes);
+        if (opened) {
           const kind = opened.kind === 'ok' ? 'previous' : opened.kind === 'newer' ? 'newer' : 'broken';
-          // If the copy cannot be made this throws, and the old file stays where it is.
-          setAsideAs = await this.setAside(bytes, kind);
+          // If the file cannot be moved this throws, and the store stays as it was.
+          setAsideAs = await this.moveAside(kind);
         }
-        await this.writeDocument(JSON.stringify(emptyDocument()), await this.keyForWriting({ replaceDamaged: true }));
+        await this.writeDocument(JSON.stringify(emptyDocument()), key);
         this.logger.warn('started the profile store over', { store: this.file, setAsideAs });
         return { setAsideAs };
       },
       this.lockOptions,
     );
+  }
+
+  /**
+   * Renames the store file to `profiles.rdk.<kind>-<time>` beside it: the bytes are kept exactly
+   * as they were, under a name nothing else writes to. Runs under the store lock; the name is
+   * checked first because rename() replaces an existing file on POSIX systems.
+   */
+  private async moveAside(kind: 'broken' | 'newer' | 'previous'): Promise<string> {
+    const base = path.join(this.home, `${STORE_FILE_NAME}.${kind}-${stamp(this.clock.now())}`);
+    for (let attempt = 1; attempt <= 100; attempt += 1) {
+      const candidate = attempt === 1 ? base : `${base}-${attempt}`;
+      if (await stat(candidate).then(() => true, (error: unknown) => (isMissing(error) ? false : Promise.reject(error)))) continue;
+      await rename(this.file, candidate);
+      return candidate;
+    }
+    throw new RoledeckError('CONFLICT', `Roledeck could not find a free name beside ${this.file} to move it to. Nothing was changed.`);
   }
 
   private async ensureHome(): Promise<void> {
@@ -211,7 +235,7 @@ export class EncryptedFileDocumentStore implements DocumentStore {
       throw new RoledeckError(
         'STORE_UNREADABLE',
         `The key for your Roledeck profiles in the OS keychain (item "${STORE_KEY_ITEM}") is damaged, so Roledeck cannot save profiles. ` +
-          'Restore the keychain item from a backup, or choose Start over to begin with an empty profile list.',
+          `Restore the keychain item from a backup, or ${START_OVER}`,
       );
     }
     // Only ever under the store lock: two processes creating a key at once would each encrypt
@@ -294,7 +318,7 @@ export class EncryptedFileDocumentStore implements DocumentStore {
 
   private unreadableMessage(why: Unreadable, detail: string): string {
     const intro = `Roledeck cannot read your profiles in ${this.file}: ${detail}. The file was left as it is.`;
-    const startOver = 'or choose Start over to begin with an empty profile list (the old file is kept).';
+    const startOver = `or ${START_OVER}`;
     switch (why) {
       case 'missing-key':
         return `${intro} If the keychain item "${STORE_KEY_ITEM}" was deleted, restore it from a keychain backup and try again, ${startOver}`;

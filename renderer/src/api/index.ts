@@ -2,6 +2,8 @@ import type { RoledeckBridge } from '../../../shared/contract';
 import { createApi, type Api } from './client';
 
 export { ApiError, createApi, type Api } from './client';
+export { failedRemote, useRemote, type Remote, type RemoteHandle } from './use-remote';
+export { RemoteView } from './RemoteView';
 
 declare global {
   interface Window {

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { getApi } from '../api';
 import { AccountsSection } from '../features/accounts/AccountsSection';
 import { CloudFrontSection } from '../features/cloudfront/CloudFrontSection';
 import { DeploySection } from '../features/deploy/DeploySection';
@@ -8,10 +9,13 @@ import { OnboardingSection } from '../features/onboarding/OnboardingSection';
 import { ActiveSessionIndicator } from '../features/sessions/ActiveSessionIndicator';
 import { SessionsSection } from '../features/sessions/SessionsSection';
 import { SettingsSection } from '../features/settings/SettingsSection';
+import { StartOverFlow } from '../features/store/StartOverFlow';
+import { StoreBanner } from '../features/store/StoreBanner';
+import { useStoreStatus, type StoreState } from '../features/store/use-store-status';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Icon } from '../ui/Icon';
 import { detectMac, useSection } from './navigation';
-import { SECTIONS, sectionById, shortcutLabel, type SectionId } from './sections';
+import { hashFor, SECTIONS, sectionById, shortcutLabel, type SectionId } from './sections';
 import { StatusArea, StatusBanner } from './StatusArea';
 import { Sidebar } from './Sidebar';
 import { useThemePreference } from './theme';
@@ -20,11 +24,13 @@ import { useAppStatus, type AppStatus } from './use-app-status';
 interface SectionViewProps {
   id: SectionId;
   status: AppStatus;
+  store: StoreState;
+  onStartOver: () => void;
   theme: ReturnType<typeof useThemePreference>;
   isMac: boolean;
 }
 
-function SectionView({ id, status, theme, isMac }: SectionViewProps): ReactElement {
+function SectionView({ id, status, store, onStartOver, theme, isMac }: SectionViewProps): ReactElement {
   switch (id) {
     case 'accounts':
       return <AccountsSection />;
@@ -37,7 +43,7 @@ function SectionView({ id, status, theme, isMac }: SectionViewProps): ReactEleme
     case 'onboarding':
       return <OnboardingSection />;
     case 'settings':
-      return <SettingsSection theme={theme[0]} onThemeChange={theme[1]} status={status} isMac={isMac} />;
+      return <SettingsSection theme={theme[0]} onThemeChange={theme[1]} status={status} store={store} onStartOver={onStartOver} isMac={isMac} />;
   }
 }
 
@@ -45,12 +51,25 @@ export function App(): ReactElement {
   const isMac = useMemo(detectMac, []);
   const theme = useThemePreference();
   const status = useAppStatus();
+  const store = useStoreStatus();
+  const [startingOver, setStartingOver] = useState(false);
+  // Bumped when the store starts over (here or in another window): every view mounts anew and reloads.
+  const [storeEpoch, setStoreEpoch] = useState(0);
+  const reloadViews = useCallback(() => setStoreEpoch((epoch) => epoch + 1), []);
   const [current] = useSection(isMac);
   const section = sectionById(current);
   const index = SECTIONS.findIndex((candidate) => candidate.id === current);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState('');
   const firstRender = useRef(true);
+
+  useEffect(() => {
+    try {
+      return getApi().on('store.reset', reloadViews);
+    } catch {
+      return undefined;
+    }
+  }, [reloadViews]);
 
   useEffect(() => {
     document.title = `${section.label} · Roledeck`;
@@ -84,7 +103,7 @@ export function App(): ReactElement {
           <Icon name="deck" className="brand__mark" />
           <span className="brand__name">Roledeck</span>
         </div>
-        <ActiveSessionIndicator />
+        <ActiveSessionIndicator key={storeEpoch} />
         <StatusArea status={status} />
       </header>
       <CommandPalette isMac={isMac}>
@@ -100,10 +119,7 @@ export function App(): ReactElement {
                 aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
                 title={`Go to a profile or section (${paletteShortcutLabel(isMac)})`}
               >
-                <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true" focusable="false">
-                  <circle cx="11" cy="11" r="6.5" />
-                  <path d="m16 16 4.5 4.5" />
-                </svg>
+                <Icon name="search" />
                 <span className="palette-trigger__label">Go to…</span>
                 <kbd aria-hidden="true">{paletteShortcutLabel(isMac)}</kbd>
               </button>
@@ -113,6 +129,7 @@ export function App(): ReactElement {
       </CommandPalette>
       <main id="main" className="main" tabIndex={-1} aria-labelledby="section-title">
         <StatusBanner status={status} />
+        <StoreBanner status={store.status} onStartOver={() => setStartingOver(true)} onRecheck={store.recheck} />
         <div className="page-header">
           <div>
             <h1 id="section-title" className="page-header__title" tabIndex={-1} ref={headingRef}>
@@ -124,8 +141,8 @@ export function App(): ReactElement {
             {shortcutLabel(index, isMac)}
           </kbd>
         </div>
-        <ErrorBoundary key={current} title={`The ${section.label} section failed to show`}>
-          <SectionView id={current} status={status} theme={theme} isMac={isMac} />
+        <ErrorBoundary key={`${current}:${storeEpoch}`} title={`The ${section.label} section failed to show`}>
+          <SectionView id={current} status={status} store={store} onStartOver={() => setStartingOver(true)} theme={theme} isMac={isMac} />
         </ErrorBoundary>
         <p className="visually-hidden" role="status" aria-live="polite">
           {announcement}
@@ -135,6 +152,20 @@ export function App(): ReactElement {
       <ErrorBoundary title="The MFA prompt failed to show">
         <MfaPromptHost />
       </ErrorBoundary>
+      {startingOver ? (
+        <StartOverFlow
+          status={store.status.state === 'loaded' ? store.status.value : null}
+          onClose={() => setStartingOver(false)}
+          onReset={() => {
+            reloadViews();
+            store.recheck();
+          }}
+          onImported={() => {
+            window.location.hash = hashFor('accounts');
+            reloadViews();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

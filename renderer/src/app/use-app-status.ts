@@ -1,17 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { AppInfo } from '../../../shared/domain/app-info';
 import type { KeychainStatus } from '../../../shared/domain/keychain';
-import { getApi } from '../api';
-
-/** One remote value as the UI shows it: never a silent blank. */
-export type Remote<T> =
-  | { state: 'loading' }
-  | { state: 'loaded'; value: T }
-  | { state: 'failed'; message: string };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { getApi, useRemote, type Remote } from '../api';
 
 export interface AppStatus {
   info: Remote<AppInfo>;
@@ -21,54 +11,19 @@ export interface AppStatus {
 }
 
 export function useAppStatus(): AppStatus {
-  const [info, setInfo] = useState<Remote<AppInfo>>({ state: 'loading' });
-  const [keychain, setKeychain] = useState<Remote<KeychainStatus>>({ state: 'loading' });
+  const { remote: info } = useRemote(() => getApi().app.info(), []);
+  const { remote: keychain, reload, set } = useRemote(() => getApi().keychain.status(), []);
 
   useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        const value = await getApi().app.info();
-        if (live) setInfo({ state: 'loaded', value });
-      } catch (error) {
-        if (live) setInfo({ state: 'failed', message: messageOf(error) });
-      }
-    })().catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const loadKeychain = useCallback((live: () => boolean) => {
-    setKeychain({ state: 'loading' });
-    (async () => {
-      try {
-        const value = await getApi().keychain.status();
-        if (live()) setKeychain({ state: 'loaded', value });
-      } catch (error) {
-        if (live()) setKeychain({ state: 'failed', message: messageOf(error) });
-      }
-    })().catch(() => undefined);
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    loadKeychain(() => live);
-    let unsubscribe = (): void => undefined;
     try {
-      unsubscribe = getApi().on('keychain.changed', (value) => {
-        if (live) setKeychain({ state: 'loaded', value });
-      });
+      return getApi().on('keychain.changed', set);
     } catch {
-      // No bridge: the status call above has already reported it.
+      // No bridge: the status call has already reported it.
+      return undefined;
     }
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [loadKeychain]);
+  }, [set]);
 
-  const recheckKeychain = useCallback(() => loadKeychain(() => true), [loadKeychain]);
+  const recheckKeychain = useCallback(() => void reload({ showLoading: true }), [reload]);
 
   return { info, keychain, recheckKeychain };
 }

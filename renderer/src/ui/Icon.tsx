@@ -1,6 +1,9 @@
 import type { ReactElement } from 'react';
 
-/** Hand-drawn 24×24 stroke icons; a few paths cost less than an icon library. */
+/**
+ * Hand-drawn 24×24 stroke icons; a few paths cost less than an icon library. Every icon in the
+ * window is drawn here: other components name one (<Icon name="search" />) instead of inlining SVG.
+ */
 const PATHS = {
   accounts: (
     <>
@@ -56,6 +59,29 @@ const PATHS = {
     <>
       <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
       <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+    </>
+  ),
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="m16 16 4.5 4.5" />
+    </>
+  ),
+  close: <path d="M6 6l12 12M18 6 6 18" />,
+  'chevron-down': <path d="m7 10 5 5 5-5" />,
+  check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
+  'check-circle': (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="m8 12.5 2.7 2.7L16 9.8" />
+    </>
+  ),
+  /** Draws nothing: holds an icon's place (a menu item that is not the checked one). */
+  blank: <></>,
+  restore: (
+    <>
+      <path d="M3.5 12a8.5 8.5 0 1 0 2.5-6" />
+      <path d="M3.5 4v4.5H8" />
     </>
   ),
 } satisfies Record<string, ReactElement>;

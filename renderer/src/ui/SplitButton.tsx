@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import './menu.css';
+import { Icon } from './Icon';
 
 export interface MenuEntry {
   id: string;
@@ -185,9 +186,7 @@ export function SplitButton({ children, onClick, menuLabel, entries, onSelect, b
         }}
         onKeyDown={onToggleKeyDown}
       >
-        <svg className="icon split-button__chevron" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-          <path d="m7 10 5 5 5-5" />
-        </svg>
+        <Icon name="chevron-down" className="split-button__chevron" />
       </button>
       {open ? (
         <div id={menuId} className="menu" role="menu" aria-labelledby={toggleId} onKeyDown={onMenuKeyDown}>
@@ -206,9 +205,7 @@ export function SplitButton({ children, onClick, menuLabel, entries, onSelect, b
                 if (focusIndex !== index) setFocusIndex(index);
               }}
             >
-              <svg className="icon menu__check" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-                {entry.current ? <path d="m5 12.5 4.5 4.5L19 7.5" /> : null}
-              </svg>
+              <Icon name={entry.current ? 'check' : 'blank'} className="menu__check" />
               <span className="menu__label">
                 {entry.label}
                 {entry.current ? <span className="visually-hidden"> (default)</span> : null}

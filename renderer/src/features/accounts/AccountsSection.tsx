@@ -1,8 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { ProfileView, RoleView, UserView } from '../../../../shared/domain/profile-view';
 import { buildProfileSearchIndex, filterProfiles } from '../../../../shared/logic/profile-filter';
+import { RemoteView } from '../../api';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import { useCustomerColors } from '../customers/use-customer-colors';
 import { flattenGroups, groupProfiles } from './profile-groups';
 import { profileNameFromHash, REVEAL_PROFILE_EVENT } from './profile-link';
 import { ProfileList, type ProfileListHandle } from './ProfileList';
@@ -79,7 +81,8 @@ export function AccountsSection(): ReactElement {
   const profiles = useMemo(() => (remote.state === 'loaded' ? remote.value : []), [remote]);
   // Built once per list: each profile's lowercased search text (shared/logic/profile-filter).
   const index = useMemo(() => buildProfileSearchIndex(profiles), [profiles]);
-  const groups = useMemo(() => groupProfiles(profiles), [profiles]);
+  const colors = useCustomerColors(profiles);
+  const groups = useMemo(() => groupProfiles(profiles, colors), [profiles, colors]);
   const matches = useMemo(() => (query.trim() ? filterProfiles(index, query) : null), [index, query]);
   const items = useMemo(() => flattenGroups(groups, matches ? new Set(matches) : null), [groups, matches]);
   const shown = matches ? matches.length : profiles.length;
@@ -233,10 +236,7 @@ export function AccountsSection(): ReactElement {
             <label htmlFor="profile-search" className="visually-hidden">
               Search profiles
             </label>
-            <svg className="icon search__icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true" focusable="false">
-              <circle cx="11" cy="11" r="6.5" />
-              <path d="m16 16 4.5 4.5" />
-            </svg>
+            <Icon name="search" className="search__icon" />
             <input
               ref={searchRef}
               id="profile-search"
@@ -302,6 +302,7 @@ export function AccountsSection(): ReactElement {
               onOpen={open}
               onRemove={askRemove}
               total={shown}
+              colors={colors}
               label={matches ? `Profiles matching ${query.trim()}` : 'Profiles'}
             />
           ) : (
@@ -319,35 +320,13 @@ export function AccountsSection(): ReactElement {
 
   // One wrapper whatever the state, with the dialogs always in the same place: a dialog stays
   // mounted (and keeps its state) when the list behind it changes, e.g. from empty to imported.
-  let body: ReactElement;
-  if (remote.state === 'loading') {
-    body = (
-      <p className="muted" role="status">
-        Loading profiles…
-      </p>
-    );
-  } else if (remote.state === 'failed') {
-    // Not an alert: when the main side is unreachable or the keychain locked, the app's banner
-    // already announces it; this panel says what it means here and offers a retry.
-    body = (
-      <section className="error-panel" aria-labelledby="accounts-failed-title">
-        <Icon name="alert" className="error-panel__icon" />
-        <div className="error-panel__text">
-          <h2 id="accounts-failed-title" className="error-panel__title">
-            Roledeck could not list your profiles
-          </h2>
-          <p>{remote.message}</p>
-          <Button variant="primary" onClick={() => void reload()}>
-            Try again
-          </Button>
-        </div>
-      </section>
-    );
-  } else if (profiles.length === 0) {
-    body = <AccountsEmpty onAddUser={() => setDialog({ type: 'add-user' })} onImport={() => setDialog({ type: 'import' })} />;
-  } else {
-    body = listView();
-  }
+  const body = (
+    <RemoteView remote={remote} loading="Loading profiles…" failed="Roledeck could not list your profiles" onRetry={() => void reload()} variant="panel">
+      {(list) =>
+        list.length === 0 ? <AccountsEmpty onAddUser={() => setDialog({ type: 'add-user' })} onImport={() => setDialog({ type: 'import' })} /> : listView()
+      }
+    </RemoteView>
+  );
 
   return (
     <div className="accounts">

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useState, type ReactElement } from 'react';
 import type { ImportPreviewView } from '../../../../shared/domain/import-preview';
-import { getApi } from '../../api';
-import type { Remote } from '../../app/use-app-status';
+import { messageOf } from '../../../../shared/logic/error-message';
+import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { messageOf } from './form-state';
 import { chainText, humanDuration, maskAccessKeyId } from './profile-format';
 
 type ApplyResult = { created: string[]; skipped: ImportPreviewView['skipped'] };
@@ -27,28 +26,10 @@ function plural(count: number, one: string, many: string): string {
 export default function ImportDialog({ onClose, onImported }: ImportDialogProps): ReactElement {
   const moveKeysId = useId();
   const [moveKeys, setMoveKeys] = useState(false);
-  const [preview, setPreview] = useState<Remote<ImportPreviewView>>({ state: 'loading' });
+  const { remote: preview } = useRemote(() => getApi().profiles.importPreview({ moveKeys }), [moveKeys]);
   const [applying, setApplying] = useState(false);
   const [result, setResult] = useState<ApplyResult | null>(null);
   const [applyError, setApplyError] = useState<string | null>(null);
-
-  const load = useCallback(async (move: boolean, live: () => boolean) => {
-    setPreview({ state: 'loading' });
-    try {
-      const value = await getApi().profiles.importPreview({ moveKeys: move });
-      if (live()) setPreview({ state: 'loaded', value });
-    } catch (error) {
-      if (live()) setPreview({ state: 'failed', message: messageOf(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void load(moveKeys, () => live);
-    return () => {
-      live = false;
-    };
-  }, [load, moveKeys]);
 
   const doneId = useId();
   useEffect(() => {
@@ -133,80 +114,76 @@ export default function ImportDialog({ onClose, onImported }: ImportDialogProps)
           </div>
 
           <div aria-live="polite" aria-busy={preview.state === 'loading'}>
-            {preview.state === 'loading' ? <p className="muted">Reading ~/.aws…</p> : null}
-            {preview.state === 'failed' ? (
-              <p className="form__error" role="alert">
-                {preview.message}
-              </p>
-            ) : null}
-            {preview.state === 'loaded' ? (
-              <div className="import-preview" data-testid="import-preview">
-                <dl className="facts import-files">
-                  <div className="facts__row">
-                    <dt>Config file</dt>
-                    <dd className="import-list__mono">{preview.value.files.config}</dd>
-                  </div>
-                  <div className="facts__row">
-                    <dt>Credentials file</dt>
-                    <dd className="import-list__mono">{preview.value.files.credentials}</dd>
-                  </div>
-                </dl>
-                <p className="import-summary">{preview.value.summary}</p>
+            <RemoteView remote={preview} loading="Reading ~/.aws…" failed="Roledeck could not read ~/.aws">
+              {(value) => (
+                <div className="import-preview" data-testid="import-preview">
+                  <dl className="facts import-files">
+                    <div className="facts__row">
+                      <dt>Config file</dt>
+                      <dd className="import-list__mono">{value.files.config}</dd>
+                    </div>
+                    <div className="facts__row">
+                      <dt>Credentials file</dt>
+                      <dd className="import-list__mono">{value.files.credentials}</dd>
+                    </div>
+                  </dl>
+                  <p className="import-summary">{value.summary}</p>
 
-                <section aria-labelledby={`${moveKeysId}-create`}>
-                  <h3 id={`${moveKeysId}-create`} className="import-heading">
-                    Will be created ({creates.length})
-                  </h3>
-                  {creates.length === 0 ? <p className="muted">Nothing new to create.</p> : null}
-                  {users.length > 0 ? (
-                    <ul className="import-list" aria-label="IAM users to create">
-                      {users.map((entry) => (
-                        <li key={entry.name}>
-                          <span className="badge badge--user">IAM user</span> <strong>{entry.name}</strong>{' '}
-                          <span className="import-list__mono">{maskAccessKeyId(entry.accessKeyId)}</span>
-                          {entry.mfaSerial ? <span className="badge badge--mfa">MFA</span> : null}
-                          {entry.region ? <span className="muted"> · {entry.region}</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  {roles.length > 0 ? (
-                    <ul className="import-list" aria-label="Roles to create">
-                      {roles.map((entry) => (
-                        <li key={entry.name}>
-                          <span className="badge badge--role">Role</span> <strong>{entry.name}</strong>{' '}
-                          <span className="muted">{chainText(entry.chain)}</span>
-                          <div className="import-list__detail">
-                            <span className="import-list__mono">{entry.roleArn}</span>
-                            {entry.externalId ? ' · ExternalId' : ''}
-                            {entry.mfaSerial ? ' · MFA' : ''}
-                            {entry.durationSeconds ? ` · ${humanDuration(entry.durationSeconds)}` : ''}
-                            {entry.sourceIsExisting ? ` · source ${entry.source} already in Roledeck` : ''}
-                          </div>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </section>
+                  <section aria-labelledby={`${moveKeysId}-create`}>
+                    <h3 id={`${moveKeysId}-create`} className="import-heading">
+                      Will be created ({creates.length})
+                    </h3>
+                    {creates.length === 0 ? <p className="muted">Nothing new to create.</p> : null}
+                    {users.length > 0 ? (
+                      <ul className="import-list" aria-label="IAM users to create">
+                        {users.map((entry) => (
+                          <li key={entry.name}>
+                            <span className="badge badge--user">IAM user</span> <strong>{entry.name}</strong>{' '}
+                            <span className="import-list__mono">{maskAccessKeyId(entry.accessKeyId)}</span>
+                            {entry.mfaSerial ? <span className="badge badge--mfa">MFA</span> : null}
+                            {entry.region ? <span className="muted"> · {entry.region}</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    {roles.length > 0 ? (
+                      <ul className="import-list" aria-label="Roles to create">
+                        {roles.map((entry) => (
+                          <li key={entry.name}>
+                            <span className="badge badge--role">Role</span> <strong>{entry.name}</strong>{' '}
+                            <span className="muted">{chainText(entry.chain)}</span>
+                            <div className="import-list__detail">
+                              <span className="import-list__mono">{entry.roleArn}</span>
+                              {entry.externalId ? ' · ExternalId' : ''}
+                              {entry.mfaSerial ? ' · MFA' : ''}
+                              {entry.durationSeconds ? ` · ${humanDuration(entry.durationSeconds)}` : ''}
+                              {entry.sourceIsExisting ? ` · source ${entry.source} already in Roledeck` : ''}
+                            </div>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </section>
 
-                <section aria-labelledby={`${moveKeysId}-skip`}>
-                  <h3 id={`${moveKeysId}-skip`} className="import-heading">
-                    Skipped ({preview.value.skipped.length})
-                  </h3>
-                  {preview.value.skipped.length === 0 ? (
-                    <p className="muted">Nothing is skipped.</p>
-                  ) : (
-                    <ul className="import-list" aria-label="Skipped profiles">
-                      {preview.value.skipped.map((entry) => (
-                        <li key={entry.name}>
-                          <strong>{entry.name}</strong> <span className="muted">— {entry.reason}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </section>
-              </div>
-            ) : null}
+                  <section aria-labelledby={`${moveKeysId}-skip`}>
+                    <h3 id={`${moveKeysId}-skip`} className="import-heading">
+                      Skipped ({value.skipped.length})
+                    </h3>
+                    {value.skipped.length === 0 ? (
+                      <p className="muted">Nothing is skipped.</p>
+                    ) : (
+                      <ul className="import-list" aria-label="Skipped profiles">
+                        {value.skipped.map((entry) => (
+                          <li key={entry.name}>
+                            <strong>{entry.name}</strong> <span className="muted">— {entry.reason}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                </div>
+              )}
+            </RemoteView>
           </div>
           {applyError ? (
             <p className="form__error" role="alert">

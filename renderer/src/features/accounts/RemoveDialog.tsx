@@ -3,7 +3,7 @@ import type { ProfileView } from '../../../../shared/domain/profile-view';
 import { getApi } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { messageOf } from './form-state';
+import { messageOf } from '../../../../shared/logic/error-message';
 
 interface RemoveDialogProps {
   profile: ProfileView;

@@ -10,7 +10,8 @@ import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
 import { generateExternalId } from './external-id';
 import { placeIssues, placeServerError, type PlacedErrors } from './form-errors';
-import { messageOf, optional, useFormState } from './form-state';
+import { messageOf } from '../../../../shared/logic/error-message';
+import { optional, useFormState } from './form-state';
 import { humanDuration } from './profile-format';
 
 const FIELDS = [

@@ -7,7 +7,8 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
 import { placeIssues, placeServerError, type PlacedErrors } from './form-errors';
-import { messageOf, optional, useFormState } from './form-state';
+import { messageOf } from '../../../../shared/logic/error-message';
+import { optional, useFormState } from './form-state';
 
 const FIELDS = ['name', 'accessKeyId', 'secretAccessKey', 'mfaSerial', 'region', 'label', 'color'] as const;
 type UserField = (typeof FIELDS)[number];

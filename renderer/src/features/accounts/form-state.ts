@@ -74,7 +74,3 @@ export function optional(target: Record<string, unknown>, key: string, text: str
   const trimmed = text.trim();
   if (trimmed !== '') target[key] = trimmed;
 }
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

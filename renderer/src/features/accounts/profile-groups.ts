@@ -1,4 +1,5 @@
 import type { ProfileView } from '../../../../shared/domain/profile-view';
+import { colorOfCustomer, customerColors, type CustomerColors } from '../../../../shared/logic/customer-color';
 
 /**
  * How the Accounts list groups profiles: by customer. A profile with a label belongs to that
@@ -10,7 +11,7 @@ export interface ProfileGroup {
   key: string;
   kind: 'label' | 'account' | 'users';
   title: string;
-  /** The first colour set on one of its profiles. */
+  /** The customer's colour (shared/logic/customer-color); groups that are not a customer have none. */
   color?: string;
   /** Distinct account IDs of the roles in it. */
   accountIds: string[];
@@ -29,17 +30,18 @@ function groupKeyOf(profile: ProfileView): { key: string; kind: ProfileGroup['ki
 const KIND_ORDER: Record<ProfileGroup['kind'], number> = { label: 0, account: 1, users: 2 };
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-export function groupProfiles(profiles: readonly ProfileView[]): ProfileGroup[] {
+export function groupProfiles(profiles: readonly ProfileView[], colors: CustomerColors = customerColors(profiles)): ProfileGroup[] {
   const groups = new Map<string, ProfileGroup>();
   for (const profile of profiles) {
     const { key, kind, title } = groupKeyOf(profile);
     let group = groups.get(key);
     if (!group) {
       group = { key, kind, title, accountIds: [], profiles: [] };
+      const color = kind === 'label' ? colorOfCustomer(title, colors) : undefined;
+      if (color) group.color = color;
       groups.set(key, group);
     }
     group.profiles.push(profile);
-    if (!group.color && profile.color) group.color = profile.color;
     if (profile.kind === 'role' && profile.accountId && !group.accountIds.includes(profile.accountId)) group.accountIds.push(profile.accountId);
   }
   const sorted = [...groups.values()].sort(

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactElement } from 'react';
 import type { MfaPrompt } from '../../../../shared/domain/session';
+import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { deviceText, digitsOnly, reasonText, waitingText } from './mfa-queue';
@@ -13,9 +14,6 @@ interface MfaDialogProps {
   onCancelled: (promptId: string) => void;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Asks for one MFA code on behalf of every caller waiting on the device. Six digits send it (or

@@ -1,13 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import { buildProfileSearchIndex, filterProfiles } from '../../../../shared/logic/profile-filter';
-import { getApi } from '../../api';
+import { colorOfProfile } from '../../../../shared/logic/customer-color';
+import { messageOf } from '../../../../shared/logic/error-message';
+import { getApi, RemoteView, useRemote } from '../../api';
 import { hashFor, SECTIONS, shortcutLabel, type SectionId } from '../../app/sections';
-import type { Remote } from '../../app/use-app-status';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import { Swatch } from '../../ui/Swatch';
 import { chainText } from '../accounts/profile-format';
+import { useCustomerColors } from '../customers/use-customer-colors';
 import { revealProfile } from '../accounts/profile-link';
 import './palette.css';
 
@@ -17,10 +19,6 @@ const PROFILE_LIMIT = 50;
 type Entry =
   | { type: 'profile'; id: string; profile: ProfileView }
   | { type: 'section'; id: string; section: (typeof SECTIONS)[number]; index: number };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Whether a keyboard event is the palette shortcut: Ctrl+K, or Cmd+K on macOS. */
 export function isPaletteShortcut(event: { key: string; code?: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }, isMac: boolean): boolean {
@@ -52,32 +50,13 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [profiles, setProfiles] = useState<Remote<ProfileView[]>>({ state: 'loading' });
+  const { remote: profiles } = useRemote(async () => (await getApi().profiles.list()).profiles, []);
   /** Switching to a profile: its session is started (an MFA prompt may open over the palette). */
   const [using, setUsing] = useState<{ name: string } | { name: string; failed: string } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    getApi()
-      .profiles.list()
-      .then(({ profiles: list }) => live && setProfiles({ state: 'loaded', value: list }))
-      .catch((error: unknown) => live && setProfiles({ state: 'failed', message: messageOf(error) }));
-    return () => {
-      live = false;
-    };
-  }, []);
-
   const index = useMemo(() => buildProfileSearchIndex(profiles.state === 'loaded' ? profiles.value : []), [profiles]);
-  // A profile without a colour of its own shows its customer's (the first colour under its label).
-  const labelColors = useMemo(() => {
-    const colors = new Map<string, string>();
-    for (const profile of index.profiles) {
-      const label = profile.label?.trim().toLowerCase();
-      if (label && profile.color && !colors.has(label)) colors.set(label, profile.color);
-    }
-    return colors;
-  }, [index]);
+  const colors = useCustomerColors(index.profiles);
 
   const entries = useMemo((): { profiles: Entry[]; sections: Entry[] } => {
     const q = query.trim().toLowerCase();
@@ -169,10 +148,7 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
   return (
     <Dialog title="Go to a profile or section, or switch to one" onClose={onClose} size="md" className="palette" testId="command-palette" bare>
       <div className="palette__search">
-        <svg className="icon palette__icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true" focusable="false">
-          <circle cx="11" cy="11" r="6.5" />
-          <path d="m16 16 4.5 4.5" />
-        </svg>
+        <Icon name="search" className="palette__icon" />
         <input
           id={inputId}
           className="palette__input"
@@ -221,7 +197,7 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
                   >
                     {entry.type === 'profile' ? (
                       <>
-                        <Swatch color={entry.profile.color ?? labelColors.get(entry.profile.label?.trim().toLowerCase() ?? '')} size={12} />
+                        <Swatch color={colorOfProfile(entry.profile, colors)} size={12} />
                         <span className="palette__name">{entry.profile.name}</span>
                         <span className="palette__detail">{describeProfile(entry.profile)}</span>
                         <span className={`badge badge--${entry.profile.kind === 'role' ? 'role' : 'user'}`}>{entry.profile.kind === 'role' ? 'Role' : 'IAM user'}</span>
@@ -247,12 +223,15 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
         </p>
       ) : null}
       <div className="palette__footer" aria-live="polite">
-        {using ? null : profiles.state === 'loading' ? 'Loading profiles…' : null}
-        {!using && profiles.state === 'failed' ? `Profiles could not be loaded: ${profiles.message}` : null}
-        {!using && profiles.state === 'loaded' && flat.length === 0 ? `Nothing matches “${query.trim()}”.` : null}
-        {!using && profiles.state === 'loaded' && flat.length > 0
-          ? `${entries.profiles.length}${truncated ? '+' : ''} ${entries.profiles.length === 1 ? 'profile' : 'profiles'}, ${entries.sections.length} ${entries.sections.length === 1 ? 'section' : 'sections'}`
-          : null}
+        {using ? null : (
+          <RemoteView remote={profiles} loading="Loading profiles…" failed="Profiles could not be loaded" variant="text">
+            {() =>
+              flat.length === 0
+                ? `Nothing matches “${query.trim()}”.`
+                : `${entries.profiles.length}${truncated ? '+' : ''} ${entries.profiles.length === 1 ? 'profile' : 'profiles'}, ${entries.sections.length} ${entries.sections.length === 1 ? 'section' : 'sections'}`
+            }
+          </RemoteView>
+        )}
         <span className="palette__keys" aria-hidden="true">
           <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Shift+Enter</kbd> use · <kbd>Esc</kbd> close
         </span>

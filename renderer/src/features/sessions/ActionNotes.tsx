@@ -5,21 +5,12 @@ import { testAccessSummary } from './session-format';
 import type { ActionOutcome } from './use-session-actions';
 import type { CopyNote } from './use-session-work';
 
-function CheckIcon(): ReactElement {
-  return (
-    <svg className="icon action-note__icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="12" r="9" />
-      <path d="m8 12.5 2.7 2.7L16 9.8" />
-    </svg>
-  );
-}
-
 /** What Test access found: the identity on success, the likely cause and AWS's own words on failure. */
 export function TestAccessNote({ result, profileName }: { result: TestAccessResult; profileName: string }): ReactElement {
   const summary = testAccessSummary(result);
   return (
     <div className={`action-note action-note--${summary.tone}`} data-testid="test-access-result" aria-label={`Test access for ${profileName}`} role="group">
-      {summary.tone === 'ok' ? <CheckIcon /> : <Icon name="alert" className="action-note__icon" />}
+      {summary.tone === 'ok' ? <Icon name="check-circle" className="action-note__icon" /> : <Icon name="alert" className="action-note__icon" />}
       <div className="action-note__text">
         <p className="action-note__title">{summary.title}</p>
         <p className="action-note__detail">{summary.detail}</p>
@@ -53,7 +44,7 @@ export function OutcomeNote({ outcome, onDismiss }: { outcome: ActionOutcome; on
 export function CopyStatus({ note }: { note: CopyNote | undefined }): ReactElement {
   return (
     <p className={`copy-status${note ? ` copy-status--${note.tone}` : ''}`} role="status" data-testid="copy-status">
-      {note?.tone === 'ok' ? <CheckIcon /> : null}
+      {note?.tone === 'ok' ? <Icon name="check-circle" className="action-note__icon" /> : null}
       {note?.tone === 'danger' ? <Icon name="alert" className="action-note__icon" /> : null}
       {note ? <span>{note.text}</span> : null}
     </p>

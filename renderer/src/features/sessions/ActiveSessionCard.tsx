@@ -12,6 +12,8 @@ import type { SessionWork } from './use-session-work';
 interface ActiveSessionCardProps {
   session: SessionView;
   profile: ProfileView | undefined;
+  /** The profile's colour, or its customer's (shared/logic/customer-color). */
+  color: string | undefined;
   now: number;
   actions: SessionActions;
   work: SessionWork;
@@ -21,7 +23,7 @@ interface ActiveSessionCardProps {
  * The identity in use, front and centre: who, where, as what, for how long, and what Roledeck
  * will do next on its own.
  */
-export function ActiveSessionCard({ session, profile, now, actions, work }: ActiveSessionCardProps): ReactElement {
+export function ActiveSessionCard({ session, profile, color, now, actions, work }: ActiveSessionCardProps): ReactElement {
   const accountId = accountIdOf(session, profile);
   const roleName = roleNameOf(session, profile);
   const outcome = actions.outcomes[session.profileId];
@@ -30,7 +32,7 @@ export function ActiveSessionCard({ session, profile, now, actions, work }: Acti
     <section className="session-card" aria-labelledby="active-session-title" data-testid="active-session">
       <div className="session-card__head">
         <div className="session-card__identity">
-          <Swatch color={profile?.color} size={20} className="session-card__swatch" />
+          <Swatch color={color} size={20} className="session-card__swatch" />
           <div>
             <p className="session-card__eyebrow">In use</p>
             <h2 id="active-session-title" className="session-card__name">

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { colorOfProfile } from '../../../../shared/logic/customer-color';
 import { Swatch } from '../../ui/Swatch';
 import { sessionBadge, timeLeftText } from './session-format';
 import { useNow } from './use-now';
@@ -11,7 +12,7 @@ import './sessions.css';
  * sidebar (Ctrl/Cmd+2) goes there, and keyboard users do not Tab through the top bar first.
  */
 export function ActiveSessionIndicator(): ReactElement | null {
-  const { snapshot, profiles } = useSessions();
+  const { snapshot, profiles, colors } = useSessions();
   const now = useNow();
   if (snapshot.state !== 'loaded') return null;
   const { sessions, activeProfileId } = snapshot.value;
@@ -27,7 +28,7 @@ export function ActiveSessionIndicator(): ReactElement | null {
   const badge = sessionBadge(session, now);
   return (
     <p className={`active-indicator active-indicator--${badge.tone}`} data-testid="active-indicator">
-      <Swatch color={profile?.color} size={12} />
+      <Swatch color={profile ? colorOfProfile(profile, colors) : undefined} size={12} />
       <span className="visually-hidden">In use: </span>
       <span className="active-indicator__name">{session.profileName}</span>
       {profile?.label ? <span className="active-indicator__label">{profile.label}</span> : null}

@@ -5,7 +5,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { awsConfigHeader, awsProfileNameError, conflictText, installChangeText, type InstallResult } from './install-cli-profile';
 import type { InstallTarget } from './use-session-work';
-import { messageOf } from './use-sessions';
+import { messageOf } from '../../../../shared/logic/error-message';
 import { MessageText } from '../../ui/MessageText';
 
 /**

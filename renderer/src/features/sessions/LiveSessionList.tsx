@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import type { SessionView } from '../../../../shared/domain/session';
+import { colorOfProfile, type CustomerColors } from '../../../../shared/logic/customer-color';
 import { Swatch } from '../../ui/Swatch';
 import { CopyStatus, OutcomeNote, TestAccessNote } from './ActionNotes';
 import { SessionActionButtons } from './SessionActionButtons';
@@ -13,6 +14,7 @@ interface LiveSessionListProps {
   sessions: readonly SessionView[];
   activeProfileId: string | null;
   profiles: ReadonlyMap<string, ProfileView>;
+  colors: CustomerColors;
   now: number;
   actions: SessionActions;
   work: SessionWork;
@@ -22,7 +24,7 @@ interface LiveSessionListProps {
  * Every live session with its countdown. The one in use is listed too (marked "In use") but its
  * actions live on the card above, so no two buttons on the page share a name.
  */
-export function LiveSessionList({ sessions, activeProfileId, profiles, now, actions, work }: LiveSessionListProps): ReactElement {
+export function LiveSessionList({ sessions, activeProfileId, profiles, colors, now, actions, work }: LiveSessionListProps): ReactElement {
   return (
     <section className="sessions-block" aria-labelledby="live-sessions-title">
       <h2 id="live-sessions-title" className="sessions-block__title">
@@ -40,7 +42,7 @@ export function LiveSessionList({ sessions, activeProfileId, profiles, now, acti
           return (
             <li key={session.profileId} className={`session-row${active ? ' is-active' : ''}`} data-testid="session-row">
               <div className="session-row__main">
-                <Swatch color={profile?.color} size={14} />
+                <Swatch color={profile ? colorOfProfile(profile, colors) : undefined} size={14} />
                 <div className="session-row__who">
                   <p className="session-row__name">
                     <span id={nameId}>{session.profileName}</span>

@@ -1,12 +1,15 @@
 import { lazy, Suspense, useMemo, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
+import type { SessionsSnapshot } from '../../../../shared/domain/session';
+import { colorOfProfile, type CustomerColors } from '../../../../shared/logic/customer-color';
+import { RemoteView, type Remote } from '../../api';
 import { Icon } from '../../ui/Icon';
 import { ActiveSessionCard } from './ActiveSessionCard';
 import { LiveSessionList } from './LiveSessionList';
 import { StartSessionPanel } from './StartSessionPanel';
 import { useNow } from './use-now';
-import { useSessionActions } from './use-session-actions';
-import { useSessionWork } from './use-session-work';
+import { useSessionActions, type SessionActions } from './use-session-actions';
+import { useSessionWork, type SessionWork } from './use-session-work';
 import { useSessionWarnings, type SessionWarning } from './use-session-warnings';
 import { useSessions } from './use-sessions';
 import './sessions.css';
@@ -41,36 +44,39 @@ function WarningBanners({ warnings, onDismiss }: { warnings: readonly SessionWar
  * 'sessions.changed' event; countdowns tick from a local clock.
  */
 export function SessionsSection(): ReactElement {
-  const { snapshot, profiles, reload, accept } = useSessions();
+  const { snapshot, profiles, profileList, colors, reload, accept } = useSessions();
   const actions = useSessionActions(accept);
   const work = useSessionWork();
   const { warnings, dismiss } = useSessionWarnings();
   const now = useNow();
   const byId = useMemo(() => new Map<string, ProfileView>((profiles ?? []).map((profile) => [profile.id, profile])), [profiles]);
 
-  if (snapshot.state === 'loading') {
-    return (
-      <p className="sessions-muted" role="status">
-        Loading sessions…
-      </p>
-    );
-  }
-  if (snapshot.state === 'failed') {
-    return (
-      <div className="banner banner--danger" role="alert">
-        <Icon name="alert" className="banner__icon" />
-        <div className="banner__text">
-          <p className="banner__title">Roledeck could not list your sessions</p>
-          <p>{snapshot.message}</p>
-        </div>
-        <button type="button" className="button" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    );
-  }
+  return (
+    <RemoteView remote={snapshot} loading="Loading sessions…" failed="Roledeck could not list your sessions" onRetry={reload} variant="panel">
+      {(value) => <SessionsBody snapshot={value} profileList={profileList} onRetry={reload} byId={byId} colors={colors} now={now} actions={actions} work={work} warnings={warnings} dismiss={dismiss} />}
+    </RemoteView>
+  );
+}
 
-  const { sessions, activeProfileId } = snapshot.value;
+function colorOf(profile: ProfileView | undefined, colors: CustomerColors): string | undefined {
+  return profile ? colorOfProfile(profile, colors) : undefined;
+}
+
+interface SessionsBodyProps {
+  snapshot: SessionsSnapshot;
+  profileList: Remote<ProfileView[]>;
+  onRetry: () => void;
+  byId: ReadonlyMap<string, ProfileView>;
+  colors: CustomerColors;
+  now: number;
+  actions: SessionActions;
+  work: SessionWork;
+  warnings: readonly SessionWarning[];
+  dismiss: (profileId: string) => void;
+}
+
+function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actions, work, warnings, dismiss }: SessionsBodyProps): ReactElement {
+  const { sessions, activeProfileId } = snapshot;
   const active = sessions.find((session) => session.profileId === activeProfileId);
   const liveIds = new Set(sessions.map((session) => session.profileId));
 
@@ -78,7 +84,7 @@ export function SessionsSection(): ReactElement {
     <div className="sessions">
       <WarningBanners warnings={warnings} onDismiss={dismiss} />
       {active ? (
-        <ActiveSessionCard session={active} profile={byId.get(active.profileId)} now={now} actions={actions} work={work} />
+        <ActiveSessionCard session={active} profile={byId.get(active.profileId)} color={colorOf(byId.get(active.profileId), colors)} now={now} actions={actions} work={work} />
       ) : sessions.length > 0 ? (
         <p className="sessions-note" data-testid="no-active-session">
           No session is in use. Make one active so the title bar and the tray show which account you are working in.
@@ -96,9 +102,9 @@ export function SessionsSection(): ReactElement {
         </section>
       )}
       {sessions.length > 0 ? (
-        <LiveSessionList sessions={sessions} activeProfileId={activeProfileId} profiles={byId} now={now} actions={actions} work={work} />
+        <LiveSessionList sessions={sessions} activeProfileId={activeProfileId} profiles={byId} colors={colors} now={now} actions={actions} work={work} />
       ) : null}
-      <StartSessionPanel profiles={profiles} liveIds={liveIds} activeProfileId={activeProfileId} actions={actions} />
+      <StartSessionPanel profileList={profileList} onRetry={onRetry} liveIds={liveIds} activeProfileId={activeProfileId} actions={actions} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {actions.announcement}
       </p>

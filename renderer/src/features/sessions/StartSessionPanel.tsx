@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
+import { RemoteView, type Remote } from '../../api';
 import { OutcomeNote, TestAccessNote } from './ActionNotes';
 import { ActionButton } from './SessionActionButtons';
 import type { SessionActions } from './use-session-actions';
@@ -17,7 +18,9 @@ export function startableProfiles(profiles: readonly ProfileView[], liveIds: Rea
 }
 
 interface StartSessionPanelProps {
-  profiles: readonly ProfileView[] | null;
+  profileList: Remote<ProfileView[]>;
+  /** Asks for the profiles again after a failure. */
+  onRetry: () => void;
   liveIds: ReadonlySet<string>;
   /** When nothing is in use, a session started here becomes the one in use. */
   activeProfileId: string | null;
@@ -28,8 +31,9 @@ interface StartSessionPanelProps {
  * Start a session for a profile that is not live yet, or test it first. Starting may open the
  * MFA dialog; the button shows "Starting…" until the call ends, however it ends.
  */
-export function StartSessionPanel({ profiles, liveIds, activeProfileId, actions }: StartSessionPanelProps): ReactElement {
+export function StartSessionPanel({ profileList, onRetry, liveIds, activeProfileId, actions }: StartSessionPanelProps): ReactElement {
   const selectId = useId();
+  const profiles = profileList.state === 'loaded' ? profileList.value : null;
   const options = profiles ? startableProfiles(profiles, liveIds) : [];
   const [selected, setSelected] = useState('');
   /** The profile the last Start or Test was for, whose note stays under the form. */
@@ -74,44 +78,46 @@ export function StartSessionPanel({ profiles, liveIds, activeProfileId, actions 
       <h2 id="start-session-title" className="sessions-block__title">
         Start a session
       </h2>
-      {profiles === null ? (
-        <p className="sessions-muted">Loading profiles…</p>
-      ) : profiles.length === 0 ? (
-        <p className="sessions-muted">
-          No profiles yet. <a href="#/accounts">Add an IAM user or a role in Accounts</a>, then start a session here.
-        </p>
-      ) : options.length === 0 ? (
-        <p className="sessions-muted">Every profile has a live session.</p>
-      ) : (
-        <form className="start-form" onSubmit={start}>
-          <label htmlFor={selectId} className="start-form__label">
-            Profile
-          </label>
-          <select id={selectId} className="input start-form__select" value={current} onChange={(event) => setSelected(event.target.value)}>
-            {options.map((option) => (
-              <option key={option.id} value={option.id}>
-                {profileOptionLabel(option)}
-              </option>
-            ))}
-          </select>
-          <ActionButton
-            label="Start session"
-            busyLabel="Starting…"
-            busy={running === 'start'}
-            blocked={running !== undefined && running !== 'start'}
-            onClick={() => start()}
-            variant="primary"
-          />
-          <ActionButton
-            label="Test access"
-            busyLabel="Testing…"
-            target={profile?.name ?? ''}
-            busy={running === 'test'}
-            blocked={running !== undefined && running !== 'test'}
-            onClick={runTest}
-          />
-        </form>
-      )}
+      <RemoteView remote={profileList} loading="Loading profiles…" failed="Roledeck could not list your profiles" onRetry={onRetry}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="sessions-muted">
+              No profiles yet. <a href="#/accounts">Add an IAM user or a role in Accounts</a>, then start a session here.
+            </p>
+          ) : options.length === 0 ? (
+            <p className="sessions-muted">Every profile has a live session.</p>
+          ) : (
+            <form className="start-form" onSubmit={start}>
+              <label htmlFor={selectId} className="start-form__label">
+                Profile
+              </label>
+              <select id={selectId} className="input start-form__select" value={current} onChange={(event) => setSelected(event.target.value)}>
+                {options.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {profileOptionLabel(option)}
+                  </option>
+                ))}
+              </select>
+              <ActionButton
+                label="Start session"
+                busyLabel="Starting…"
+                busy={running === 'start'}
+                blocked={running !== undefined && running !== 'start'}
+                onClick={() => start()}
+                variant="primary"
+              />
+              <ActionButton
+                label="Test access"
+                busyLabel="Testing…"
+                target={profile?.name ?? ''}
+                busy={running === 'test'}
+                blocked={running !== undefined && running !== 'test'}
+                onClick={runTest}
+              />
+            </form>
+          )
+        }
+      </RemoteView>
       {running === 'start' && profile ? (
         <p className="sessions-muted" role="status">
           Starting {profile.name}… If it needs an MFA code, Roledeck asks for it in a dialog.

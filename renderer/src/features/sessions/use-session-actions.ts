@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionsSnapshot, TestAccessResult } from '../../../../shared/domain/session';
 import { ApiError, getApi } from '../../api';
 import { testAccessSummary } from './session-format';
-import { messageOf } from './use-sessions';
+import { messageOf } from '../../../../shared/logic/error-message';
 
 export type SessionAction = 'start' | 'refresh' | 'end' | 'activate' | 'test';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../../shared/logic/shell-export';
 import { ApiError, getApi } from '../../api';
 import { copyFailedText, copyStatusText, DEFAULT_EXPORT_FORMAT, preferredFormat } from '../../../../shared/logic/export-format';
-import { messageOf } from './use-sessions';
+import { messageOf } from '../../../../shared/logic/error-message';
 
 /** What the last copy of a session came to, shown under its actions until the next one. */
 export interface CopyNote {

@@ -1,9 +1,9 @@
-import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import './settings.css';
 import type { StoreSettings } from '../../../../shared/domain/store-document';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/logic/shell-export';
-import { getApi } from '../../api';
-import type { Remote } from '../../app/use-app-status';
+import { messageOf } from '../../../../shared/logic/error-message';
+import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { formatName, isExportFormat, preferredFormat } from '../../../../shared/logic/export-format';
@@ -20,10 +20,6 @@ function prefsOf(settings: StoreSettings): ClipboardPrefs {
   return { clearSeconds: settings.clipboardClearSeconds ?? DEFAULT_CLIPBOARD_CLEAR_SECONDS, preferred: preferredFormat(settings) };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Settings → Clipboard: how long a copied export stays on the clipboard, and the format Copy uses
  * first. Both are saved through settings.update; the main side's validation message is shown
@@ -31,29 +27,16 @@ function messageOf(error: unknown): string {
  */
 export function ClipboardSettings(): ReactElement {
   const headingId = useId();
-  const [prefs, setPrefs] = useState<Remote<ClipboardPrefs>>({ state: 'loading' });
   const [draft, setDraft] = useState('');
   const [secondsError, setSecondsError] = useState<string | null>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const [saving, setSaving] = useState<'seconds' | 'format' | null>(null);
   const [status, setStatus] = useState('');
 
-  useEffect(() => {
-    let live = true;
-    getApi()
-      .settings.get()
-      .then((settings) => {
-        if (!live) return;
-        const loaded = prefsOf(settings);
-        setPrefs({ state: 'loaded', value: loaded });
-        setDraft(String(loaded.clearSeconds));
-      })
-      .catch((error: unknown) => {
-        if (live) setPrefs({ state: 'failed', message: messageOf(error) });
-      });
-    return () => {
-      live = false;
-    };
+  const { remote: prefs, set: setPrefs } = useRemote(async () => {
+    const loaded = prefsOf(await getApi().settings.get());
+    setDraft(String(loaded.clearSeconds));
+    return loaded;
   }, []);
 
   const saveSeconds = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -69,7 +52,7 @@ export function ClipboardSettings(): ReactElement {
     try {
       const settings = await getApi().settings.update({ clipboardClearSeconds: seconds });
       const saved = prefsOf(settings);
-      setPrefs({ state: 'loaded', value: saved });
+      setPrefs(saved);
       setDraft(String(saved.clearSeconds));
       setStatus(`Saved. ${clearDelayText(saved.clearSeconds)}`);
     } catch (error) {
@@ -85,7 +68,7 @@ export function ClipboardSettings(): ReactElement {
     try {
       const settings = await getApi().settings.update({ preferredShell: format });
       const saved = prefsOf(settings);
-      setPrefs({ state: 'loaded', value: saved });
+      setPrefs(saved);
       setStatus(`Saved. Copy uses ${formatName(saved.preferred)} first.`);
     } catch (error) {
       setFormatError(settingMessage(messageOf(error)));
@@ -103,73 +86,69 @@ export function ClipboardSettings(): ReactElement {
         Roledeck copies credentials to the clipboard itself, hidden from clipboard history and clipboard managers, and
         clears them after a while if they are still there.
       </p>
-      {prefs.state === 'loading' ? <p className="muted">Loading…</p> : null}
-      {prefs.state === 'failed' ? (
-        <p className="form__error" role="alert">
-          {prefs.message}
-        </p>
-      ) : null}
-      {prefs.state === 'loaded' ? (
-        <div className="clipboard-settings">
-          <form className="clipboard-settings__delay" onSubmit={(event) => void saveSeconds(event)} noValidate>
+      <RemoteView remote={prefs} loading="Loading clipboard settings…" failed="Roledeck could not read the clipboard settings">
+        {(loaded) => (
+          <div className="clipboard-settings">
+            <form className="clipboard-settings__delay" onSubmit={(event) => void saveSeconds(event)} noValidate>
+              <Field
+                label="Clear copied credentials after"
+                error={secondsError}
+                hint="Seconds, from 0 to 3,600. 0 never clears them."
+                addon={
+                  <>
+                    <span className="clipboard-settings__unit">seconds</span>
+                    <Button type="submit" busy={saving === 'seconds'}>
+                      {saving === 'seconds' ? 'Saving…' : 'Save'}
+                    </Button>
+                  </>
+                }
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input clipboard-settings__seconds"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={3600}
+                    step={1}
+                    value={draft}
+                    onChange={(event) => {
+                      setDraft(event.currentTarget.value);
+                      if (secondsError) setSecondsError(null);
+                    }}
+                  />
+                )}
+              </Field>
+            </form>
             <Field
-              label="Clear copied credentials after"
-              error={secondsError}
-              hint="Seconds, from 0 to 3,600. 0 never clears them."
-              addon={
-                <>
-                  <span className="clipboard-settings__unit">seconds</span>
-                  <Button type="submit" busy={saving === 'seconds'}>
-                    {saving === 'seconds' ? 'Saving…' : 'Save'}
-                  </Button>
-                </>
-              }
+              label="Preferred export format"
+              error={formatError}
+              hint="The Copy button of every session uses it. Choosing another format from Copy’s menu makes that one preferred."
+              className="clipboard-settings__format"
             >
               {(control) => (
-                <input
+                <select
                   {...control}
-                  className="input clipboard-settings__seconds"
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={3600}
-                  step={1}
-                  value={draft}
+                  className="input"
+                  value={loaded.preferred}
+                  aria-busy={saving === 'format' || undefined}
                   onChange={(event) => {
-                    setDraft(event.currentTarget.value);
-                    if (secondsError) setSecondsError(null);
+                    const next = event.currentTarget.value;
+                    if (isExportFormat(next)) void saveFormat(next);
                   }}
-                />
+                >
+                  {EXPORT_FORMATS.map((format) => (
+                    <option key={format} value={format}>
+                      {formatName(format)}
+                    </option>
+                  ))}
+                </select>
               )}
             </Field>
-          </form>
-          <Field
-            label="Preferred export format"
-            error={formatError}
-            hint="The Copy button of every session uses it. Choosing another format from Copy’s menu makes that one preferred."
-            className="clipboard-settings__format"
-          >
-            {(control) => (
-              <select
-                {...control}
-                className="input"
-                value={prefs.value.preferred}
-                aria-busy={saving === 'format' || undefined}
-                onChange={(event) => {
-                  const next = event.currentTarget.value;
-                  if (isExportFormat(next)) void saveFormat(next);
-                }}
-              >
-                {EXPORT_FORMATS.map((format) => (
-                  <option key={format} value={format}>
-                    {formatName(format)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-      ) : null}
+          </div>
+        )}
+      </RemoteView>
       <p className="clipboard-settings__status" role="status" data-testid="clipboard-settings-status">
         {status}
       </p>

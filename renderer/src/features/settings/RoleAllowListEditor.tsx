@@ -1,13 +1,9 @@
-import { useCallback, useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import './settings.css';
-import { getApi } from '../../api';
-import type { Remote } from '../../app/use-app-status';
+import { messageOf } from '../../../../shared/logic/error-message';
+import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The main side names the rule and the entry ("Invalid request for settings.update:
@@ -26,35 +22,18 @@ export function allowListMessage(message: string): string {
  */
 export function RoleAllowListEditor(): ReactElement {
   const headingId = useId();
-  const [list, setList] = useState<Remote<string[]>>({ state: 'loading' });
+  const { remote: list, set: setList } = useRemote(async () => (await getApi().settings.get()).roleNameAllowList, []);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-
-  const load = useCallback(async (live: () => boolean) => {
-    try {
-      const settings = await getApi().settings.get();
-      if (live()) setList({ state: 'loaded', value: settings.roleNameAllowList });
-    } catch (loadError) {
-      if (live()) setList({ state: 'failed', message: messageOf(loadError) });
-    }
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void load(() => live);
-    return () => {
-      live = false;
-    };
-  }, [load]);
 
   const save = async (next: string[], done: string): Promise<boolean> => {
     setSaving(true);
     setError(null);
     try {
       const settings = await getApi().settings.update({ roleNameAllowList: next });
-      setList({ state: 'loaded', value: settings.roleNameAllowList });
+      setList(settings.roleNameAllowList);
       setAnnouncement(done);
       return true;
     } catch (saveError) {
@@ -92,50 +71,46 @@ export function RoleAllowListEditor(): ReactElement {
         ExampleRoleName”). <code>*</code> matches any run of characters; names are case-sensitive, as in ARNs. An empty
         list accepts every role.
       </p>
-      {list.state === 'loading' ? <p className="muted">Loading…</p> : null}
-      {list.state === 'failed' ? (
-        <p className="form__error" role="alert">
-          {list.message}
-        </p>
-      ) : null}
-      {list.state === 'loaded' ? (
-        <>
-          {list.value.length === 0 ? (
-            <p className="allow-list__empty">No restriction: every role name is accepted.</p>
-          ) : (
-            <ul className="allow-list" aria-label="Allowed role names">
-              {list.value.map((name) => (
-                <li key={name} className="allow-list__item">
-                  <code className="allow-list__name">{name}</code>
-                  <Button variant="ghost" onClick={() => onRemove(name)} disabled={saving} aria-label={`Remove ${name}`}>
-                    Remove
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <form className="allow-list__form" onSubmit={(event) => void onAdd(event)} noValidate>
-            <Field label="Role name or pattern" error={error} hint="e.g. ExampleRoleName or Roledeck-*">
-              {(control) => (
-                <input
-                  {...control}
-                  className="input input--mono"
-                  value={draft}
-                  autoComplete="off"
-                  spellCheck={false}
-                  onChange={(event) => {
-                    setDraft(event.currentTarget.value);
-                    if (error) setError(null);
-                  }}
-                />
-              )}
-            </Field>
-            <Button type="submit" busy={saving}>
-              Add
-            </Button>
-          </form>
-        </>
-      ) : null}
+      <RemoteView remote={list} loading="Loading the allowed role names…" failed="Roledeck could not read the allowed role names">
+        {(names) => (
+          <>
+            {names.length === 0 ? (
+              <p className="allow-list__empty">No restriction: every role name is accepted.</p>
+            ) : (
+              <ul className="allow-list" aria-label="Allowed role names">
+                {names.map((name) => (
+                  <li key={name} className="allow-list__item">
+                    <code className="allow-list__name">{name}</code>
+                    <Button variant="ghost" onClick={() => onRemove(name)} disabled={saving} aria-label={`Remove ${name}`}>
+                      Remove
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form className="allow-list__form" onSubmit={(event) => void onAdd(event)} noValidate>
+              <Field label="Role name or pattern" error={error} hint="e.g. ExampleRoleName or Roledeck-*">
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input input--mono"
+                    value={draft}
+                    autoComplete="off"
+                    spellCheck={false}
+                    onChange={(event) => {
+                      setDraft(event.currentTarget.value);
+                      if (error) setError(null);
+                    }}
+                  />
+                )}
+              </Field>
+              <Button type="submit" busy={saving}>
+                Add
+              </Button>
+            </form>
+          </>
+        )}
+      </RemoteView>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

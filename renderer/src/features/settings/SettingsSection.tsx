@@ -3,6 +3,8 @@ import { SECTIONS, shortcutLabel } from '../../app/sections';
 import type { ThemePreference } from '../../app/theme';
 import type { AppStatus } from '../../app/use-app-status';
 import { paletteShortcutLabel } from '../palette/CommandPalette';
+import { StorePanel } from '../store/StorePanel';
+import type { StoreState } from '../store/use-store-status';
 import { ClipboardSettings } from './ClipboardSettings';
 import { RoleAllowListEditor } from './RoleAllowListEditor';
 import { ThemeControl } from './ThemeControl';
@@ -11,6 +13,8 @@ interface SettingsSectionProps {
   theme: ThemePreference;
   onThemeChange: (next: ThemePreference) => void;
   status: AppStatus;
+  store: StoreState;
+  onStartOver: () => void;
   isMac: boolean;
 }
 
@@ -30,7 +34,7 @@ function describeRuntime(status: AppStatus): string {
     : `Node.js ${runtime.version} (browser host: for development and tests)`;
 }
 
-export function SettingsSection({ theme, onThemeChange, status, isMac }: SettingsSectionProps): ReactElement {
+export function SettingsSection({ theme, onThemeChange, status, store, onStartOver, isMac }: SettingsSectionProps): ReactElement {
   const { info, keychain } = status;
   return (
     <div className="settings">
@@ -44,6 +48,8 @@ export function SettingsSection({ theme, onThemeChange, status, isMac }: Setting
       <ClipboardSettings />
 
       <RoleAllowListEditor />
+
+      <StorePanel status={store.status} onStartOver={onStartOver} />
 
       <section className="panel" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts" className="panel__title">

@@ -176,7 +176,7 @@ describe('encrypted profile store', () => {
     expect(error.message).toMatch(/different key/);
     expect(await readFile(file())).toEqual(original);
 
-    const { setAsideAs } = await store.startOver();
+    const { setAsideAs } = await store.reset();
     expect(setAsideAs).not.toBeNull();
     expect(await readFile(setAsideAs!)).toEqual(original);
     expect(await store.read()).toEqual(emptyDocument());
@@ -198,7 +198,7 @@ describe('encrypted profile store', () => {
     expect(await readFile(file())).toEqual(original);
     expect(secrets.items.has(STORE_KEY_ITEM)).toBe(false);
 
-    const { setAsideAs } = await store.startOver();
+    const { setAsideAs } = await store.reset();
     expect(await readFile(setAsideAs!)).toEqual(original);
     expect(secrets.items.get(STORE_KEY_ITEM)?.length).toBe(32);
     expect(await storeWith().store.read()).toEqual(emptyDocument());
@@ -206,11 +206,12 @@ describe('encrypted profile store', () => {
 
   it('refuses a store from a newer Roledeck and never overwrites it', async () => {
     await seedStore();
-    const newer = await writeSealed({ version: 2, profiles: [], settings: {}, history: [], vaults: [] }, 2);
+    const next = CURRENT_STORE_VERSION + 1;
+    const newer = await writeSealed({ version: next, profiles: [], settings: {}, history: [], customers: [], vaults: [] }, next);
     const { store } = storeWith();
     const error = await failure(store.read());
     expect(error.code).toBe('STORE_NEWER_VERSION');
-    expect(error.message).toMatch(/created by a newer Roledeck \(store version 2; this Roledeck reads up to version 1\)/);
+    expect(error.message).toContain(`created by a newer Roledeck (store version ${next}; this Roledeck reads up to version ${CURRENT_STORE_VERSION})`);
     expect(error.message).toMatch(/upgrade/);
     expect((await failure(store.update((doc) => void doc.profiles.push(sampleRole('x'))))).code).toBe('STORE_NEWER_VERSION');
     expect(await readFile(file())).toEqual(newer);
@@ -331,9 +332,67 @@ describe('encrypted profile store', () => {
     expect((await storeWith().store.read()).profiles).toHaveLength(20);
   });
 
+  it('starts over by moving the unreadable file aside under a timestamped name, never deleting it', async () => {
+    const original = await seedStore();
+    await secrets.delete(STORE_KEY_ITEM);
+    const { store } = storeWith();
+    const error = await failure(store.read());
+    expect(error.message).toContain('roledeck store reset');
+    expect(error.message).toMatch(/keychain secrets stay/);
+    const [copy] = await backups();
+
+    const { setAsideAs } = await store.reset();
+    expect(path.dirname(setAsideAs!)).toBe(home);
+    expect(path.basename(setAsideAs!)).toMatch(/^profiles\.rdk\.broken-2025-01-02T03-04-05-000Z-2$/);
+    expect(await readFile(setAsideAs!)).toEqual(original);
+    // The copy made when it was first read stays too: nothing is ever removed.
+    expect(await backups()).toEqual([copy, path.basename(setAsideAs!)].sort());
+    expect(await readFile(file())).not.toEqual(original);
+    expect(await storeWith().store.read()).toEqual(emptyDocument());
+  });
+
+  it('moves a readable store aside as "previous" when asked to start over', async () => {
+    const original = await seedStore();
+    const { store } = storeWith();
+    const { setAsideAs } = await store.reset();
+    expect(path.basename(setAsideAs!)).toBe('profiles.rdk.previous-2025-01-02T03-04-05-000Z');
+    expect(await readFile(setAsideAs!)).toEqual(original);
+    expect((await store.read()).profiles).toEqual([]);
+  });
+
+  it('does not start over while the keychain is locked: the file stays where it is', async () => {
+    const original = await seedStore();
+    const counting = new CountingSecretStore(secrets);
+    counting.failWith = new RoledeckError('KEYCHAIN_LOCKED', 'The OS keychain is locked. Unlock it and try again.');
+    expect((await failure(storeWith(counting).store.reset())).code).toBe('KEYCHAIN_LOCKED');
+    expect(await readdir(home)).toEqual([STORE_FILE_NAME]);
+    expect(await readFile(file())).toEqual(original);
+  });
+
+  it('reads a version 1 store and derives a customer for every label, keeping its colour', async () => {
+    await seedStore();
+    const user = { ...sampleUser('source'), label: 'Acme' };
+    const acme = { ...sampleRole('acme'), label: 'acme ', color: '#e03131' };
+    const globex = { ...sampleRole('globex') };
+    const v1 = { version: 1, profiles: [user, acme, globex], settings: { roleNameAllowList: [] }, history: [] };
+    await writeSealed(v1, 1);
+    const { store, lines } = storeWith();
+    const read = await store.read();
+    expect(read.version).toBe(CURRENT_STORE_VERSION);
+    expect(read.profiles).toEqual([user, acme, globex]);
+    expect(read.customers.map((customer) => [customer.name, customer.color, customer.onboarding, customer.production])).toEqual([
+      ['Acme', '#e03131', 'role-created', true],
+      ['Customer globex', '#3366cc', 'role-created', true],
+    ]);
+    expect(lines.join('\n')).toContain('migrated the profile store');
+    // The next save writes the migrated document; the customers' ids stay as derived.
+    await store.update((doc) => void (doc.settings.preferredShell = 'fish'));
+    expect((await storeWith().store.read()).customers).toEqual(read.customers);
+  });
+
   it('starts over on a missing file by creating an empty store', async () => {
     const { store } = storeWith();
-    expect(await store.startOver()).toEqual({ setAsideAs: null });
+    expect(await store.reset()).toEqual({ setAsideAs: null });
     expect(await readdir(home)).toEqual([STORE_FILE_NAME]);
     expect(await storeWith().store.read()).toEqual(emptyDocument());
   });

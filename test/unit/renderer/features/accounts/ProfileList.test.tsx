@@ -54,6 +54,7 @@ describe('ProfileList', () => {
           onRemove={handlers.onRemove ?? (() => undefined)}
           total={list.length}
           label="Profiles"
+          colors={new Map()}
         />,
       ),
     );
@@ -67,7 +68,7 @@ describe('ProfileList', () => {
     expect(options.length).toBeLessThan(40);
     expect(options[0]?.getAttribute('aria-setsize')).toBe('2000');
     // The spacer below stands in for the rest of the list.
-    const spacers = container.querySelectorAll('svg.plist__spacer');
+    const spacers = container.querySelectorAll('svg.vlist__spacer');
     expect(Number(spacers[1]?.getAttribute('height'))).toBeGreaterThan(80_000);
   });
 

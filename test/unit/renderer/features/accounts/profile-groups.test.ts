@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView, RoleView, UserView } from '../../../../../shared/domain/profile-view';
+import { customerColors } from '../../../../../shared/logic/customer-color';
 import { flattenGroups, groupProfiles, IAM_USERS_GROUP } from '../../../../../renderer/src/features/accounts/profile-groups';
 
 let next = 0;
@@ -55,6 +56,15 @@ describe('groupProfiles', () => {
     ]);
     expect(group?.color).toBe('#e03131');
     expect(group?.accountIds).toEqual(['111111111111', '222222222222']);
+  });
+
+  it('shows a saved customer colour over its profiles\', and none for a group that is not a customer', () => {
+    const profiles = [role('a', '111111111111', { label: 'acme', color: '#e03131' }), role('loose', '222222222222', { color: '#2f9e44' })];
+    const groups = groupProfiles(profiles, customerColors(profiles, [{ name: 'Acme', color: '#7048e8' }]));
+    expect(groups.map((group) => [group.title, group.color])).toEqual([
+      ['acme', '#7048e8'],
+      ['Account 222222222222', undefined],
+    ]);
   });
 
   it('sorts names naturally inside a group (prod-2 before prod-10)', () => {

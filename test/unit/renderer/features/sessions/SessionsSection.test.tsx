@@ -176,7 +176,11 @@ describe('Sessions section', () => {
   it('says plainly when the sessions cannot be listed, with a way to try again', async () => {
     main.answers.set('sessions.list', () => Promise.reject({ code: 'KEYCHAIN_LOCKED', message: 'Your keychain is locked.' }));
     await render();
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Your keychain is locked.');
+    const failed = container.querySelector('[data-testid="remote-failed"]');
+    expect(failed?.textContent).toContain('Roledeck could not list your sessions');
+    expect(failed?.textContent).toContain('Your keychain is locked.');
+    // The keychain banner at the top of the window announces a locked keychain; this panel does not again.
+    expect(container.querySelector('[role="alert"]')).toBeNull();
     main.answers.delete('sessions.list');
     await act(async () => button('Try again').click());
     expect(text()).toContain('No live sessions');
