@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
+import { QuickCreateLinkSchema } from '../domain/onboarding-record';
+import {
+  ArtefactIdSchema,
+  CompleteResultSchema,
+  IdentityViewSchema,
+  OnboardingDraftSchema,
+  OnboardingKitViewSchema,
+  OnboardingViewSchema,
+  OurSideViewSchema,
+  PrepareResultSchema,
+  VerifyOutcomeSchema,
+} from '../domain/onboarding-view';
 import { KeychainStatusSchema } from '../domain/keychain';
 import { ProfileNameSchema } from '../domain/profile';
 import { AddRoleInputSchema, AddUserInputSchema, UpdateRoleInputSchema, UpdateUserInputSchema } from '../domain/profile-input';
@@ -27,6 +39,7 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(
 
 const Empty = z.object({}).strict();
 const ProfileRef = z.object({ profileId: z.string().min(1) }).strict();
+const CustomerRef = z.object({ customerId: z.string().min(1) }).strict();
 
 /**
  * The IPC API: the only place a channel name is written. Names are `namespace.method`;
@@ -105,6 +118,49 @@ export const channels = {
   /** Creates or updates a customer; renaming one relabels its profiles. */
   'customers.save': channel(CustomerInputSchema, CustomerSchema),
 
+  /** Every customer with where its onboarding stands (invited → role created → access verified). */
+  'onboarding.list': channel(Empty, z.object({ customers: z.array(OnboardingViewSchema) })),
+  /** Who one of our profiles is (GetCallerIdentity), to name in a customer's trust policy. */
+  'onboarding.identity': channel(z.object({ sourceProfile: z.string().min(1).max(128) }).strict(), IdentityViewSchema),
+  /**
+   * Creates or changes a customer's setup: generates the ExternalId (kept unless `newExternalId`),
+   * checks the role name against the allow-list and AWS's rules; problems come back per field.
+   */
+  'onboarding.prepare': channel(OnboardingDraftSchema, PrepareResultSchema),
+  /** Every artefact for the customer: policies, template, deploy command, link, instructions, our policy. */
+  'onboarding.kit': channel(CustomerRef, OnboardingKitViewSchema),
+  /** Copies one artefact from the main side (concealed from clipboard history, not cleared). */
+  'onboarding.copy': channel(
+    z.object({ customerId: z.string().min(1), artefact: ArtefactIdSchema }).strict(),
+    z.object({ copied: z.literal(true), fileName: z.string() }),
+  ),
+  /** Uploads the quick-create template to our bucket and returns the console link, with how long it works. */
+  'onboarding.quickCreate': channel(
+    z
+      .object({
+        customerId: z.string().min(1),
+        bucket: z.string().min(1).max(63),
+        /** At most SigV4's 7 days; also capped at the signing session's expiry. */
+        expiresInSeconds: z.number().int().min(60).max(604_800).optional(),
+      })
+      .strict(),
+    QuickCreateLinkSchema,
+  ),
+  /** The IAM policy our user needs, and whether IAM's policy simulator says our side allows it. */
+  'onboarding.ourSide': channel(CustomerRef, OurSideViewSchema),
+  /** The customer sent back their account ID or role ARN: creates the role profile and tests access. */
+  'onboarding.complete': channel(
+    z.object({ customerId: z.string().min(1), reply: z.string().max(4096), profileName: ProfileNameSchema.optional() }).strict(),
+    CompleteResultSchema,
+  ),
+  /** Tests one customer's access now and records the outcome. */
+  'onboarding.verify': channel(CustomerRef, VerifyOutcomeSchema),
+  /** Re-tests every customer (or those listed), a few at a time; progress arrives as 'onboarding.verifyProgress'. */
+  'onboarding.verifyAll': channel(
+    z.object({ customerIds: z.array(z.string().min(1)).max(1000).optional() }).strict(),
+    z.object({ runId: z.string(), outcomes: z.array(VerifyOutcomeSchema) }),
+  ),
+
   /** Whether the profile store can be read; a store problem is answered here, not as an error. */
   'store.status': channel(Empty, StoreStatusSchema),
   /**
@@ -128,6 +184,8 @@ export const events = {
   'sessions.warning': z.object({ profileId: z.string(), profileName: z.string(), message: z.string(), at: z.number() }),
   /** A customer was saved (colours, names): the window and the tray redraw. */
   'customers.changed': z.object({ customers: z.array(CustomerSchema) }),
+  /** One customer of a "verify all" run finished. */
+  'onboarding.verifyProgress': z.object({ runId: z.string(), total: z.number(), done: z.number(), outcome: VerifyOutcomeSchema }),
   /** The store started over from a window of this app: every view reloads. */
   'store.reset': StoreResetResultSchema,
 } as const;

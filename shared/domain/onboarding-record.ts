@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoleArnSchema } from './aws-rules';
+import { CustomerIdSchema } from './customer';
 import { OnboardingSetupInputSchema, VerifyFailureSchema } from './onboarding';
 import { ProfileIdSchema } from './profile';
 
@@ -30,11 +31,9 @@ export const QuickCreateLinkSchema = z
   .strict();
 export type QuickCreateLink = z.infer<typeof QuickCreateLinkSchema>;
 
-export const CustomerIdRefSchema = z.string().min(1).max(64);
-
 export const OnboardingRecordSchema = z
   .object({
-    customerId: CustomerIdRefSchema,
+    customerId: CustomerIdSchema,
     setup: OnboardingSetupInputSchema,
     /** Our profile whose credentials assume the customer's role (an IAM user, or a role for a chain). */
     sourceProfileId: ProfileIdSchema,

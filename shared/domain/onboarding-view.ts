@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PARTITIONS } from './aws-rules';
 import { OnboardingSetupInputSchema, OnboardingStatusSchema, PERMISSION_PURPOSES, VerifyFailureSchema } from './onboarding';
-import { CustomerIdRefSchema, QuickCreateLinkSchema } from './onboarding-record';
+import { CustomerIdSchema } from './customer';
+import { QuickCreateLinkSchema } from './onboarding-record';
 import { TestAccessResultSchema } from './session';
 
 /**
@@ -18,7 +19,7 @@ import { TestAccessResultSchema } from './session';
 export const OnboardingDraftSchema = z
   .object({
     /** An existing customer; absent to create one named `customerName`. */
-    customerId: CustomerIdRefSchema.optional(),
+    customerId: CustomerIdSchema.optional(),
     customerName: z.string().max(200),
     /** Our profile (name or ID) whose credentials will assume the role. */
     sourceProfile: z.string().min(1, 'choose the profile of ours that will use the role').max(128),

@@ -21,6 +21,8 @@ import { createShared, type Ports } from './composition';
 import type { CustomerService } from '../customers/customer.service';
 import { createCustomers } from '../customers/customers.factory';
 import { createCustomerHandlers } from '../customers/customers.ipc';
+import { createOnboarding, type OnboardingServices } from '../onboarding/onboarding.factory';
+import { createOnboardingHandlers } from '../onboarding/onboarding.ipc';
 import type { StoreService } from '../store/store.service';
 import { createStore } from '../store/store.factory';
 import { createStoreHandlers } from '../store/store.ipc';
@@ -52,6 +54,8 @@ export interface Services {
   customers: CustomerService;
   /** The store's health and Start over. */
   store: StoreService;
+  /** Customer onboarding: setups, artefacts, quick-create links, closing the loop, verify all. */
+  onboarding: OnboardingServices;
 }
 
 /**
@@ -65,6 +69,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
   const settings = createSettings(ports, shared);
   const mfaPrompts = new UiMfaPrompter(shared.events, hooks.onMfaPrompt ? { onPrompt: hooks.onMfaPrompt } : {});
   const sessions = createSessions(ports, shared, { profiles, prompter: ports.mfaPrompter ?? mfaPrompts });
+  const customers = createCustomers(ports, shared);
   return {
     appInfo: new AppInfoService(ports.runtime),
     secrets: ports.secrets,
@@ -76,8 +81,9 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     refresh: createRefresh(ports, shared, sessions),
     events: shared.events,
     work: createWork(ports, { sessions, profiles, settings }),
-    customers: createCustomers(ports, shared),
+    customers,
     store: createStore(ports, shared),
+    onboarding: createOnboarding(ports, shared, { customers, profiles, sessions }),
   };
 }
 
@@ -90,6 +96,7 @@ export function createHandlers(services: Services): Handlers {
     ...createWorkHandlers(services),
     ...createCustomerHandlers(services),
     ...createStoreHandlers(services),
+    ...createOnboardingHandlers(services),
   };
 }
 

@@ -50,6 +50,7 @@ export class AccessTester {
         explanation: diagnosis.explanation,
         ...(details.fromAws ? { awsCode: details.code, awsMessage: details.message } : {}),
         chain,
+        step: error.step,
       };
     }
   }
