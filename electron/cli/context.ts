@@ -5,6 +5,8 @@ import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
+import type { CustomerService } from '../node/customers/customer.service';
+import type { OnboardingServices } from '../node/onboarding/onboarding.factory';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
 import type { ProfileService } from '../node/profiles/profile.service';
 import type { SessionService } from '../node/sessions/session.service';
@@ -26,6 +28,10 @@ export interface CliContext {
   awsImport(): Promise<AwsImportService>;
   /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
   sessions(): Promise<SessionService>;
+  /** Customers in the profile store; a CLI process announces no changes (the app rereads the store). */
+  customers(): Promise<CustomerService>;
+  /** Customer onboarding over the customers, profiles and sessions above, with the SDK's STS, S3 and IAM. */
+  onboarding(): Promise<OnboardingServices>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -57,17 +63,34 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const [{ createAwsImport }, { AwsFilesReader }] = await Promise.all([import('../node/profiles/profiles.factory'), import('../node/aws-files/aws-files.reader')]);
     return createAwsImport({ ...(await ports()), awsFiles: new AwsFilesReader({ env }) }, await shared());
   });
+  const sts = once(async () => new (await import('../node/aws/sts.gateway')).SdkStsGateway());
   const sessions = once(async () => {
-    const [{ createSessions }, { SdkStsGateway }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
+    const [{ createSessions }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
       import('../node/sessions/sessions.factory'),
-      import('../node/aws/sts.gateway'),
       import('../node/sessions/terminal.mfa-prompter'),
     ]);
     // No scheduler: an MFA prompt on the terminal waits for the person there.
-    return createSessions({ ...(await ports()), sts: new SdkStsGateway() }, await shared(), {
+    return createSessions({ ...(await ports()), sts: await sts() }, await shared(), {
       profiles: await profiles(),
       prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
     });
   });
-  return { io, env, logger, secrets, store, profiles, awsImport, sessions };
+  const customers = once(async () => {
+    const { createCustomers } = await import('../node/customers/customers.factory');
+    return createCustomers(await ports(), await shared());
+  });
+  const onboarding = once(async () => {
+    const [{ createOnboarding }, { SdkS3Gateway }, { SdkIamGateway }] = await Promise.all([
+      import('../node/onboarding/onboarding.factory'),
+      import('../node/aws/s3.gateway'),
+      import('../node/aws/iam.gateway'),
+    ]);
+    // No event sink: nobody watches a CLI process's "verify all" progress but its own command.
+    return createOnboarding({ ...(await ports()), sts: await sts(), s3: new SdkS3Gateway(), iam: new SdkIamGateway() }, undefined, {
+      customers: await customers(),
+      profiles: await profiles(),
+      sessions: await sessions(),
+    });
+  });
+  return { io, env, logger, secrets, store, profiles, awsImport, sessions, customers, onboarding };
 }

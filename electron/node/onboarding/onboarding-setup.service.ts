@@ -83,7 +83,8 @@ export class OnboardingSetupService {
         ...(keep?.roleArn ? { roleArn: keep.roleArn } : {}),
         ...(current?.profileId ? { profileId: current.profileId } : {}),
         ...(keep?.lastFailure ? { lastFailure: keep.lastFailure } : {}),
-        ...(keep?.verifiedExternalId ? { verifiedExternalId: keep.verifiedExternalId } : {}),
+        // Kept across a new ExternalId: a failure then says the change was ours.
+        ...(current?.verifiedExternalId ? { verifiedExternalId: current.verifiedExternalId } : {}),
         createdAt: current?.createdAt ?? now,
         updatedAt: now,
       };

@@ -128,7 +128,10 @@ export class OnboardingVerifyService {
   }
 
   /** Every customer (or the ones named), at most VERIFY_CONCURRENCY at a time; each finished one is announced. */
-  async verifyAll(customerRefs?: readonly string[]): Promise<{ runId: string; outcomes: VerifyOutcome[] }> {
+  async verifyAll(
+    customerRefs?: readonly string[],
+    onProgress?: (progress: { done: number; total: number; outcome: VerifyOutcome }) => void,
+  ): Promise<{ runId: string; outcomes: VerifyOutcome[] }> {
     const all = await this.world.ports.customers.list();
     const targets = customerRefs?.length
       ? customerRefs.map((ref) => {
@@ -144,6 +147,7 @@ export class OnboardingVerifyService {
       const outcome = await this.verify(customer.id).catch((error: unknown): VerifyOutcome => this.crashed(customer, error));
       done += 1;
       this.events?.emit('onboarding.verifyProgress', { runId, total: targets.length, done, outcome });
+      onProgress?.({ done, total: targets.length, outcome });
       return outcome;
     });
     return { runId, outcomes };

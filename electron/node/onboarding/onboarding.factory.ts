@@ -26,14 +26,14 @@ export interface OnboardingServices {
  * MFA prompt per device are the sessions' own. A CLI process passes no event sink.
  */
 export function createOnboarding(
-  ports: Pick<Ports, 'store' | 'sts' | 's3' | 'iam' | 'clock' | 'scheduler' | 'logger'> & Partial<Pick<Ports, 'clipboard'>>,
+  ports: Pick<Ports, 'store' | 'sts' | 's3' | 'iam' | 'clock' | 'logger'> & Partial<Pick<Ports, 'clipboard' | 'scheduler'>>,
   shared: Pick<Shared, 'events'> | undefined,
   needs: { customers: CustomerDirectory; profiles: ProfileDirectory & ProfileEditor; sessions: SessionAccess; randomBytes?: RandomBytes },
 ): OnboardingServices {
   const { clipboard, scheduler, clock, logger } = ports;
   const world = new OnboardingWorld({ store: ports.store, customers: needs.customers, profiles: needs.profiles, sessions: needs.sessions, sts: ports.sts, clock });
   return {
-    setup: new OnboardingSetupService(world, needs.randomBytes ?? ((count) => randomBytes(count)), clipboard ? new ClipboardService(clipboard, scheduler, clock, logger) : undefined),
+    setup: new OnboardingSetupService(world, needs.randomBytes ?? ((count) => randomBytes(count)), clipboard && scheduler ? new ClipboardService(clipboard, scheduler, clock, logger) : undefined),
     quickCreate: new QuickCreateService(world, ports.s3),
     ourSide: new OurSideService(world, ports.iam),
     verify: new OnboardingVerifyService(world, needs.profiles, shared?.events),

@@ -1,5 +1,5 @@
 import type { Customer } from '../../domain/customer';
-import type { OnboardingProgress } from '../../domain/onboarding';
+import type { OnboardingProgress, OnboardingStatus } from '../../domain/onboarding';
 import type { OnboardingRecord } from '../../domain/onboarding-record';
 import type { OnboardingView } from '../../domain/onboarding-view';
 import type { Profile } from '../../domain/profile';
@@ -10,6 +10,13 @@ import { customerKey } from '../customer-key';
  * status and when access last worked — the only copy of either) and the onboarding record (the
  * setup, the role ARN, the last failure).
  */
+
+/** The status as people say it, in the window and the CLI alike. */
+export const STATUS_WORDS: Record<OnboardingStatus, string> = {
+  invited: 'invited',
+  'role-created': 'role created',
+  verified: 'access verified',
+};
 
 /** A customer by ID, or by name as people type it (case and spacing ignored). */
 export function findCustomer(customers: readonly Customer[], ref: string): Customer | undefined {
