@@ -12,8 +12,6 @@ import type { Logger } from '../../../shared/ports/logger';
 import { sessionFingerprint, type ChainContext } from './chain-context';
 import type { SessionCache } from './session.cache';
 
-export type { SessionStatus } from '../../../shared/logic/session-state';
-
 /** What the refresh scheduler needs to know about one session. */
 export interface ScheduledSession {
   view: SessionView;
