@@ -1,7 +1,7 @@
 /**
  * The customer's admin, played against moto: runs what Roledeck handed over — the deploy command
  * with the template, or the quick-create link — the way `aws cloudformation deploy` and the
- * CloudFormation console would.
+ * CloudFormation console would. Shared by the integration and browser tiers (no test runner's API here).
  */
 import {
   CloudFormationClient,
@@ -12,7 +12,6 @@ import {
   ExecuteChangeSetCommand,
   type Stack,
 } from '@aws-sdk/client-cloudformation';
-import { expect } from 'vitest';
 
 // moto accepts any signature while IAM enforcement is off; the customer's admin deploys with these.
 const ADMIN = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
@@ -51,7 +50,7 @@ export async function deployLikeTheCommand(templateBody: string, deployCommand: 
       }),
     );
     const changeSet = await cloudFormation.send(new DescribeChangeSetCommand({ ChangeSetName: Id }));
-    expect(changeSet.Status).toBe('CREATE_COMPLETE');
+    if (changeSet.Status !== 'CREATE_COMPLETE') throw new Error(`the change set is ${changeSet.Status}: ${changeSet.StatusReason ?? ''}`);
     await cloudFormation.send(new ExecuteChangeSetCommand({ ChangeSetName: Id }));
     return await waitForStack(cloudFormation, stackName);
   } finally {
