@@ -81,15 +81,20 @@ function yaml(text: string): Token[] {
 function shell(text: string): Token[] {
   const tokens: Token[] = [];
   let first = true;
-  for (const match of text.matchAll(/('[^']*'|"[^"]*"|\S+)(\s*)/g)) {
-    const word = match[1]!;
+  let at = 0;
+  for (const match of text.matchAll(/'[^']*'|"[^"]*"|\S+/g)) {
+    const gap = text.slice(at, match.index);
+    if (gap.includes('\n')) first = true;
+    push(tokens, 'plain', gap);
+    const word = match[0];
     if (/^['"]/.test(word)) push(tokens, 'string', word);
     else if (word.startsWith('--')) push(tokens, 'flag', word);
     else if (first) push(tokens, 'key', word);
     else push(tokens, 'plain', word);
-    push(tokens, 'plain', match[2]!);
-    first = match[2]!.includes('\n');
+    first = false;
+    at = match.index + word.length;
   }
+  push(tokens, 'plain', text.slice(at));
   return tokens;
 }
 
