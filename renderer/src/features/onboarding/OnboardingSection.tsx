@@ -1,13 +1,15 @@
-import { useState, type ReactElement } from 'react';
+import { lazy, Suspense, useState, type ReactElement } from 'react';
 import type { OnboardingView } from '../../../../shared/domain/onboarding-view';
 import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
-import { CustomerFlow } from './CustomerFlow';
 import { CustomerList } from './CustomerList';
 import './onboarding.css';
 import { useOnboardingList, useVerifyAll } from './use-onboarding';
 import { VerifyAllReport } from './VerifyAllReport';
+
+/** The flow (forms, previews, the policy checker) loads when a customer is opened, not with the window. */
+const CustomerFlow = lazy(() => import('./CustomerFlow').then((module) => ({ default: module.CustomerFlow })));
 
 /**
  * Onboarding: every customer with where it stands, "Verify all", and the chosen customer's flow —
@@ -68,18 +70,20 @@ export function OnboardingSection(): ReactElement {
             profiles.length === 0 ? (
               <p className="panel">Add your IAM user in Accounts first: the customer’s role will trust it.</p>
             ) : (
-              <CustomerFlow
-                key={selected === 'new' ? 'new' : selected}
-                view={chosen}
-                profiles={profiles}
-                allowList={allowList}
-                onCancel={() => setSelected(null)}
-                onChanged={() => void list.reload()}
-                onPrepared={(prepared) => {
-                  list.set([...customers.filter((view) => view.customerId !== prepared.customerId), prepared].sort((a, b) => a.customerName.localeCompare(b.customerName)));
-                  setSelected(prepared.customerId);
-                }}
-              />
+              <Suspense fallback={<p className="muted" role="status">Opening…</p>}>
+                <CustomerFlow
+                  key={selected === 'new' ? 'new' : selected}
+                  view={chosen}
+                  profiles={profiles}
+                  allowList={allowList}
+                  onCancel={() => setSelected(null)}
+                  onChanged={() => void list.reload()}
+                  onPrepared={(prepared) => {
+                    list.set([...customers.filter((view) => view.customerId !== prepared.customerId), prepared].sort((a, b) => a.customerName.localeCompare(b.customerName)));
+                    setSelected(prepared.customerId);
+                  }}
+                />
+              </Suspense>
             )
           }
         </RemoteView>

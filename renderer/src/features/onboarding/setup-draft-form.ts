@@ -1,4 +1,4 @@
-import { PERMISSION_PURPOSES, type PermissionPurpose, type SetupIssue } from '../../../../shared/domain/onboarding';
+import type { PermissionPurpose, SetupIssue } from '../../../../shared/domain/onboarding';
 import type { OnboardingDraft, OnboardingView } from '../../../../shared/domain/onboarding-view';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import { checkPolicyText } from '../../../../shared/logic/iam-policy/policy-text';
@@ -62,7 +62,7 @@ export function initialValues(existing: OnboardingView | undefined, profiles: re
 
 export function draftOf(values: SetupValues, existing: OnboardingView | undefined): OnboardingDraft {
   const hours = Number(values.durationHours);
-  const purpose = PERMISSION_PURPOSES.includes(values.purpose) ? values.purpose : 'read-only-audit';
+  const purpose = values.purpose;
   const previous = existing?.setup?.permissions;
   return {
     ...(existing ? { customerId: existing.customerId } : {}),
