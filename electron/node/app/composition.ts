@@ -45,8 +45,10 @@ export interface Ports {
   mfaPrompter?: MfaPrompter;
   /** The system clipboard (the Electron app); absent where there is none (CLI). */
   clipboard?: Clipboard;
-  /** Finds the `roledeck` CLI for credential_process lines; default: on this process's PATH. */
+  /** Finds the `roledeck` CLI for credential_process lines; default: `bundledCli`, else on this process's PATH. */
   cliLauncher?: () => Promise<CliLauncher>;
+  /** The `roledeck` executable the packaged app carries (resources/cli); absent where there is none. */
+  bundledCli?: string;
   logger: Logger;
   runtime: RuntimeDescription;
 }

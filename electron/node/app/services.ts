@@ -26,6 +26,9 @@ import { createOnboardingHandlers } from '../onboarding/onboarding.ipc';
 import type { StoreService } from '../store/store.service';
 import { createStore } from '../store/store.factory';
 import { createStoreHandlers } from '../store/store.ipc';
+import { createCliInstall } from '../cli-install/cli-install.factory';
+import { createCliInstallHandlers } from '../cli-install/cli-install.ipc';
+import type { CliInstallService } from '../cli-install/cli-install.service';
 
 export type { Ports } from './composition';
 
@@ -56,6 +59,8 @@ export interface Services {
   store: StoreService;
   /** Customer onboarding: setups, artefacts, quick-create links, closing the loop, verify all. */
   onboarding: OnboardingServices;
+  /** Puts the app's `roledeck` command on PATH, and says where it is. */
+  cliInstall: CliInstallService;
 }
 
 /**
@@ -84,6 +89,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     customers,
     store: createStore(ports, shared),
     onboarding: createOnboarding(ports, shared, { customers, profiles, sessions }),
+    cliInstall: createCliInstall(ports),
   };
 }
 
@@ -97,6 +103,7 @@ export function createHandlers(services: Services): Handlers {
     ...createCustomerHandlers(services),
     ...createStoreHandlers(services),
     ...createOnboardingHandlers(services),
+    ...createCliInstallHandlers(services),
   };
 }
 

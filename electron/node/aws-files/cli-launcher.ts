@@ -17,6 +17,12 @@ export const CLI_NOT_ON_PATH =
 export interface LauncherSearch {
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /**
+   * The `roledeck` executable the packaged app carries (resources/cli/roledeck, a Node single
+   * executable); null or absent outside a packaged app. Preferred over any other CLI on PATH: it
+   * is the app's own version and needs no Node.
+   */
+  bundledCli?: string | null;
 }
 
 async function isExecutableFile(file: string, platform: NodeJS.Platform): Promise<boolean> {
@@ -52,12 +58,18 @@ export async function findOnPath(name: string, { env = process.env, platform = p
  * script whose `#!/usr/bin/env node` needs node on that PATH, can fail there while working in a
  * terminal. On POSIX the line is `<node> <script>`; on Windows npm's shim (roledeck.cmd) finds its
  * own node. When the CLI is not on PATH the line keeps plain `roledeck` and says what to do.
+ *
+ * In the packaged app (`bundledCli`), the line names the app's own executable: by the link
+ * "Install the roledeck command" made when PATH finds that link (a stable name), else by its path
+ * inside the app. On Windows always the .exe itself: the shim is a batch file.
  */
 export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliLauncher> {
   const platform = search.platform ?? process.platform;
   const env = search.env ?? process.env;
+  const bundled = search.bundledCli && (await isExecutableFile(search.bundledCli, platform)) ? search.bundledCli : null;
   let where: LauncherSearch = { env, platform };
   let found = await findOnPath('roledeck', where);
+  if (bundled && platform === 'win32') return { command: [bundled] };
   if (!found && platform !== 'win32') {
     // An app started from the dock or a desktop menu has a short PATH; the user's terminals get
     // theirs from the login shell's profile. Ask that shell what PATH it sets up.
@@ -66,6 +78,10 @@ export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliL
       where = { env: { ...env, PATH: shellPath }, platform };
       found = await findOnPath('roledeck', where);
     }
+  }
+  if (bundled) {
+    const [real, ours] = await Promise.all([found ? realpath(found).catch(() => null) : null, realpath(bundled).catch(() => null)]);
+    return { command: [real !== null && real === ours && found ? found : bundled] };
   }
   if (!found) return { command: ['roledeck'], warning: CLI_NOT_ON_PATH };
   if (platform === 'win32') return { command: [found] };

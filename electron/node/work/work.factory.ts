@@ -9,7 +9,7 @@ import { SessionWorkService } from './session-work.service';
 
 /** Copy an export, install a credential_process profile: what the window offers per session. */
 export function createWork(
-  ports: Pick<Ports, 'clipboard' | 'scheduler' | 'clock' | 'logger' | 'cliLauncher'>,
+  ports: Pick<Ports, 'clipboard' | 'scheduler' | 'clock' | 'logger' | 'cliLauncher' | 'bundledCli'>,
   needs: { sessions: SessionService; profiles: ProfileDirectory; settings: SettingsService },
 ): SessionWorkService {
   const { clipboard, scheduler, clock, logger } = ports;
@@ -17,6 +17,6 @@ export function createWork(
     ...needs,
     clipboard: clipboard ? new ClipboardService(clipboard, scheduler, clock, logger) : undefined,
     configEditor: () => new AwsConfigEditor({ clock, logger }),
-    cliLauncher: ports.cliLauncher ?? (() => findCliLauncher()),
+    cliLauncher: ports.cliLauncher ?? (() => findCliLauncher({ bundledCli: ports.bundledCli ?? null })),
   });
 }
