@@ -7,6 +7,8 @@ import type { CloudFrontServices } from '../node/cloudfront/cloudfront.factory';
 import type { CloudFrontUploadService } from '../node/cloudfront/cloudfront-upload.service';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
+import type { CustomerService } from '../node/customers/customer.service';
+import type { OnboardingServices } from '../node/onboarding/onboarding.factory';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
 import type { PlaintextKeysService } from '../node/profiles/plaintext-keys.service';
 import type { ProfileService } from '../node/profiles/profile.service';
@@ -35,6 +37,10 @@ export interface CliContext {
   cloudfront(): Promise<CloudFrontServices>;
   /** Uploads public keys to CloudFront with a profile's session (MFA asked on the terminal). */
   cloudfrontUpload(): Promise<CloudFrontUploadService>;
+  /** Customers in the profile store; a CLI process announces no changes (the app rereads the store). */
+  customers(): Promise<CustomerService>;
+  /** Customer onboarding over the customers, profiles and sessions above, with the SDK's STS, S3 and IAM. */
+  onboarding(): Promise<OnboardingServices>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -81,14 +87,14 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       cliLauncher: async () => ({ command }),
     });
   });
+  const sts = once(async () => new (await import('../node/aws/sts.gateway')).SdkStsGateway());
   const sessions = once(async () => {
-    const [{ createSessions }, { SdkStsGateway }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
+    const [{ createSessions }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
       import('../node/sessions/sessions.factory'),
-      import('../node/aws/sts.gateway'),
       import('../node/sessions/terminal.mfa-prompter'),
     ]);
     // No scheduler: an MFA prompt on the terminal waits for the person there.
-    return createSessions({ ...(await ports()), sts: new SdkStsGateway() }, await shared(), {
+    return createSessions({ ...(await ports()), sts: await sts() }, await shared(), {
       profiles: await profiles(),
       prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
     });
@@ -102,5 +108,23 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const [session, { keys }] = await Promise.all([sessions(), cloudfront()]);
     return new CloudFrontUploadService({ gateway: new SdkCloudFrontGateway(), credentials: (profile) => session.credentials(profile), keys });
   });
-  return { io, env, logger, secrets, store, profiles, awsImport, plaintextKeys, sessions, cloudfront, cloudfrontUpload };
+  
+  const customers = once(async () => {
+    const { createCustomers } = await import('../node/customers/customers.factory');
+    return createCustomers(await ports(), await shared());
+  });
+  const onboarding = once(async () => {
+    const [{ createOnboarding }, { SdkS3Gateway }, { SdkIamGateway }] = await Promise.all([
+      import('../node/onboarding/onboarding.factory'),
+      import('../node/aws/s3.gateway'),
+      import('../node/aws/iam.gateway'),
+    ]);
+    // No event sink: nobody watches a CLI process's "verify all" progress but its own command.
+    return createOnboarding({ ...(await ports()), sts: await sts(), s3: new SdkS3Gateway(), iam: new SdkIamGateway() }, undefined, {
+      customers: await customers(),
+      profiles: await profiles(),
+      sessions: await sessions(),
+    });
+  });
+  return { io, env, logger, secrets, store, profiles, awsImport, plaintextKeys, sessions, cloudfront, cloudfrontUpload, customers, onboarding };
 }

@@ -12,6 +12,18 @@ import {
 } from '../domain/cloudfront-signing';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
+import { QuickCreateLinkSchema } from '../domain/onboarding-record';
+import {
+  ArtefactIdSchema,
+  CompleteResultSchema,
+  IdentityViewSchema,
+  OnboardingDraftSchema,
+  OnboardingKitViewSchema,
+  OnboardingViewSchema,
+  OurSideViewSchema,
+  PrepareResultSchema,
+  VerifyOutcomeSchema,
+} from '../domain/onboarding-view';
 import { KeychainStatusSchema } from '../domain/keychain';
 import { PlaintextKeysPreviewSchema, PlaintextKeysResultSchema, RemovePlaintextKeysRequestSchema } from '../domain/plaintext-keys';
 import { ProfileNameSchema } from '../domain/profile';
@@ -56,6 +68,7 @@ const CloudFrontImportRequest = z
     customer: ImportCloudFrontKeyInputSchema.shape.customer,
   })
   .strict();
+const CustomerRef = z.object({ customerId: z.string().min(1).max(128) }).strict();
 
 /**
  * The IPC API: the only place a channel name is written. Names are `namespace.method`;
@@ -164,6 +177,48 @@ export const channels = {
   'cloudfront.signCookies': channel(SignCookiesInputSchema.strict(), SignedCookiesResultSchema),
   /** Takes a signed URL or cookies apart and says whether CloudFront would accept them, and why not. */
   'cloudfront.inspect': channel(InspectInputSchema.strict(), InspectResultSchema),
+  /** Every customer with where its onboarding stands (invited → role created → access verified). */
+  'onboarding.list': channel(Empty, z.object({ customers: z.array(OnboardingViewSchema) })),
+  /** Who one of our profiles is (GetCallerIdentity), to name in a customer's trust policy. */
+  'onboarding.identity': channel(z.object({ sourceProfile: z.string().min(1).max(128) }).strict(), IdentityViewSchema),
+  /**
+   * Creates or changes a customer's setup: generates the ExternalId (kept unless `newExternalId`),
+   * checks the role name against the allow-list and AWS's rules; problems come back per field.
+   */
+  'onboarding.prepare': channel(OnboardingDraftSchema, PrepareResultSchema),
+  /** Every artefact for the customer: policies, template, deploy command, link, instructions, our policy. */
+  'onboarding.kit': channel(CustomerRef, OnboardingKitViewSchema),
+  /** Copies one artefact from the main side (concealed from clipboard history, not cleared). */
+  'onboarding.copy': channel(
+    z.object({ customerId: z.string().min(1).max(128), artefact: ArtefactIdSchema }).strict(),
+    z.object({ copied: z.literal(true), fileName: z.string() }),
+  ),
+  /** Uploads the quick-create template to our bucket and returns the console link, with how long it works. */
+  'onboarding.quickCreate': channel(
+    z
+      .object({
+        customerId: z.string().min(1).max(128),
+        bucket: z.string().min(1).max(63),
+        /** At most SigV4's 7 days; also capped at the signing session's expiry. */
+        expiresInSeconds: z.number().int().min(60).max(604_800).optional(),
+      })
+      .strict(),
+    QuickCreateLinkSchema,
+  ),
+  /** The IAM policy our user needs, and whether IAM's policy simulator says our side allows it. */
+  'onboarding.ourSide': channel(CustomerRef, OurSideViewSchema),
+  /** The customer sent back their account ID or role ARN: creates the role profile and tests access. */
+  'onboarding.complete': channel(
+    z.object({ customerId: z.string().min(1).max(128), reply: z.string().max(4096), profileName: ProfileNameSchema.optional() }).strict(),
+    CompleteResultSchema,
+  ),
+  /** Tests one customer's access now and records the outcome. */
+  'onboarding.verify': channel(CustomerRef, VerifyOutcomeSchema),
+  /** Re-tests every customer (or those listed), a few at a time; progress arrives as 'onboarding.verifyProgress'. */
+  'onboarding.verifyAll': channel(
+    z.object({ customerIds: z.array(z.string().min(1).max(128)).max(1000).optional() }).strict(),
+    z.object({ runId: z.string(), outcomes: z.array(VerifyOutcomeSchema) }),
+  ),
 
   /** Whether the profile store can be read; a store problem is answered here, not as an error. */
   'store.status': channel(Empty, StoreStatusSchema),
@@ -188,6 +243,8 @@ export const events = {
   'sessions.warning': z.object({ profileId: z.string(), profileName: z.string(), message: z.string(), at: z.number() }),
   /** A customer was saved (colours, names): the window and the tray redraw. */
   'customers.changed': z.object({ customers: z.array(CustomerSchema) }),
+  /** One customer of a "verify all" run finished. */
+  'onboarding.verifyProgress': z.object({ runId: z.string(), total: z.number(), done: z.number(), outcome: VerifyOutcomeSchema }),
   /** The store started over from a window of this app: every view reloads. */
   'store.reset': StoreResetResultSchema,
 } as const;

@@ -4,6 +4,7 @@ import { customerKey } from '../logic/customer-key';
 import { SessionTokenDurationSchema } from './aws-rules';
 import { CloudFrontKeysSchema } from './cloudfront-key';
 import { CustomerSchema } from './customer';
+import { OnboardingRecordSchema } from './onboarding-record';
 import { ProfileIdSchema, ProfileSchema } from './profile';
 
 /**
@@ -61,6 +62,8 @@ export const StoreDocumentSchema = z
     customers: z.array(CustomerSchema).default([]),
     /** Since version 3. CloudFront signing keys' metadata; their private keys are in the keychain. */
     cloudfrontKeys: CloudFrontKeysSchema.default([]),
+    /** Since version 2. What each customer's setup was built from; their status stays on the customer. */
+    onboarding: z.array(OnboardingRecordSchema).default([]),
   })
   .superRefine((doc, context) => {
     // Ids are what everything else points at and names are how scripts pick a profile
@@ -74,6 +77,11 @@ export const StoreDocumentSchema = z
       }
       ids.add(profile.id);
       names.add(profile.name);
+    });
+    const onboarded = new Set<string>();
+    doc.onboarding.forEach((record, index) => {
+      if (onboarded.has(record.customerId)) context.addIssue({ code: 'custom', path: ['onboarding', index, 'customerId'], message: 'two setups for one customer' });
+      onboarded.add(record.customerId);
     });
     // A label finds its customer by name, without case: two customers of one name would split it.
     const customerIds = new Set<string>();
@@ -89,7 +97,7 @@ export const StoreDocumentSchema = z
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
 export function emptyDocument(): StoreDocument {
-  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [], customers: [], cloudfrontKeys: [] };
+  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [], customers: [], cloudfrontKeys: [], onboarding: [] };
 }
 
 /**

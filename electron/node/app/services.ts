@@ -25,6 +25,8 @@ import { createCustomerHandlers } from '../customers/customers.ipc';
 import { createCloudFront, type CloudFrontServices } from '../cloudfront/cloudfront.factory';
 import { createCloudFrontHandlers } from '../cloudfront/cloudfront.ipc';
 import { WorkerPoolSigner } from '../cloudfront/sign-worker-pool';
+import { createOnboarding, type OnboardingServices } from '../onboarding/onboarding.factory';
+import { createOnboardingHandlers } from '../onboarding/onboarding.ipc';
 import type { StoreService } from '../store/store.service';
 import { createStore } from '../store/store.factory';
 import { createStoreHandlers } from '../store/store.ipc';
@@ -61,6 +63,8 @@ export interface Services {
   customers: CustomerService;
   /** The store's health and Start over. */
   store: StoreService;
+  /** Customer onboarding: setups, artefacts, quick-create links, closing the loop, verify all. */
+  onboarding: OnboardingServices;
   /** Puts the app's `roledeck` command on PATH, and says where it is. */
   cliInstall: CliInstallService;
   /** CloudFront keys, signing and the inspector. */
@@ -82,6 +86,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
   const sessions = createSessions(ports, shared, { profiles, prompter: ports.mfaPrompter ?? mfaPrompts });
   // Two workers: the signing budget was measured with two on a two-core machine (test/bench).
   const cloudfrontSigner = new WorkerPoolSigner({ size: 2 });
+  const customers = createCustomers(ports, shared);
   return {
     appInfo: new AppInfoService(ports.runtime),
     secrets: ports.secrets,
@@ -94,8 +99,9 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     refresh: createRefresh(ports, shared, sessions),
     events: shared.events,
     work: createWork(ports, { sessions, profiles, settings }),
-    customers: createCustomers(ports, shared),
+    customers,
     store: createStore(ports, shared),
+    onboarding: createOnboarding(ports, shared, { customers, profiles, sessions }),
     cliInstall: createCliInstall(ports),
     cloudfront: createCloudFront(ports, shared, { signer: cloudfrontSigner }),
     cloudfrontSigner,
@@ -111,6 +117,7 @@ export function createHandlers(services: Services): Handlers {
     ...createWorkHandlers(services),
     ...createCustomerHandlers(services),
     ...createStoreHandlers(services),
+    ...createOnboardingHandlers(services),
     ...createCliInstallHandlers(services),
     ...createCloudFrontHandlers(services),
   };

@@ -14,6 +14,7 @@ import type { Clock } from '../../../shared/ports/clock';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { Logger } from '../../../shared/ports/logger';
 import type { ProfileDirectory, ProfileSnapshot } from '../../../shared/ports/profile-directory';
+import type { ProfileEditor } from '../../../shared/ports/profile-editor';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { SessionInvalidator } from '../../../shared/ports/session-invalidator';
 import { recordAudit } from '../audit/record-audit';
@@ -46,7 +47,7 @@ function presentation(input: { label?: string | undefined; color?: string | unde
  * An edit or a removal deletes the cached sessions of the profile and of everything assumed
  * through it (SessionInvalidator). Other features read profiles through the ProfileDirectory port.
  */
-export class ProfileService implements ProfileDirectory {
+export class ProfileService implements ProfileDirectory, ProfileEditor {
   private readonly presence: SecretPresence;
 
   constructor(private readonly deps: ProfileServiceDeps) {

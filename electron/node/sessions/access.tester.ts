@@ -53,6 +53,7 @@ export class AccessTester {
         explanation: redactText(diagnosis.explanation),
         ...(details.fromAws ? { awsCode: redactText(details.code), awsMessage: redactText(details.message) } : {}),
         chain,
+        step: error.step,
       };
     }
   }

@@ -97,8 +97,9 @@ export function buildOnboardingKit(input: unknown, allowList: readonly string[])
 }
 
 /** The console link that creates the stack from the uploaded quick-create template, ExternalId filled in. */
-export function kitQuickCreateUrl(kit: OnboardingKit, templateUrl: string): QuickCreateResult {
+export function kitQuickCreateUrl(kit: OnboardingKit, templateUrl: string, options: { allowTemplateOutsideS3?: boolean } = {}): QuickCreateResult {
   return quickCreateUrl({
+    ...(options.allowTemplateOutsideS3 ? { allowTemplateOutsideS3: true } : {}),
     partition: kit.setup.partition,
     region: kit.setup.region,
     templateUrl,
