@@ -57,10 +57,15 @@ export default defineConfig(({ mode }): UserConfig => {
         external: builtins,
         output: {
           ...output,
-          // As in vite.cli.config.ts: what the quick credential_process path shares with the rest of
-          // the CLI goes in one chunk, so that path compiles two assets, not four.
+          // As in vite.cli.config.ts: every module the quick path loads goes in one chunk, so that
+          // path compiles two assets, not one per shared module.
           codeSplitting: {
-            groups: [{ name: 'quick-path', test: /electron[\\/]node[\\/]app[\\/]app-home|shared[\\/]domain[\\/]keychain-items|electron[\\/]cli[\\/]sea[\\/]keyring-beside-executable/ }],
+            groups: [
+              {
+                name: 'quick-path',
+                test: /electron[\\/]cli[\\/](quick-|cached-credential|session-by-name|keyring-binding)|agent-(exchange|protocol)|hmac-sha256|session-stamp|store-version|shell-export|app-home|keychain-items|electron[\\/]cli[\\/]sea[\\/]keyring-beside-executable/,
+              },
+            ],
           },
         },
       },

@@ -23,9 +23,17 @@ export default defineConfig({
       output: {
         banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
         chunkFileNames: 'chunks/[name]-[hash].mjs',
-        // The two modules the quick credential_process path shares with the rest of the CLI, in one
-        // chunk: each separate chunk is one more file to load on every credential_process call.
-        codeSplitting: { groups: [{ name: 'quick-path', test: /electron[\\/]node[\\/]app[\\/]app-home|shared[\\/]domain[\\/]keychain-items/ }] },
+        // Every module the quick path loads (quick-path.ts and what it imports, shared with the rest of
+        // the CLI) in one chunk: each separate chunk is one more file to read, parse and link on every
+        // credential_process call (~0.3 ms apiece measured here).
+        codeSplitting: {
+          groups: [
+            {
+              name: 'quick-path',
+              test: /electron[\\/]cli[\\/](quick-|cached-credential|session-by-name|keyring-binding)|agent-(exchange|protocol)|hmac-sha256|session-stamp|store-version|shell-export|app-home|keychain-items/,
+            },
+          ],
+        },
       },
     },
   },

@@ -21,7 +21,10 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   whoami: async () => (await import('./commands/whoami.command')).whoamiCommand,
   sessions: async () => (await import('./commands/sessions.command')).sessionsCommand,
   deploy: async () => (await import('./commands/deploy.command')).deployCommand,
+  onboard: async () => (await import('./commands/onboard.command')).onboardCommand,
+  customers: async () => (await import('./commands/customers.command')).customersCommand,
   store: async () => (await import('./commands/store.command')).storeCommand,
+  cloudfront: async () => (await import('./commands/cloudfront.command')).cloudfrontCommand,
   completion: async () => (await import('./commands/completion.command')).completionCommand,
   '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
 };
@@ -32,7 +35,7 @@ function isHandled(command: string): command is keyof typeof HANDLERS {
 
 /** The help a person asked for: `roledeck help profile add-role`, `roledeck profile add-role -h`. */
 async function printHelp(words: readonly string[], io: CliIo): Promise<number> {
-  const [{ COMMANDS }, { findCommand, leafName }, { commandHelp, overviewHelp }, { EXIT, UsageError }] = await Promise.all([
+  const [{ COMMANDS }, { findCommand, hasOwnArguments, leafName }, { commandHelp, overviewHelp }, { EXIT, UsageError }] = await Promise.all([
     import('./usage/commands.catalog'),
     import('./usage/command-spec'),
     import('./usage/help-text'),
@@ -45,8 +48,8 @@ async function printHelp(words: readonly string[], io: CliIo): Promise<number> {
   const spec = findCommand(COMMANDS, words);
   if (!spec || spec.hidden) throw new UsageError(`unknown command "${words[0]}"`);
   const sub = words[1];
-  // `deploy` takes arguments of its own besides its subcommands: `roledeck deploy acme t.yaml --help`.
-  if (sub !== undefined && spec.name === words[0] && spec.subcommands && !spec.positionals) {
+  // `roledeck onboard acme --help`: a word that names no subcommand is the command's own argument.
+  if (sub !== undefined && spec.name === words[0] && spec.subcommands && !hasOwnArguments(spec)) {
     throw new UsageError(`${spec.name} has no command "${sub}"; it has ${spec.subcommands.map(leafName).join(', ')}`, spec.name);
   }
   io.stdout(commandHelp(spec));

@@ -49,7 +49,7 @@ const ConfirmAccountSchema = z.string().max(32);
 /** What a deploy needs: the template, the stack, its inputs, and what the user acknowledged. */
 export const DeployRequestSchema = z
   .object({
-    profileId: z.string().min(1),
+    profileId: z.string().min(1).max(128),
     template: z
       .object({
         text: z.string().max(TEMPLATE_TEXT_MAX_CHARS, 'a template is at most 1 MB'),

@@ -37,9 +37,12 @@ export const ParameterKeySchema = z
   .max(255, 'a parameter name is 1–255 letters and digits')
   .regex(/^[A-Za-z0-9]+$/, 'a parameter name is 1–255 letters and digits');
 
+/** CloudFormation takes at most 4,096 bytes per parameter value (its quotas); characters never exceed bytes. */
+const ParameterTextSchema = z.string().max(4096, 'a parameter value is at most 4,096 bytes');
+
 /** One value for the stack: given, or "keep the value the stack has" on an update. */
 export const ParameterValueSchema = z.union([
-  z.object({ key: ParameterKeySchema, value: z.string() }),
+  z.object({ key: ParameterKeySchema, value: ParameterTextSchema }),
   z.object({ key: ParameterKeySchema, usePreviousValue: z.literal(true) }),
 ]);
 export type ParameterValue = z.infer<typeof ParameterValueSchema>;
@@ -79,7 +82,7 @@ export const DeployRecipeSchema = z.object({
   templateBody: z.string().max(1_048_576, 'a template is at most 1 MB').optional(),
   stackName: StackNameSchema,
   region: RegionSchema.optional(),
-  parameters: z.array(z.object({ key: ParameterKeySchema, value: z.string() })),
+  parameters: z.array(z.object({ key: ParameterKeySchema, value: ParameterTextSchema })),
   tags: StackTagsSchema,
   /** Where templates over 51,200 bytes are uploaded. */
   s3Bucket: S3BucketNameSchema.optional(),

@@ -38,6 +38,15 @@ export function mfaSessionItem(userProfileId: string): string {
   return `mfa-session/${userProfileId}`;
 }
 
+/**
+ * The answer the CLI keeps for `credential-process <name>` and `export <name>`, so the next call
+ * is one keychain read (electron/cli/session-by-name.ts). `digest` is a hash of the data folder and
+ * the name: no user-chosen text becomes an item name.
+ */
+export function keptAnswerItem(digest: string): string {
+  return `session-by-name/${digest}`;
+}
+
 /** A CloudFront signing key's private key (PEM). */
 export function cloudfrontKeyItem(keyId: string): string {
   return `cloudfront-key/${keyId}`;

@@ -7,6 +7,13 @@
 export const EXPORT_FORMATS = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'dotenv', 'json', 'ini'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The format for the shell a person runs: $SHELL's name when it is bash, zsh or fish; else PowerShell on Windows, bash elsewhere. */
+export function defaultExportFormat(shell: string | undefined, platform: string): ExportFormat {
+  const name = (shell ?? '').split(/[\\/]/).pop();
+  if (name === 'fish' || name === 'zsh' || name === 'bash') return name;
+  return platform === 'win32' ? 'powershell' : 'bash';
+}
+
 export interface ExportableSession {
   accessKeyId: string;
   secretAccessKey: string;

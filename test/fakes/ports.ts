@@ -1,6 +1,7 @@
 import type { Ports } from '../../electron/node/app/composition';
 import type { AwsIniProfiles } from '../../shared/logic/aws-config-import';
 import type { CloudFormationGateway } from '../../shared/ports/cloudformation-gateway';
+import type { IamGateway } from '../../shared/ports/iam-gateway';
 import type { S3Gateway } from '../../shared/ports/s3-gateway';
 import type { StsGateway } from '../../shared/ports/sts-gateway';
 import { FakeScheduler } from './fake.scheduler';
@@ -14,29 +15,33 @@ export const unusedSts: StsGateway = {
   getSessionToken: () => Promise.reject(new Error('STS is not used by this test')),
 };
 
-const unused = (what: string) => () => Promise.reject(new Error(`${what} is not used by this test`));
-
-export const unusedCloudFormation: CloudFormationGateway = {
-  describeStack: unused('CloudFormation'),
-  createChangeSet: unused('CloudFormation'),
-  describeChangeSet: unused('CloudFormation'),
-  waitForChangeSet: unused('CloudFormation'),
-  executeChangeSet: unused('CloudFormation'),
-  deleteChangeSet: unused('CloudFormation'),
-  deleteStack: unused('CloudFormation'),
-  describeStackEvents: unused('CloudFormation'),
-  listStackResources: unused('CloudFormation'),
-  validateTemplate: unused('CloudFormation'),
-};
+const notUsed = (service: string) => () => Promise.reject(new Error(`${service} is not used by this test`));
 
 export const unusedS3: S3Gateway = {
-  ensureBucket: unused('S3'),
-  putObject: unused('S3'),
-  headObject: unused('S3'),
-  presignGetUrl: unused('S3'),
-  objectUrl: () => {
-    throw new Error('S3 is not used by this test');
-  },
+  ensureBucket: notUsed('S3'),
+  putObject: notUsed('S3'),
+  headObject: notUsed('S3'),
+  presignGetUrl: notUsed('S3'),
+  objectUrl: (region, bucket, key) => `https://${bucket}.s3.${region}.amazonaws.com/${key}`,
+};
+
+export const unusedCloudFormation: CloudFormationGateway = {
+  describeStack: notUsed('CloudFormation'),
+  createChangeSet: notUsed('CloudFormation'),
+  describeChangeSet: notUsed('CloudFormation'),
+  waitForChangeSet: notUsed('CloudFormation'),
+  executeChangeSet: notUsed('CloudFormation'),
+  deleteChangeSet: notUsed('CloudFormation'),
+  deleteStack: notUsed('CloudFormation'),
+  describeStackEvents: notUsed('CloudFormation'),
+  listStackResources: notUsed('CloudFormation'),
+  validateTemplate: notUsed('CloudFormation'),
+};
+
+export const unusedIam: IamGateway = {
+  simulatePrincipalPolicy: notUsed('IAM'),
+  getUser: notUsed('IAM'),
+  getRole: notUsed('IAM'),
 };
 
 /** A clock a test moves by hand. */
@@ -64,6 +69,7 @@ export function fakePorts(overrides: Partial<Ports> & { awsProfiles?: AwsIniProf
     sts: unusedSts,
     cloudformation: unusedCloudFormation,
     s3: unusedS3,
+    iam: unusedIam,
     awsFiles: { read: async () => ({ profiles: awsProfiles ?? {}, files: { config: '/home/test/.aws/config', credentials: '/home/test/.aws/credentials' } }) },
     clock,
     scheduler,

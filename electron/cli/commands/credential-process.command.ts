@@ -1,7 +1,7 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import { credentialProcessJson } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
-import { sessionFor } from '../session-source';
+import { keptSessionFor } from '../session-source';
 import { CREDENTIAL_PROCESS } from '../usage/commands.catalog';
 import { parseCommand } from '../usage/parse-command';
 
@@ -9,7 +9,8 @@ import { parseCommand } from '../usage/parse-command';
  * `roledeck credential-process <profile>`: what the AWS CLI and SDKs run for a profile with
  * `credential_process`. stdout carries only the JSON (Version 1); every diagnostic goes to stderr;
  * the exit code says what went wrong (see `roledeck --help`). The AWS CLI calls it on every
- * command without caching the answer, so the cached path must stay cheap.
+ * command without caching the answer: this is the full path, for when the quick path (quick-path.ts)
+ * could not answer; by name, it keeps its answer so the next call can be quick.
  */
 export async function credentialProcessCommand(context: CliContext, args: string[]): Promise<number> {
   const parsed = parseCommand(CREDENTIAL_PROCESS, args);
@@ -17,7 +18,7 @@ export async function credentialProcessCommand(context: CliContext, args: string
   // for people reading ~/.aws/config.
   const name = parsed.positionals[0]!;
   const id = parsed.values.id;
-  const session = await sessionFor(context, id ?? name, 'credential-process').catch((error: unknown) => {
+  const session = await keptSessionFor(context, { ref: id ?? name, byName: id === undefined }, 'credential-process').catch((error: unknown) => {
     // The line in ~/.aws/config outlived its profile: say which line, and how to tidy it up.
     if (id && error instanceof RoledeckError && error.code === 'NOT_FOUND') {
       throw new RoledeckError(

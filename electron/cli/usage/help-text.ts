@@ -1,6 +1,6 @@
 // `roledeck --help` and `roledeck <command> --help`, written from the command catalog.
 import { EXIT } from '../errors';
-import { HELP_OPTION, leafName, optionLabel, type CommandSpec, type OptionSpec } from './command-spec';
+import { hasOwnArguments, HELP_OPTION, leafName, optionLabel, type CommandSpec, type OptionSpec } from './command-spec';
 import { COMMANDS, GLOBAL_OPTIONS } from './commands.catalog';
 
 const WIDTH = 100;
@@ -36,8 +36,11 @@ function table(rows: ReadonlyArray<readonly [string, string]>): string {
 /** `roledeck export <profile> [--format <format>]`: the usage line. */
 export function usageLine(spec: CommandSpec): string {
   if (spec.usage) return spec.usage;
-  if (spec.subcommands && !spec.positionals) return `roledeck ${spec.name} <command> ...`;
-  const positionals = (spec.positionals ?? []).map((positional) => (positional.optional ? `[<${positional.name}>]` : `<${positional.name}>`));
+  if (spec.subcommands && !hasOwnArguments(spec)) return `roledeck ${spec.name} <command> ...`;
+  const positionals = (spec.positionals ?? []).map((positional) => {
+    const word = `<${positional.name}>${positional.variadic ? '...' : ''}`;
+    return positional.optional ? `[${word}]` : word;
+  });
   const options = Object.entries(spec.options ?? {});
   const required = options.filter(([, option]) => option.required).map(([name, option]) => optionLabel(name, option));
   const optional = options.filter(([, option]) => !option.required);
@@ -61,13 +64,9 @@ function paragraphs(texts: readonly string[] | undefined): string[] {
 export function commandHelp(spec: CommandSpec): string {
   const parts = [`roledeck ${spec.name} — ${spec.summary}\n`, `Usage:\n  ${usageLine(spec)}\n`, ...paragraphs(spec.details)];
   const commands = spec.subcommands
-    ? [
-        `Commands:\n${table(spec.subcommands.map((sub) => [leafName(sub), sub.summary]))}\n`,
-        `Run \`roledeck ${spec.name} <command> --help\` for a command’s options and examples.\n`,
-      ]
+    ? [`Commands:\n${table(spec.subcommands.map((sub) => [leafName(sub), sub.summary]))}\n`, `Run \`roledeck ${spec.name} <command> --help\` for a command’s options and examples.\n`]
     : [];
-  // A command with subcommands and nothing of its own (`profile`) is only their list.
-  if (spec.subcommands && !spec.positionals) return [...parts, ...commands].join('\n');
+  if (spec.subcommands && !hasOwnArguments(spec)) return [...parts, ...commands].join('\n');
   const argumentRows: Array<[string, string]> = (spec.positionals ?? []).map((positional) => [`<${positional.name}>`, positional.description]);
   if (spec.passThrough) argumentRows.push([`-- <${spec.passThrough.name}>`, spec.passThrough.description]);
   if (argumentRows.length > 0) parts.push(`Arguments:\n${table(argumentRows)}\n`);
@@ -91,7 +90,7 @@ const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
 export function visibleCommands(commands: readonly CommandSpec[] = COMMANDS): CommandSpec[] {
   return commands
     .filter((spec) => !spec.hidden)
-    .flatMap((spec) => (spec.subcommands ? [...(spec.positionals ? [spec] : []), ...visibleCommands(spec.subcommands)] : [spec]));
+    .flatMap((spec) => (spec.subcommands ? [...(hasOwnArguments(spec) ? [spec] : []), ...visibleCommands(spec.subcommands)] : [spec]));
 }
 
 /** `roledeck --help`: every command with its usage, the global options, the environment and the exit codes. */

@@ -4,6 +4,7 @@ import type { Clipboard } from '../../../shared/ports/clipboard';
 import type { Clock } from '../../../shared/ports/clock';
 import type { CloudFormationGateway } from '../../../shared/ports/cloudformation-gateway';
 import type { DocumentStore } from '../../../shared/ports/document-store';
+import type { IamGateway } from '../../../shared/ports/iam-gateway';
 import type { Logger } from '../../../shared/ports/logger';
 import type { MfaPrompter } from '../../../shared/ports/mfa-prompter';
 import type { S3Gateway } from '../../../shared/ports/s3-gateway';
@@ -32,8 +33,10 @@ export interface Ports {
   sts: StsGateway;
   /** Test deploys: change sets, stack events, deletes. */
   cloudformation: CloudFormationGateway;
-  /** Templates over 51,200 bytes go through a bucket the user names. */
+  /** Templates over 51,200 bytes (deploys), template uploads and presigned links (onboarding). */
   s3: S3Gateway;
+  /** Our own side of onboarding: the policy simulator, who we are. */
+  iam: IamGateway;
   awsFiles: AwsFilesSource;
   clock: Clock;
   /** Timers for session refresh and MFA prompt timeouts. */

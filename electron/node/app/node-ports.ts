@@ -2,9 +2,11 @@ import { systemClock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
 import { AwsFilesReader } from '../aws-files/aws-files.reader';
 import { SdkCloudFormationGateway } from '../aws/cloudformation.gateway';
+import { SdkIamGateway } from '../aws/iam.gateway';
 import { SdkS3Gateway } from '../aws/s3.gateway';
 import { SdkStsGateway } from '../aws/sts.gateway';
 import { KeyringSecretStore } from '../keychain/keyring.secret-store';
+import { stampSessionWrites } from '../sessions/session-stamp';
 import { TimeoutScheduler } from '../sessions/timeout.scheduler';
 import { EncryptedFileDocumentStore } from '../store/encrypted-file.document-store';
 import type { RuntimeDescription } from './app-info.service';
@@ -16,14 +18,16 @@ import type { Ports } from './composition';
  * MFA prompts go to the UI (createServices' default); the CLI builds its own terminal prompter.
  */
 export function createNodePorts(options: { home: string; runtime: RuntimeDescription; logger: Logger }): Ports {
-  const secrets = new KeyringSecretStore();
+  // Every session written or deleted tells the CLI's kept by-name answers (session-stamp.ts).
+  const secrets = stampSessionWrites(new KeyringSecretStore(), options.home);
   return {
     secrets,
     store: new EncryptedFileDocumentStore({ home: options.home, secrets, logger: options.logger }),
     sts: new SdkStsGateway(),
-    // Both load their SDK on the first call: a host that never deploys never loads it.
+    // Each loads its SDK on the first call: a host that never deploys never loads CloudFormation's.
     cloudformation: new SdkCloudFormationGateway(),
     s3: new SdkS3Gateway(),
+    iam: new SdkIamGateway(),
     awsFiles: new AwsFilesReader(),
     clock: systemClock,
     scheduler: new TimeoutScheduler(),

@@ -7,7 +7,7 @@ import { requireProfile } from '../../../shared/logic/profile-lookup';
 import { roleIdentity } from '../../../shared/logic/session-timing';
 import type { Clock } from '../../../shared/ports/clock';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
-import type { SessionCredentialSource } from '../../../shared/ports/session-credentials';
+import type { SessionAccess } from '../../../shared/ports/session-access';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
 
 /** Credentials resolved for a review are used to execute it while they have this much time left. */
@@ -26,7 +26,7 @@ export interface ResolvedTarget {
  */
 export class DeployTargetResolver {
   constructor(
-    private readonly deps: { profiles: ProfileDirectory; sessions: SessionCredentialSource; sts: StsGateway; clock: Clock },
+    private readonly deps: { profiles: ProfileDirectory; sessions: Pick<SessionAccess, 'credentials'>; sts: StsGateway; clock: Clock },
   ) {}
 
   async resolve(profileRef: string, region?: string): Promise<ResolvedTarget> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
-import type { SessionCredentialSource } from '../../../shared/ports/session-credentials';
+import type { SessionAccess } from '../../../shared/ports/session-access';
 import type { Ports, Shared } from '../app/composition';
 import { ChangeSetPlanner } from './change-set.planner';
 import { DeployJournal } from './deploy.journal';
@@ -16,13 +16,13 @@ import { StackWatcher } from './stack.watcher';
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Test deploys: session credentials through the SessionCredentialSource port (SessionService),
+ * Test deploys: session credentials through the Pick<SessionAccess, 'credentials'> port (SessionService),
  * profiles through ProfileDirectory, recipes in the store, history in the audit log.
  */
 export function createDeploy(
   ports: Pick<Ports, 'store' | 'sts' | 'cloudformation' | 's3' | 'clock' | 'logger' | 'pause'>,
   shared: Shared,
-  needs: { profiles: ProfileDirectory; sessions: SessionCredentialSource; random?: () => number },
+  needs: { profiles: ProfileDirectory; sessions: Pick<SessionAccess, 'credentials'>; random?: () => number },
 ): DeployService {
   const { cloudformation, s3, clock, logger } = ports;
   const resolver = new DeployTargetResolver({ profiles: needs.profiles, sessions: needs.sessions, sts: ports.sts, clock });

@@ -19,8 +19,9 @@ import type { SecretStore } from '../../../shared/ports/secret-store';
 import { writeFileAtomic, writeNewFile } from './atomic-file';
 import { withLockFile } from './lock-file';
 import { ENVELOPE_FORMAT, KEY_BYTES, openEnvelope, readHeader, sealEnvelope } from './store-envelope';
+import { STORE_FILE } from './store-version';
 
-export const STORE_FILE_NAME = 'profiles.rdk';
+export const STORE_FILE_NAME = STORE_FILE;
 
 /** Where the store lives: ROLEDECK_HOME if set (the CLI, tests, portable setups), else the app data dir. */
 export function resolveStoreHome(appDataDir: string, env: NodeJS.ProcessEnv = process.env): string {

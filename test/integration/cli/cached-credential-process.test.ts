@@ -2,7 +2,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serveCachedCredentials } from '../../../electron/cli/cached-credential-process';
+import { cachedRoleSession } from '../../../electron/cli/cached-credential-process';
 import { loadKeyringBinding } from '../../../electron/cli/keyring-binding';
 import { createNodePorts } from '../../../electron/node/app/node-ports';
 import { createServices } from '../../../electron/node/app/services';
@@ -80,9 +80,7 @@ describe('credential-process --id: the cached path', () => {
     );
     await services.profiles.updateRole({ id, name: 'acme-prod', source: 'consultant', roleArn, externalId: 'new-external-id' });
     services.refresh.stop();
-    const written: string[] = [];
-    expect(await serveCachedCredentials(id, (text) => written.push(text), loadKeyringBinding)).toBe(false);
-    expect(written).toEqual([]);
+    expect(await cachedRoleSession(id, loadKeyringBinding)).toBeNull();
     // The full path still works (and caches again) once the store is there.
     const full = await runCli(['credential-process', '--id', id, 'acme-prod'], { env: env() });
     expect(full.code).toBe(0);
@@ -105,10 +103,8 @@ describe('credential-process --id: the cached path', () => {
     const session = { v: 1, kind: 'role', profileId: id, accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiresAt: now + 10 * 60_000 };
     await secrets.set(`session/${id}`, new TextEncoder().encode(JSON.stringify(session)));
     try {
-      expect(await serveCachedCredentials(id, () => undefined, loadKeyringBinding, now)).toBe(false);
-      const out: string[] = [];
-      expect(await serveCachedCredentials(id, (text) => out.push(text), loadKeyringBinding, now - 60 * 60_000)).toBe(true);
-      expect(JSON.parse(out[0]!)).toEqual({ Version: 1, AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date(session.expiresAt).toISOString() });
+      expect(await cachedRoleSession(id, loadKeyringBinding, now)).toBeNull();
+      expect(await cachedRoleSession(id, loadKeyringBinding, now - 60 * 60_000)).toEqual({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiresAt: session.expiresAt });
     } finally {
       await secrets.delete(`session/${id}`);
     }

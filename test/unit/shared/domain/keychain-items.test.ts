@@ -5,6 +5,7 @@ import {
   chunkPartItem,
   cloudfrontKeyItem,
   KEYCHAIN_SERVICE,
+  keptAnswerItem,
   mfaSessionItem,
   parseSessionItem,
   roleSessionItem,
@@ -30,12 +31,14 @@ describe('keychain item names', () => {
     expect(mfaSessionItem('u-1')).toBe('mfa-session/u-1');
     expect(chunkPartItem('user/u-1', 0)).toBe('user/u-1#part1');
     expect(cloudfrontKeyItem('k-1')).toBe('cloudfront-key/k-1');
+    expect(keptAnswerItem('0123abcd')).toBe('session-by-name/0123abcd');
   });
 
   it('tells a cached session item from any other item', () => {
     expect(parseSessionItem(roleSessionItem('r-1'))).toEqual({ kind: 'role', profileId: 'r-1' });
     expect(parseSessionItem(mfaSessionItem('u-1'))).toEqual({ kind: 'mfa-session', profileId: 'u-1' });
-    for (const other of [STORE_KEY_ITEM, SESSION_INDEX_ITEM, userSecretItem('u-1'), 'session/', 'session']) {
+    // A kept by-name answer is a copy, not a cached session: writing it must not look like a session change.
+    for (const other of [STORE_KEY_ITEM, SESSION_INDEX_ITEM, userSecretItem('u-1'), keptAnswerItem('0123abcd'), 'session/', 'session']) {
       expect(parseSessionItem(other)).toBeUndefined();
     }
   });

@@ -4,7 +4,7 @@ import type { EventName, EventPayloadOf } from '../../../../../shared/contract';
 import type { DeployRequest } from '../../../../../shared/domain/deploy-flow';
 import { FakeCloudFormation } from '../../../../fakes/fake.cloudformation-gateway';
 import { FakeScheduler } from '../../../../fakes/fake.scheduler';
-import { MemoryS3 } from '../../../../fakes/memory.s3-gateway';
+import { MemoryS3Gateway } from '../../../../fakes/memory.s3-gateway';
 import { FakeClock, fakePorts } from '../../../../fakes/ports';
 import { ScriptedStsGateway } from '../../../../fakes/scripted.sts-gateway';
 
@@ -30,7 +30,7 @@ export function deployWorld() {
   const scheduler = new FakeScheduler(clock);
   const sts = new ScriptedStsGateway(clock);
   const cloudformation = new FakeCloudFormation();
-  const s3 = new MemoryS3();
+  const s3 = new MemoryS3Gateway(clock);
   /** Every pause between polls, in ms: the poll policy as the watcher applied it. */
   const pauses: number[] = [];
   const pause = async (ms: number) => {
