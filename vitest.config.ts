@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/fixtures/no-real-aws.setup.ts'],
+          // Some unit tests generate RSA keys (CloudFront); on a loaded 2-core CI machine one
+          // 3072-bit key took over 5 s. A slow pass is still a pass; a hang still fails.
+          testTimeout: 30_000,
         },
       },
       {

@@ -3,9 +3,14 @@ import type { DocumentStore } from '../../shared/ports/document-store';
 import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
+import type { CloudFrontServices } from '../node/cloudfront/cloudfront.factory';
+import type { CloudFrontUploadService } from '../node/cloudfront/cloudfront-upload.service';
 import { resolveAppHome } from '../node/app/app-home';
 import { StreamLogger } from '../node/log/console.logger';
+import type { CustomerService } from '../node/customers/customer.service';
+import type { OnboardingServices } from '../node/onboarding/onboarding.factory';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
+import type { PlaintextKeysService } from '../node/profiles/plaintext-keys.service';
 import type { ProfileService } from '../node/profiles/profile.service';
 import type { SessionService } from '../node/sessions/session.service';
 import type { CliIo } from './io/terminal';
@@ -24,8 +29,18 @@ export interface CliContext {
   profiles(): Promise<ProfileService>;
   /** Imports ~/.aws, found as the AWS SDKs find it in this process's environment. */
   awsImport(): Promise<AwsImportService>;
+  /** Takes plaintext keys off disk; the credential_process lines name this very CLI. */
+  plaintextKeys(): Promise<PlaintextKeysService>;
   /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
   sessions(): Promise<SessionService>;
+  /** CloudFront keys, signing (on this thread: a CLI signs once and exits) and the inspector. */
+  cloudfront(): Promise<CloudFrontServices>;
+  /** Uploads public keys to CloudFront with a profile's session (MFA asked on the terminal). */
+  cloudfrontUpload(): Promise<CloudFrontUploadService>;
+  /** Customers in the profile store; a CLI process announces no changes (the app rereads the store). */
+  customers(): Promise<CustomerService>;
+  /** Customer onboarding over the customers, profiles and sessions above, with the SDK's STS, S3 and IAM. */
+  onboarding(): Promise<OnboardingServices>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -58,17 +73,58 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const [{ createAwsImport }, { AwsFilesReader }] = await Promise.all([import('../node/profiles/profiles.factory'), import('../node/aws-files/aws-files.reader')]);
     return createAwsImport({ ...(await ports()), awsFiles: new AwsFilesReader({ env }) }, await shared());
   });
+  const plaintextKeys = once(async () => {
+    const [{ createPlaintextKeys }, { AwsFilesReader }, path] = await Promise.all([
+      import('../node/profiles/profiles.factory'),
+      import('../node/aws-files/aws-files.reader'),
+      import('node:path'),
+    ]);
+    // As `config install` writes it: absolute paths, so the SDK runs it from anywhere with any PATH.
+    const command = [process.execPath, process.argv[1] ? path.resolve(process.argv[1]) : 'roledeck'];
+    return createPlaintextKeys({ ...(await ports()), awsFiles: new AwsFilesReader({ env }) }, await shared(), { profiles: await profiles() }, {
+      env,
+      ...(env.ROLEDECK_HOME ? { home: path.resolve(env.ROLEDECK_HOME) } : {}),
+      cliLauncher: async () => ({ command }),
+    });
+  });
+  const sts = once(async () => new (await import('../node/aws/sts.gateway')).SdkStsGateway());
   const sessions = once(async () => {
-    const [{ createSessions }, { SdkStsGateway }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
+    const [{ createSessions }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
       import('../node/sessions/sessions.factory'),
-      import('../node/aws/sts.gateway'),
       import('../node/sessions/terminal.mfa-prompter'),
     ]);
     // No scheduler: an MFA prompt on the terminal waits for the person there.
-    return createSessions({ ...(await ports()), sts: new SdkStsGateway() }, await shared(), {
+    return createSessions({ ...(await ports()), sts: await sts() }, await shared(), {
       profiles: await profiles(),
       prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
     });
   });
-  return { io, env, logger, secrets, store, profiles, awsImport, sessions };
+  const cloudfront = once(async () => {
+    const [{ createCloudFront }, { inThreadSigner }] = await Promise.all([import('../node/cloudfront/cloudfront.factory'), import('../node/cloudfront/policy-signer')]);
+    return createCloudFront(await ports(), await shared(), { signer: inThreadSigner });
+  });
+  const cloudfrontUpload = once(async () => {
+    const [{ CloudFrontUploadService }, { SdkCloudFrontGateway }] = await Promise.all([import('../node/cloudfront/cloudfront-upload.service'), import('../node/aws/cloudfront.gateway')]);
+    const [session, { keys }] = await Promise.all([sessions(), cloudfront()]);
+    return new CloudFrontUploadService({ gateway: new SdkCloudFrontGateway(), credentials: (profile) => session.credentials(profile), keys });
+  });
+  
+  const customers = once(async () => {
+    const { createCustomers } = await import('../node/customers/customers.factory');
+    return createCustomers(await ports(), await shared());
+  });
+  const onboarding = once(async () => {
+    const [{ createOnboarding }, { SdkS3Gateway }, { SdkIamGateway }] = await Promise.all([
+      import('../node/onboarding/onboarding.factory'),
+      import('../node/aws/s3.gateway'),
+      import('../node/aws/iam.gateway'),
+    ]);
+    // No event sink: nobody watches a CLI process's "verify all" progress but its own command.
+    return createOnboarding({ ...(await ports()), sts: await sts(), s3: new SdkS3Gateway(), iam: new SdkIamGateway() }, undefined, {
+      customers: await customers(),
+      profiles: await profiles(),
+      sessions: await sessions(),
+    });
+  });
+  return { io, env, logger, secrets, store, profiles, awsImport, plaintextKeys, sessions, cloudfront, cloudfrontUpload, customers, onboarding };
 }

@@ -20,7 +20,10 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   profile: async () => (await import('./commands/profile.command')).profileCommand,
   whoami: async () => (await import('./commands/whoami.command')).whoamiCommand,
   sessions: async () => (await import('./commands/sessions.command')).sessionsCommand,
+  onboard: async () => (await import('./commands/onboard.command')).onboardCommand,
+  customers: async () => (await import('./commands/customers.command')).customersCommand,
   store: async () => (await import('./commands/store.command')).storeCommand,
+  cloudfront: async () => (await import('./commands/cloudfront.command')).cloudfrontCommand,
   completion: async () => (await import('./commands/completion.command')).completionCommand,
   '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
 };
@@ -31,7 +34,7 @@ function isHandled(command: string): command is keyof typeof HANDLERS {
 
 /** The help a person asked for: `roledeck help profile add-role`, `roledeck profile add-role -h`. */
 async function printHelp(words: readonly string[], io: CliIo): Promise<number> {
-  const [{ COMMANDS }, { findCommand, leafName }, { commandHelp, overviewHelp }, { EXIT, UsageError }] = await Promise.all([
+  const [{ COMMANDS }, { findCommand, hasOwnArguments, leafName }, { commandHelp, overviewHelp }, { EXIT, UsageError }] = await Promise.all([
     import('./usage/commands.catalog'),
     import('./usage/command-spec'),
     import('./usage/help-text'),
@@ -44,7 +47,8 @@ async function printHelp(words: readonly string[], io: CliIo): Promise<number> {
   const spec = findCommand(COMMANDS, words);
   if (!spec || spec.hidden) throw new UsageError(`unknown command "${words[0]}"`);
   const sub = words[1];
-  if (sub !== undefined && spec.name === words[0] && spec.subcommands) {
+  // `roledeck onboard acme --help`: a word that names no subcommand is the command's own argument.
+  if (sub !== undefined && spec.name === words[0] && spec.subcommands && !hasOwnArguments(spec)) {
     throw new UsageError(`${spec.name} has no command "${sub}"; it has ${spec.subcommands.map(leafName).join(', ')}`, spec.name);
   }
   io.stdout(commandHelp(spec));

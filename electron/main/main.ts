@@ -189,6 +189,7 @@ function main(): void {
         void agent.then((server) => server?.close());
         stopWatchingResume();
         services.refresh.stop();
+        void services.cloudfrontSigner.close();
         tray.dispose();
         notifier.dispose();
       });

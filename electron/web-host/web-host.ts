@@ -114,6 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       await agent?.close();
       services.refresh.stop();
+      await services.cloudfrontSigner.close();
       bridge.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

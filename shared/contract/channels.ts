@@ -1,9 +1,31 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
 import { CliInstallStatusSchema } from '../domain/cli-install';
+import { CloudFrontKeyIdSchema, CloudFrontKeySchema, GenerateCloudFrontKeyInputSchema, ImportCloudFrontKeyInputSchema } from '../domain/cloudfront-key';
+import {
+  InspectInputSchema,
+  InspectResultSchema,
+  SignCookiesInputSchema,
+  SignedCookiesResultSchema,
+  SignedUrlResultSchema,
+  SignUrlInputSchema,
+} from '../domain/cloudfront-signing';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
+import { QuickCreateLinkSchema } from '../domain/onboarding-record';
+import {
+  ArtefactIdSchema,
+  CompleteResultSchema,
+  IdentityViewSchema,
+  OnboardingDraftSchema,
+  OnboardingKitViewSchema,
+  OnboardingViewSchema,
+  OurSideViewSchema,
+  PrepareResultSchema,
+  VerifyOutcomeSchema,
+} from '../domain/onboarding-view';
 import { KeychainStatusSchema } from '../domain/keychain';
+import { PlaintextKeysPreviewSchema, PlaintextKeysResultSchema, RemovePlaintextKeysRequestSchema } from '../domain/plaintext-keys';
 import { ProfileNameSchema } from '../domain/profile';
 import { AddRoleInputSchema, AddUserInputSchema, UpdateRoleInputSchema, UpdateUserInputSchema } from '../domain/profile-input';
 import { ProfileViewSchema } from '../domain/profile-view';
@@ -27,7 +49,26 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 const Empty = z.object({}).strict();
-const ProfileRef = z.object({ profileId: z.string().min(1) }).strict();
+/** A profile by id or name (both are at most 64 characters; 128 leaves room and still bounds it). */
+const ProfileRefSchema = z.string().min(1).max(128);
+const ProfileRef = z.object({ profileId: ProfileRefSchema }).strict();
+/** MFA prompt ids are UUIDs. */
+const PromptIdSchema = z.string().min(1).max(128);
+const CloudFrontKeyRef = z.object({ id: CloudFrontKeyIdSchema }).strict();
+/**
+ * A private key crosses IPC once, renderer -> main, as PEM text (pasted, or read by the renderer
+ * with the File API). Never a file path: a compromised page must not name files for main to read.
+ */
+const CloudFrontImportRequest = z
+  .object({
+    pem: z.string().min(1, 'paste the private key PEM').max(16384, 'that is far longer than a private key PEM'),
+    keyPairId: ImportCloudFrontKeyInputSchema.shape.keyPairId,
+    passphrase: ImportCloudFrontKeyInputSchema.shape.passphrase,
+    label: ImportCloudFrontKeyInputSchema.shape.label,
+    customer: ImportCloudFrontKeyInputSchema.shape.customer,
+  })
+  .strict();
+const CustomerRef = z.object({ customerId: z.string().min(1).max(128) }).strict();
 
 /**
  * The IPC API: the only place a channel name is written. Names are `namespace.method`;
@@ -50,6 +91,16 @@ export const channels = {
     z.object({ moveKeys: z.boolean() }).strict(),
     z.object({ created: z.array(z.string()), skipped: ImportPreviewSchema.shape.skipped }),
   ),
+  /**
+   * Which profiles of ~/.aws/credentials could lose their plaintext keys (the keychain holds the
+   * same key), and which keep them, with why. Reads the files; changes nothing.
+   */
+  'profiles.plaintextKeys': channel(Empty, PlaintextKeysPreviewSchema),
+  /**
+   * Removes the confirmed profiles' key lines from ~/.aws/credentials (backed up first, without the
+   * secrets) after adding their credential_process line to ~/.aws/config.
+   */
+  'profiles.removePlaintextKeys': channel(RemovePlaintextKeysRequestSchema, PlaintextKeysResultSchema),
 
   'sessions.list': channel(Empty, SessionsSnapshotSchema),
   /** Obtains (or reuses) a session for the profile; may open an MFA prompt and waits for it. */
@@ -57,7 +108,7 @@ export const channels = {
   'sessions.refresh': channel(ProfileRef, SessionViewSchema),
   /** Forgets the session (memory and keychain cache). */
   'sessions.end': channel(ProfileRef, z.object({ ended: z.literal(true) })),
-  'sessions.setActive': channel(z.object({ profileId: z.string().nullable() }).strict(), SessionsSnapshotSchema),
+  'sessions.setActive': channel(z.object({ profileId: z.string().max(128).nullable() }).strict(), SessionsSnapshotSchema),
   /** Runs the chain and GetCallerIdentity; on failure explains the likely cause. */
   'sessions.testAccess': channel(ProfileRef, TestAccessResultSchema),
 
@@ -66,12 +117,12 @@ export const channels = {
    * clipboard history and cleared after the configured delay. The credentials never reach the renderer.
    */
   'sessions.copyExport': channel(
-    z.object({ profileId: z.string().min(1), format: z.enum(EXPORT_FORMATS) }).strict(),
+    z.object({ profileId: ProfileRefSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
     z.object({ format: z.enum(EXPORT_FORMATS), clearsAt: z.number().nullable(), expiresAt: z.number().optional() }),
   ),
   /** Writes a credential_process profile into ~/.aws/config (AWS_CONFIG_FILE); only Roledeck's section changes. */
   'sessions.installCliProfile': channel(
-    z.object({ profileId: z.string().min(1), awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),
+    z.object({ profileId: ProfileRefSchema, awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),
     z.object({
       path: z.string(),
       change: z.enum(['added', 'updated', 'unchanged', 'removed', 'absent']),
@@ -84,8 +135,8 @@ export const channels = {
   ),
 
   'mfa.pending': channel(Empty, z.object({ prompts: z.array(MfaPromptSchema) })),
-  'mfa.answer': channel(z.object({ promptId: z.string(), code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
-  'mfa.cancel': channel(z.object({ promptId: z.string() }).strict(), z.object({ cancelled: z.literal(true) })),
+  'mfa.answer': channel(z.object({ promptId: PromptIdSchema, code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
+  'mfa.cancel': channel(z.object({ promptId: PromptIdSchema }).strict(), z.object({ cancelled: z.literal(true) })),
 
   /** Where the `roledeck` command the app carries is installed, and whether a new terminal would run it. */
   'cliInstall.status': channel(Empty, CliInstallStatusSchema),
@@ -114,6 +165,61 @@ export const channels = {
   /** Creates or updates a customer; renaming one relabels its profiles. */
   'customers.save': channel(CustomerInputSchema, CustomerSchema),
 
+  /** Stored CloudFront keys: metadata and public halves only; private keys stay in the keychain. */
+  'cloudfront.keys': channel(Empty, z.object({ keys: z.array(CloudFrontKeySchema) })),
+  'cloudfront.import': channel(CloudFrontImportRequest, CloudFrontKeySchema),
+  /** A new RSA 2048 pair; the private half goes straight into the keychain. */
+  'cloudfront.generate': channel(GenerateCloudFrontKeyInputSchema.strict(), CloudFrontKeySchema),
+  'cloudfront.remove': channel(CloudFrontKeyRef, z.object({ removed: z.literal(true) })),
+  /** The public key (SPKI PEM) to upload to CloudFront. */
+  'cloudfront.exportPublic': channel(CloudFrontKeyRef, z.object({ pem: z.string() })),
+  'cloudfront.sign': channel(SignUrlInputSchema.strict(), SignedUrlResultSchema),
+  'cloudfront.signCookies': channel(SignCookiesInputSchema.strict(), SignedCookiesResultSchema),
+  /** Takes a signed URL or cookies apart and says whether CloudFront would accept them, and why not. */
+  'cloudfront.inspect': channel(InspectInputSchema.strict(), InspectResultSchema),
+  /** Every customer with where its onboarding stands (invited → role created → access verified). */
+  'onboarding.list': channel(Empty, z.object({ customers: z.array(OnboardingViewSchema) })),
+  /** Who one of our profiles is (GetCallerIdentity), to name in a customer's trust policy. */
+  'onboarding.identity': channel(z.object({ sourceProfile: z.string().min(1).max(128) }).strict(), IdentityViewSchema),
+  /**
+   * Creates or changes a customer's setup: generates the ExternalId (kept unless `newExternalId`),
+   * checks the role name against the allow-list and AWS's rules; problems come back per field.
+   */
+  'onboarding.prepare': channel(OnboardingDraftSchema, PrepareResultSchema),
+  /** Every artefact for the customer: policies, template, deploy command, link, instructions, our policy. */
+  'onboarding.kit': channel(CustomerRef, OnboardingKitViewSchema),
+  /** Copies one artefact from the main side (concealed from clipboard history, not cleared). */
+  'onboarding.copy': channel(
+    z.object({ customerId: z.string().min(1).max(128), artefact: ArtefactIdSchema }).strict(),
+    z.object({ copied: z.literal(true), fileName: z.string() }),
+  ),
+  /** Uploads the quick-create template to our bucket and returns the console link, with how long it works. */
+  'onboarding.quickCreate': channel(
+    z
+      .object({
+        customerId: z.string().min(1).max(128),
+        bucket: z.string().min(1).max(63),
+        /** At most SigV4's 7 days; also capped at the signing session's expiry. */
+        expiresInSeconds: z.number().int().min(60).max(604_800).optional(),
+      })
+      .strict(),
+    QuickCreateLinkSchema,
+  ),
+  /** The IAM policy our user needs, and whether IAM's policy simulator says our side allows it. */
+  'onboarding.ourSide': channel(CustomerRef, OurSideViewSchema),
+  /** The customer sent back their account ID or role ARN: creates the role profile and tests access. */
+  'onboarding.complete': channel(
+    z.object({ customerId: z.string().min(1).max(128), reply: z.string().max(4096), profileName: ProfileNameSchema.optional() }).strict(),
+    CompleteResultSchema,
+  ),
+  /** Tests one customer's access now and records the outcome. */
+  'onboarding.verify': channel(CustomerRef, VerifyOutcomeSchema),
+  /** Re-tests every customer (or those listed), a few at a time; progress arrives as 'onboarding.verifyProgress'. */
+  'onboarding.verifyAll': channel(
+    z.object({ customerIds: z.array(z.string().min(1).max(128)).max(1000).optional() }).strict(),
+    z.object({ runId: z.string(), outcomes: z.array(VerifyOutcomeSchema) }),
+  ),
+
   /** Whether the profile store can be read; a store problem is answered here, not as an error. */
   'store.status': channel(Empty, StoreStatusSchema),
   /**
@@ -137,6 +243,8 @@ export const events = {
   'sessions.warning': z.object({ profileId: z.string(), profileName: z.string(), message: z.string(), at: z.number() }),
   /** A customer was saved (colours, names): the window and the tray redraw. */
   'customers.changed': z.object({ customers: z.array(CustomerSchema) }),
+  /** One customer of a "verify all" run finished. */
+  'onboarding.verifyProgress': z.object({ runId: z.string(), total: z.number(), done: z.number(), outcome: VerifyOutcomeSchema }),
   /** The store started over from a window of this app: every view reloads. */
   'store.reset': StoreResetResultSchema,
 } as const;

@@ -53,23 +53,26 @@ export const DURATION_NOT_WHOLE = 'The duration is not a whole number of seconds
  * refusal worded even if the two ever disagree). The pattern runs first, so a valid value — every
  * field of every profile when the store loads — costs one regular expression test.
  */
-function stringRule(pattern: RegExp | ((value: string) => boolean), problem: (value: string) => string | null, fallback: string) {
+function stringRule(pattern: RegExp | ((value: string) => boolean), problem: (value: string) => string | null, fallback: string, maxLength: number) {
   const passes = typeof pattern === 'function' ? pattern : (value: string) => pattern.test(value);
-  return z.string().superRefine((value, context) => {
+  // The maximum bounds what the rule's pattern must look at (and what crosses IPC); a value over
+  // it is refused in the rule's own words.
+  const tooLong = { error: (issue: { input?: unknown }) => problem(String(issue.input)) ?? fallback };
+  return z.string().max(maxLength, tooLong).superRefine((value, context) => {
     if (!passes(value)) context.addIssue({ code: 'custom', message: problem(value) ?? fallback, input: value });
   });
 }
 
-export const AccountIdSchema = stringRule(/^\d{12}$/, (value) => accountIdProblem(value), 'An AWS account ID is exactly 12 digits');
+export const AccountIdSchema = stringRule(/^\d{12}$/, (value) => accountIdProblem(value), 'An AWS account ID is exactly 12 digits', 12);
 
 /** IAM role names: 1–64 of letters, digits and +=,.@_- (paths are part of the ARN, not the name). */
-export const RoleNameSchema = stringRule(/^[\w+=,.@-]{1,64}$/, (value) => roleNameProblem(value), `A role name is ${RULE_HINTS.roleName}`);
+export const RoleNameSchema = stringRule(/^[\w+=,.@-]{1,64}$/, (value) => roleNameProblem(value), `A role name is ${RULE_HINTS.roleName}`, 64);
 
 // The path is `/` or `/…/` of at most 512 characters in all (IAM identifiers reference); the ARN
 // carries it without its leading slash, so at most 510 characters and the closing slash here.
 const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[\u0021-\u007e]{1,510}\/)?)([\w+=,.@-]{1,64})$/;
 
-export const RoleArnSchema = stringRule(ROLE_ARN, roleArnProblem, `A role ARN looks like ${ROLE_ARN_EXAMPLE}`);
+export const RoleArnSchema = stringRule(ROLE_ARN, roleArnProblem, `A role ARN looks like ${ROLE_ARN_EXAMPLE}`, 2048);
 
 export interface ParsedRoleArn {
   partition: Partition;
@@ -100,16 +103,17 @@ export function accountOfMfaDevice(device: string): string | undefined {
  * the first MFA prompt.
  */
 const MFA_SERIAL = /^(arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:(mfa|u2f)\/[\w+=,.@/-]{1,256}|(?!arn:)[\w+=/:,.@-]{9,256})$/;
-export const MfaSerialSchema = stringRule((value) => value.length <= 256 && MFA_SERIAL.test(value), mfaSerialProblem, `An MFA device is ${RULE_HINTS.mfaSerial}`);
+export const MfaSerialSchema = stringRule((value) => value.length <= 256 && MFA_SERIAL.test(value), mfaSerialProblem, `An MFA device is ${RULE_HINTS.mfaSerial}`, 256);
 
-export const ExternalIdSchema = stringRule(/^[\w+=,.@:/-]{2,1224}$/, externalIdProblem, `An ExternalId is ${RULE_HINTS.externalId}`);
+export const ExternalIdSchema = stringRule(/^[\w+=,.@:/-]{2,1224}$/, externalIdProblem, `An ExternalId is ${RULE_HINTS.externalId}`, 1224);
 
-export const RoleSessionNameSchema = stringRule(/^[\w+=,.@-]{2,64}$/, sessionNameProblem, `A role session name is ${RULE_HINTS.sessionName}`);
+export const RoleSessionNameSchema = stringRule(/^[\w+=,.@-]{2,64}$/, sessionNameProblem, `A role session name is ${RULE_HINTS.sessionName}`, 64);
 
 export const SourceIdentitySchema = stringRule(
   (value) => /^[\w+=,.@-]{2,64}$/.test(value) && !value.toLowerCase().startsWith('aws:'),
   sourceIdentityProblem,
   `A SourceIdentity is ${RULE_HINTS.sourceIdentity}`,
+  64,
 );
 
 function durationRule(rule: { min: number; max: number; session: string; minText: string; maxText: string }) {
@@ -128,8 +132,13 @@ export const CHAINED_ROLE_MAX_SECONDS = 3600;
 /** GetSessionToken for an IAM user: 900 s to 129,600 s (36 hours). */
 export const SessionTokenDurationSchema = durationRule({ min: 900, max: 129600, session: 'an MFA session', minText: '15 minutes', maxText: '36 hours' });
 
+// AWS counts characters (code points), zod UTF-16 units: twice AWS's limit bounds the input
+// without ever refusing what AWS accepts; tagProblem words the refusals in between.
+const TAG_KEY_TOO_LONG = 'A tag key has more than 128 characters; AWS allows at most 128';
+const TAG_VALUE_TOO_LONG = 'A tag value has more than 256 characters; AWS allows at most 256';
+
 /** Session tag keys and values (STS Tag): a refusal is put on the key or the value it is about. */
-export const SessionTagSchema = z.object({ key: z.string(), value: z.string() }).superRefine((tag, context) => {
+export const SessionTagSchema = z.object({ key: z.string().max(256, TAG_KEY_TOO_LONG), value: z.string().max(512, TAG_VALUE_TOO_LONG) }).superRefine((tag, context) => {
   const problem = tagProblem(tag);
   if (problem) context.addIssue({ code: 'custom', path: [problem.field], message: problem.message, input: tag[problem.field] });
 });
@@ -147,13 +156,13 @@ export const SessionTagsSchema = z.array(SessionTagSchema).superRefine((tags, co
  * An IAM user's long-term access key ID: AKIA, 16–128 capital letters and digits in all. Temporary
  * keys (ASIA) only work with their session token and expire, so they are never an IAM user's key.
  */
-export const AccessKeyIdSchema = stringRule(/^AKIA[A-Z0-9]{12,124}$/, accessKeyIdProblem, 'An access key ID starts with AKIA and has 16 to 128 capital letters and digits');
+export const AccessKeyIdSchema = stringRule(/^AKIA[A-Z0-9]{12,124}$/, accessKeyIdProblem, 'An access key ID starts with AKIA and has 16 to 128 capital letters and digits', 128);
 
 /** Secret access keys are 40 base64 characters; the SDKs do not check, so neither too short nor spaced. */
-export const SecretAccessKeySchema = stringRule(/^[A-Za-z0-9/+=]{40}$/, secretAccessKeyProblem, 'A secret access key is 40 characters of letters, digits and / + =');
+export const SecretAccessKeySchema = stringRule(/^[A-Za-z0-9/+=]{40}$/, secretAccessKeyProblem, 'A secret access key is 40 characters of letters, digits and / + =', 128);
 
 /** AWS region codes like eu-west-1, us-gov-west-1, cn-north-1. */
-export const RegionSchema = stringRule(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, regionProblem, 'A region looks like eu-west-1');
+export const RegionSchema = stringRule(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, regionProblem, 'A region looks like eu-west-1', 32);
 
 /** IAM user names: 1–64 of letters, digits and +=,.@_- (IAM identifiers reference). */
 export const IamUserNameSchema = z

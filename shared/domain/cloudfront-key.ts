@@ -9,11 +9,12 @@ import { z } from 'zod';
 /** The ID CloudFront gives the public key (key groups: K…; legacy key pairs: APKA…), sent as Key-Pair-Id. */
 export const CloudFrontKeyPairIdSchema = z
   .string()
+  .max(40, 'a CloudFront key ID is 8–40 capital letters and digits, like K2JCJMDEHXQW5F')
   .regex(/^[A-Z0-9]{8,40}$/, 'a CloudFront key ID is 8–40 capital letters and digits, like K2JCJMDEHXQW5F');
 export type CloudFrontKeyPairId = z.infer<typeof CloudFrontKeyPairIdSchema>;
 
 /** Roledeck's own id for a stored key: a generated key has no CloudFront ID until it is uploaded. */
-export const CloudFrontKeyIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'not a CloudFront key id');
+export const CloudFrontKeyIdSchema = z.string().max(64, 'not a CloudFront key id').regex(/^[a-z0-9-]{8,64}$/, 'not a CloudFront key id');
 
 const LabelSchema = z.string().trim().min(1, 'a label is 1–80 characters').max(80, 'a label is 1–80 characters');
 /** The customer the key belongs to, as profiles name it (their label). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OnboardingStatusSchema } from './onboarding';
 import { ColorSchema } from './profile';
 
 /**
@@ -6,12 +7,7 @@ import { ColorSchema } from './profile';
  * customer through their label (compared without case), so a customer's name is a label.
  */
 
-/** Where a customer's setup stands: invited to create the role, role created, access verified. */
-export const ONBOARDING_STATUSES = ['invited', 'role-created', 'verified'] as const;
-export const OnboardingStatusSchema = z.enum(ONBOARDING_STATUSES);
-export type OnboardingStatus = z.infer<typeof OnboardingStatusSchema>;
-
-export const CustomerIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'not a customer id');
+export const CustomerIdSchema = z.string().max(64, 'not a customer id').regex(/^[a-z0-9-]{8,64}$/, 'not a customer id');
 
 /** As long as a profile label may be: a customer's name is the label its profiles carry. */
 export const CustomerNameSchema = z
@@ -29,6 +25,7 @@ export const CustomerSchema = z.object({
   color: ColorSchema.optional(),
   /** Production accounts: deploys and other changes there ask for a deliberate confirmation. */
   production: z.boolean(),
+  /** Where the customer's setup stands (invited → role-created → verified): kept here only, see onboarding.ts. */
   onboarding: OnboardingStatusSchema,
   /** When "Test access" last succeeded for the customer's role (ms since the epoch). */
   lastVerifiedAt: z.number().int().nonnegative().optional(),

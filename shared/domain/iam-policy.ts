@@ -50,11 +50,13 @@ export type PolicyKind = 'identity' | 'trust';
  * the size of a policy against these limits", IAM and AWS STS quotas, IAM and STS character limits):
  * - the inline policies of one role together: 10,240 characters;
  * - a role trust policy: 2,048 characters by default (an adjustable quota);
- * - a customer managed policy: 6,144 characters.
+ * - a customer managed policy: 6,144 characters;
+ * - the inline policies of one IAM user together: 2,048 characters.
  */
 export const ROLE_INLINE_POLICIES_MAX_CHARS = 10_240;
 export const ROLE_TRUST_POLICY_DEFAULT_MAX_CHARS = 2_048;
 export const MANAGED_POLICY_MAX_CHARS = 6_144;
+export const USER_INLINE_POLICIES_MAX_CHARS = 2_048;
 /** Managed policies attached to one role: 10 by default (an adjustable quota). */
 export const ROLE_MANAGED_POLICIES_DEFAULT_MAX = 10;
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { SKIP_KINDS } from '../logic/aws-config-import';
 
-/** The ~/.aws import preview as it crosses IPC: no secret in it (the plan's secrets stay in main). */
+/** The ~/.aws import preview as it crosses IPC: no secret in it (the plan's secrets stay in main), key IDs masked. */
 export const PlannedProfileSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('iam-user'),
     name: z.string(),
-    accessKeyId: z.string(),
+    /** Masked in main (AKIA••••••••••••MPLE): the whole key ID never crosses IPC. */
+    accessKeyIdMasked: z.string(),
     mfaSerial: z.string().optional(),
     region: z.string().optional(),
   }),

@@ -128,6 +128,7 @@ export interface SetupIssue {
   message: string;
 }
 
+/** Where a customer's setup stands: invited to create the role, role created, access verified. The Customer record carries it. */
 export const ONBOARDING_STATUSES = ['invited', 'role-created', 'verified'] as const;
 export const OnboardingStatusSchema = z.enum(ONBOARDING_STATUSES);
 export type OnboardingStatus = z.infer<typeof OnboardingStatusSchema>;

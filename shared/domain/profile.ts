@@ -23,9 +23,9 @@ export const ProfileNameSchema = z
   .regex(/^[\w.@+-]+$/, 'A profile name may contain only letters, digits and . @ + _ -')
   .refine((name) => name !== '__proto__', 'A profile name may not be __proto__');
 
-export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb');
+export const ColorSchema = z.string().max(7, 'A colour is #rrggbb').regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb');
 
-export const ProfileIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'Not a profile ID');
+export const ProfileIdSchema = z.string().max(64, 'Not a profile ID').regex(/^[a-z0-9-]{8,64}$/, 'Not a profile ID');
 
 /** What groups profiles in the sidebar: the customer or account they belong to. */
 const Presentation = {

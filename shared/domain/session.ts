@@ -80,7 +80,7 @@ export const MfaPromptSchema = z
   .strict();
 export type MfaPrompt = z.infer<typeof MfaPromptSchema>;
 
-export const MfaCodeSchema = z.string().regex(/^\d{6}$/, 'an MFA code is the 6 digits your device shows');
+export const MfaCodeSchema = z.string().max(6, 'an MFA code is the 6 digits your device shows').regex(/^\d{6}$/, 'an MFA code is the 6 digits your device shows');
 
 /** What "Test access" concluded. */
 export const AccessCauseSchema = z.enum([
@@ -101,6 +101,20 @@ export const AccessCauseSchema = z.enum([
 ]);
 export type AccessCause = z.infer<typeof AccessCauseSchema>;
 
+/** The step of the chain that failed, as the diagnosis read it (shared/logic/access-diagnosis AccessStep). */
+export const AccessStepSchema = z
+  .object({
+    profileName: z.string(),
+    operation: z.enum(['GetSessionToken', 'AssumeRole', 'GetCallerIdentity', 'Prepare']),
+    roleArn: z.string().optional(),
+    hasExternalId: z.boolean().optional(),
+    source: z.enum(['user-keys', 'mfa-session', 'role']).optional(),
+    signedBy: z.string().optional(),
+    mfa: z.enum(['code', 'inherited', 'none']).optional(),
+    durationSeconds: z.number().optional(),
+  })
+  .strict();
+
 export const TestAccessResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -119,6 +133,8 @@ export const TestAccessResultSchema = z.discriminatedUnion('ok', [
     awsCode: z.string().optional(),
     awsMessage: z.string().optional(),
     chain: z.array(z.string()),
+    /** What the failed step was (operation, role, MFA), so callers such as "verify all" can say what broke. */
+    step: AccessStepSchema.optional(),
   }),
 ]);
 export type TestAccessResult = z.infer<typeof TestAccessResultSchema>;

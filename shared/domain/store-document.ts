@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { deriveCustomers, type LabelledProfile } from '../logic/customers';
 import { customerKey } from '../logic/customer-key';
 import { SessionTokenDurationSchema } from './aws-rules';
+import { CloudFrontKeysSchema } from './cloudfront-key';
 import { CustomerSchema } from './customer';
+import { OnboardingRecordSchema } from './onboarding-record';
 import { ProfileIdSchema, ProfileSchema } from './profile';
 
 /**
@@ -12,7 +14,7 @@ import { ProfileIdSchema, ProfileSchema } from './profile';
  */
 
 /** The document version this build reads and writes. Older versions are migrated on load. */
-export const CURRENT_STORE_VERSION = 2;
+export const CURRENT_STORE_VERSION = 3;
 
 /** History is a convenience, not an audit log: only the newest entries are kept. */
 export const HISTORY_LIMIT = 500;
@@ -58,6 +60,10 @@ export const StoreDocumentSchema = z
     history: z.array(HistoryEntrySchema),
     /** Since version 2. Profiles belong to a customer through their label (its name). */
     customers: z.array(CustomerSchema).default([]),
+    /** Since version 3. CloudFront signing keys' metadata; their private keys are in the keychain. */
+    cloudfrontKeys: CloudFrontKeysSchema.default([]),
+    /** Since version 2. What each customer's setup was built from; their status stays on the customer. */
+    onboarding: z.array(OnboardingRecordSchema).default([]),
   })
   .superRefine((doc, context) => {
     // Ids are what everything else points at and names are how scripts pick a profile
@@ -71,6 +77,11 @@ export const StoreDocumentSchema = z
       }
       ids.add(profile.id);
       names.add(profile.name);
+    });
+    const onboarded = new Set<string>();
+    doc.onboarding.forEach((record, index) => {
+      if (onboarded.has(record.customerId)) context.addIssue({ code: 'custom', path: ['onboarding', index, 'customerId'], message: 'two setups for one customer' });
+      onboarded.add(record.customerId);
     });
     // A label finds its customer by name, without case: two customers of one name would split it.
     const customerIds = new Set<string>();
@@ -86,7 +97,7 @@ export const StoreDocumentSchema = z
 export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
 
 export function emptyDocument(): StoreDocument {
-  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [], customers: [] };
+  return { version: CURRENT_STORE_VERSION, profiles: [], settings: { roleNameAllowList: [] }, history: [], customers: [], cloudfrontKeys: [], onboarding: [] };
 }
 
 /**
@@ -98,6 +109,9 @@ export const STORE_MIGRATIONS: ReadonlyArray<(document: Record<string, unknown>)
   // v1 -> v2: customers become records. Every label on a profile becomes a customer with the
   // label's name and colour, so what the accounts list grouped before is kept as it was.
   (document) => ({ ...document, customers: deriveCustomers(labelledProfiles(document.profiles)) }),
+  // v2 -> v3: CloudFront keys are stored. The version is bumped (rather than only defaulting the
+  // field) so a version 2 build refuses the store instead of dropping the keys when it writes.
+  (document) => ({ ...document, cloudfrontKeys: [] }),
 ];
 
 /** The profiles of an unvalidated document, as far as deriving customers needs them; the rest is checked afterwards. */

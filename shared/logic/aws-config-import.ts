@@ -13,6 +13,7 @@ import {
 } from '../domain/aws-rules';
 import { ProfileNameSchema } from '../domain/profile';
 import { fieldMessage } from '../domain/rule-message';
+import { maskKeyId } from './redact';
 import { checkRoleAllowed } from './role-allow-list';
 import { isRoledeckCommand } from './roledeck-command';
 
@@ -34,7 +35,8 @@ export type AwsIniProfiles = Readonly<Record<string, AwsIniSection>>;
 
 export interface ImportOptions {
   /**
-   * The "Move keys into the keychain" tick. Unticked, profiles with static keys stay where they are
+   * The "Copy keys into the keychain" tick (`--move-keys`). The keys are copied: ~/.aws/credentials
+   * keeps its plaintext until the user removes it (PlaintextKeysService). Unticked, profiles with static keys stay where they are
    * and are skipped, and so are the roles that use them as their source.
    */
   moveKeys: boolean;
@@ -103,29 +105,40 @@ export interface SkippedProfile {
   reason: string;
 }
 
-/** What the import would do, safe to show anywhere: it holds no secret. */
+/** A planned IAM user as the window and the CLI show it: the access key ID masked (AKIA••••MPLE). */
+export type PreviewUser = Omit<PlannedUser, 'accessKeyId'> & { accessKeyIdMasked: string };
+
+/** What the import would do, safe to show anywhere: no secret, and access key IDs masked. */
 export interface ImportPreview {
   /** In creation order: every source comes before the roles that use it. */
-  create: PlannedProfile[];
+  create: Array<PreviewUser | PlannedRole>;
   skipped: SkippedProfile[];
   summary: string;
 }
 
-export interface ImportPlan extends ImportPreview {
+export interface ImportPlan {
+  /** In creation order: every source comes before the roles that use it. */
+  create: PlannedProfile[];
+  skipped: SkippedProfile[];
+  summary: string;
   /**
-   * Secret access keys of the IAM users in `create`, by profile name. Kept apart so the profile
-   * objects can go to the UI as they are; use `importPreview` to drop this before a plan leaves
-   * the main process.
+   * Secret access keys of the IAM users in `create`, by profile name. Kept apart from the
+   * profiles; `importPreview` drops them, and masks the key IDs, before a plan leaves the main process.
    */
   secrets: ReadonlyMap<string, string>;
 }
 
 export const KEYS_STAY_REASON =
-  'static keys stay in ~/.aws/credentials unless you tick Move keys into the keychain';
+  'static keys stay in ~/.aws/credentials only, unless you tick Copy keys into the keychain';
 
-/** The plan without its secrets, for the renderer. */
+/** The plan for the renderer and the CLI's output: no secrets, access key IDs masked. */
 export function importPreview(plan: ImportPlan): ImportPreview {
-  return { create: plan.create, skipped: plan.skipped, summary: plan.summary };
+  const create = plan.create.map((planned): PreviewUser | PlannedRole => {
+    if (planned.kind !== 'iam-user') return planned;
+    const { accessKeyId, ...rest } = planned;
+    return { ...rest, accessKeyIdMasked: maskKeyId(accessKeyId) };
+  });
+  return { create, skipped: plan.skipped, summary: plan.summary };
 }
 
 type Skip = { kind: SkipKind; reason: string };
@@ -430,7 +443,7 @@ function summarize(create: readonly PlannedProfile[], skipped: readonly SkippedP
     sentences.push(`Skip ${count(skipped.length, 'profile')}: ${details.join(', ')}.`);
   }
   if (skipped.some((entry) => entry.kind === 'keys-stay')) {
-    sentences.push('Tick Move keys into the keychain to import the profiles with static keys and the roles that use them.');
+    sentences.push('Tick Copy keys into the keychain to import the profiles with static keys and the roles that use them.');
   }
   return sentences.join(' ');
 }

@@ -97,7 +97,7 @@ const SDK_FATAL_HEADERS = ['__proto__', 'profile __proto__'];
 const SDK_NAME = /^[\w@+.%:/-]+$/;
 
 /** The part of a line the SDK looks at: comments cut off, then trimmed. */
-function sdkContent(text: string): string {
+export function sdkContent(text: string): string {
   return (text.split(/(^|\s)[;#]/)[0] ?? '').trim();
 }
 

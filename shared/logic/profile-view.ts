@@ -4,8 +4,12 @@ import { parseRoleArn } from '../domain/aws-rules';
 import { chainOf } from './profile-chain';
 import { maskKeyId } from './redact';
 
-/** What the window and the CLI show of a stored profile: never the secret, the key ID masked. */
-export function profileView(profiles: readonly Profile[], profile: Profile): ProfileView {
+/**
+ * What the window and the CLI show of a stored profile: never the secret, the key ID masked.
+ * `hasSecret` says whether the keychain holds an IAM user's secret (the caller looked); roles
+ * never ask it.
+ */
+export function profileView(profiles: readonly Profile[], profile: Profile, hasSecret: (profileId: string) => boolean): ProfileView {
   const common = {
     id: profile.id,
     name: profile.name,
@@ -16,7 +20,7 @@ export function profileView(profiles: readonly Profile[], profile: Profile): Pro
     ...(profile.mfaSerial ? { mfaSerial: profile.mfaSerial } : {}),
   };
   if (profile.kind === 'iam-user') {
-    return { kind: 'iam-user', ...common, accessKeyIdMasked: maskKeyId(profile.accessKeyId), hasSecret: true };
+    return { kind: 'iam-user', ...common, accessKeyIdMasked: maskKeyId(profile.accessKeyId), hasSecret: hasSecret(profile.id) };
   }
   const arn = parseRoleArn(profile.roleArn);
   const source = profiles.find((entry) => entry.id === profile.sourceId);

@@ -1,5 +1,7 @@
 import type { Ports } from '../../electron/node/app/composition';
 import type { AwsIniProfiles } from '../../shared/logic/aws-config-import';
+import type { IamGateway } from '../../shared/ports/iam-gateway';
+import type { S3Gateway } from '../../shared/ports/s3-gateway';
 import type { StsGateway } from '../../shared/ports/sts-gateway';
 import { FakeScheduler } from './fake.scheduler';
 import { MemoryDocumentStore } from './memory.document-store';
@@ -10,6 +12,22 @@ export const unusedSts: StsGateway = {
   getCallerIdentity: () => Promise.reject(new Error('STS is not used by this test')),
   assumeRole: () => Promise.reject(new Error('STS is not used by this test')),
   getSessionToken: () => Promise.reject(new Error('STS is not used by this test')),
+};
+
+const notUsed = (service: string) => () => Promise.reject(new Error(`${service} is not used by this test`));
+
+export const unusedS3: S3Gateway = {
+  ensureBucket: notUsed('S3'),
+  putObject: notUsed('S3'),
+  headObject: notUsed('S3'),
+  presignGetUrl: notUsed('S3'),
+  objectUrl: (region, bucket, key) => `https://${bucket}.s3.${region}.amazonaws.com/${key}`,
+};
+
+export const unusedIam: IamGateway = {
+  simulatePrincipalPolicy: notUsed('IAM'),
+  getUser: notUsed('IAM'),
+  getRole: notUsed('IAM'),
 };
 
 /** A clock a test moves by hand. */
@@ -35,6 +53,8 @@ export function fakePorts(overrides: Partial<Ports> & { awsProfiles?: AwsIniProf
     secrets,
     store,
     sts: unusedSts,
+    s3: unusedS3,
+    iam: unusedIam,
     awsFiles: { read: async () => ({ profiles: awsProfiles ?? {}, files: { config: '/home/test/.aws/config', credentials: '/home/test/.aws/credentials' } }) },
     clock,
     scheduler,

@@ -70,10 +70,15 @@ export async function profileCommand(context: CliContext, args: string[]): Promi
         ['NAME', 'KIND', 'ACCOUNT', 'ROLE / KEY', 'FROM', 'LABEL'],
         profiles.map((view) =>
           view.kind === 'iam-user'
-            ? [view.name, 'user', '', view.accessKeyIdMasked, '', view.label ?? '']
+            ? [view.name, 'user', '', view.accessKeyIdMasked, view.hasSecret ? '' : 'SECRET MISSING', view.label ?? '']
             : [view.name, 'role', view.accountId, view.roleName, view.sourceName, view.label ?? ''],
         ),
       );
+      for (const view of profiles) {
+        if (view.kind === 'iam-user' && !view.hasSecret) {
+          io.stdout(`${view.name}: its secret access key is not in the OS keychain. Re-enter it: edit the profile in the app, or \`roledeck profile remove ${view.name}\` and add it again.\n`);
+        }
+      }
       return 0;
     }
     case leafName(PROFILE_SHOW): {

@@ -29,6 +29,8 @@ export interface PositionalSpec {
   readonly choices?: readonly string[];
   readonly completes?: Completes;
   readonly optional?: boolean;
+  /** The last positional only: it takes one word or more (`<url>...`, `customers verify acme globex`). */
+  readonly variadic?: boolean;
 }
 
 export interface ExampleSpec {
@@ -50,6 +52,11 @@ export interface CommandSpec {
   /** Everything after `--` is handed on untouched (exec's command line). */
   readonly passThrough?: { readonly name: string; readonly description: string };
   readonly examples?: readonly ExampleSpec[];
+  /**
+   * Commands below this one. A command with subcommands may take arguments and options of its own
+   * too (`onboard <customer>` beside `onboard complete <customer>`): a first word that names a
+   * subcommand selects it.
+   */
   readonly subcommands?: readonly CommandSpec[];
   /** Used by scripts Roledeck generates (the completions), not listed in help. */
   readonly hidden?: boolean;
@@ -57,6 +64,11 @@ export interface CommandSpec {
 
 /** The options every command takes besides its own. */
 export const HELP_OPTION = { type: 'boolean', short: 'h', description: 'Shows this help and exits.' } as const satisfies OptionSpec;
+
+/** Whether a command takes arguments or options of its own (besides any subcommands). */
+export function hasOwnArguments(spec: CommandSpec): boolean {
+  return Boolean(spec.positionals?.length) || Object.keys(spec.options ?? {}).length > 0;
+}
 
 /** The last word of a command's name: `add-role` for `profile add-role`. */
 export function leafName(spec: CommandSpec): string {

@@ -1,6 +1,6 @@
 // `roledeck --help` and `roledeck <command> --help`, written from the command catalog.
 import { EXIT } from '../errors';
-import { HELP_OPTION, leafName, optionLabel, type CommandSpec, type OptionSpec } from './command-spec';
+import { hasOwnArguments, HELP_OPTION, leafName, optionLabel, type CommandSpec, type OptionSpec } from './command-spec';
 import { COMMANDS, GLOBAL_OPTIONS } from './commands.catalog';
 
 const WIDTH = 100;
@@ -36,8 +36,11 @@ function table(rows: ReadonlyArray<readonly [string, string]>): string {
 /** `roledeck export <profile> [--format <format>]`: the usage line. */
 export function usageLine(spec: CommandSpec): string {
   if (spec.usage) return spec.usage;
-  if (spec.subcommands) return `roledeck ${spec.name} <command> ...`;
-  const positionals = (spec.positionals ?? []).map((positional) => (positional.optional ? `[<${positional.name}>]` : `<${positional.name}>`));
+  if (spec.subcommands && !hasOwnArguments(spec)) return `roledeck ${spec.name} <command> ...`;
+  const positionals = (spec.positionals ?? []).map((positional) => {
+    const word = `<${positional.name}>${positional.variadic ? '...' : ''}`;
+    return positional.optional ? `[${word}]` : word;
+  });
   const options = Object.entries(spec.options ?? {});
   const required = options.filter(([, option]) => option.required).map(([name, option]) => optionLabel(name, option));
   const optional = options.filter(([, option]) => !option.required);
@@ -60,17 +63,16 @@ function paragraphs(texts: readonly string[] | undefined): string[] {
 /** One command's help: usage, arguments, every option with a sentence, examples. */
 export function commandHelp(spec: CommandSpec): string {
   const parts = [`roledeck ${spec.name} — ${spec.summary}\n`, `Usage:\n  ${usageLine(spec)}\n`, ...paragraphs(spec.details)];
-  if (spec.subcommands) {
-    parts.push(`Commands:\n${table(spec.subcommands.map((sub) => [leafName(sub), sub.summary]))}\n`);
-    parts.push(`Run \`roledeck ${spec.name} <command> --help\` for a command’s options and examples.\n`);
-    return parts.join('\n');
-  }
+  const commands = spec.subcommands
+    ? [`Commands:\n${table(spec.subcommands.map((sub) => [leafName(sub), sub.summary]))}\n`, `Run \`roledeck ${spec.name} <command> --help\` for a command’s options and examples.\n`]
+    : [];
+  if (spec.subcommands && !hasOwnArguments(spec)) return [...parts, ...commands].join('\n');
   const argumentRows: Array<[string, string]> = (spec.positionals ?? []).map((positional) => [`<${positional.name}>`, positional.description]);
   if (spec.passThrough) argumentRows.push([`-- <${spec.passThrough.name}>`, spec.passThrough.description]);
   if (argumentRows.length > 0) parts.push(`Arguments:\n${table(argumentRows)}\n`);
   parts.push(`Options:\n${table(optionRows({ ...spec.options, help: HELP_OPTION }))}\n`);
   if (spec.examples?.length) parts.push(`Examples:\n${spec.examples.map((example) => `  ${example.command}\n${wrap(example.says, '      ')}`).join('\n')}\n`);
-  return parts.join('\n');
+  return [...parts, ...commands].join('\n');
 }
 
 const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
@@ -85,7 +87,9 @@ const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
 
 /** Every command a person may type, subcommands included, in catalog order. */
 export function visibleCommands(commands: readonly CommandSpec[] = COMMANDS): CommandSpec[] {
-  return commands.filter((spec) => !spec.hidden).flatMap((spec) => (spec.subcommands ? visibleCommands(spec.subcommands) : [spec]));
+  return commands
+    .filter((spec) => !spec.hidden)
+    .flatMap((spec) => (spec.subcommands ? [...(hasOwnArguments(spec) ? [spec] : []), ...visibleCommands(spec.subcommands)] : [spec]));
 }
 
 /** `roledeck --help`: every command with its usage, the global options, the environment and the exit codes. */

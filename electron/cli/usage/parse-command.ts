@@ -73,13 +73,13 @@ export function parseCommand<const S extends CommandSpec>(spec: S, args: readonl
     const missing = required.slice(got.length).map((positional) => `<${positional.name}>`).join(' ');
     throw new UsageError(`${spec.name} needs ${missing}`, spec.name);
   }
-  if (got.length > expected.length) {
+  if (got.length > expected.length && !expected.at(-1)?.variadic) {
     const extra = got.slice(expected.length).map((word) => `“${word}”`).join(' ');
     throw new UsageError(expected.length === 0 ? `${spec.name} takes no arguments; got ${extra}` : `${spec.name} takes ${expected.map((positional) => `<${positional.name}>`).join(' ')} only; got also ${extra}`, spec.name);
   }
-  expected.forEach((positional, index) => {
-    const word = got[index];
-    if (word !== undefined) checkChoice(`<${positional.name}>`, word, positional.choices, spec);
+  got.forEach((word, index) => {
+    const positional = expected[Math.min(index, expected.length - 1)];
+    if (positional) checkChoice(`<${positional.name}>`, word, positional.choices, spec);
   });
 
   for (const [name, option] of Object.entries(spec.options ?? {})) {

@@ -3,8 +3,10 @@ import type { AwsFilesSource } from '../../../shared/ports/aws-files';
 import type { Clipboard } from '../../../shared/ports/clipboard';
 import type { Clock } from '../../../shared/ports/clock';
 import type { DocumentStore } from '../../../shared/ports/document-store';
+import type { IamGateway } from '../../../shared/ports/iam-gateway';
 import type { Logger } from '../../../shared/ports/logger';
 import type { MfaPrompter } from '../../../shared/ports/mfa-prompter';
+import type { S3Gateway } from '../../../shared/ports/s3-gateway';
 import type { Scheduler } from '../../../shared/ports/scheduler';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
@@ -28,6 +30,10 @@ export interface Ports {
   secrets: SecretStore;
   store: DocumentStore;
   sts: StsGateway;
+  /** Template uploads and presigned links (onboarding's quick-create link). */
+  s3: S3Gateway;
+  /** Our own side of onboarding: the policy simulator, who we are. */
+  iam: IamGateway;
   awsFiles: AwsFilesSource;
   clock: Clock;
   /** Timers for session refresh and MFA prompt timeouts. */

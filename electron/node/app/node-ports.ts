@@ -1,6 +1,8 @@
 import { systemClock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
 import { AwsFilesReader } from '../aws-files/aws-files.reader';
+import { SdkIamGateway } from '../aws/iam.gateway';
+import { SdkS3Gateway } from '../aws/s3.gateway';
 import { SdkStsGateway } from '../aws/sts.gateway';
 import { KeyringSecretStore } from '../keychain/keyring.secret-store';
 import { stampSessionWrites } from '../sessions/session-stamp';
@@ -21,6 +23,8 @@ export function createNodePorts(options: { home: string; runtime: RuntimeDescrip
     secrets,
     store: new EncryptedFileDocumentStore({ home: options.home, secrets, logger: options.logger }),
     sts: new SdkStsGateway(),
+    s3: new SdkS3Gateway(),
+    iam: new SdkIamGateway(),
     awsFiles: new AwsFilesReader(),
     clock: systemClock,
     scheduler: new TimeoutScheduler(),

@@ -3,7 +3,8 @@ import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { EventRelay } from '../ipc/event-relay';
 import { IpcRouter, type Handlers } from '../ipc/router';
 import type { AwsImportService } from '../profiles/aws-import.service';
-import { createAwsImport, createProfiles, createSettings } from '../profiles/profiles.factory';
+import { createAwsImport, createPlaintextKeys, createProfiles, createSettings } from '../profiles/profiles.factory';
+import type { PlaintextKeysService } from '../profiles/plaintext-keys.service';
 import type { ProfileService } from '../profiles/profile.service';
 import { createProfileHandlers } from '../profiles/profiles.ipc';
 import type { SettingsService } from '../profiles/settings.service';
@@ -21,6 +22,11 @@ import { createShared, type Ports } from './composition';
 import type { CustomerService } from '../customers/customer.service';
 import { createCustomers } from '../customers/customers.factory';
 import { createCustomerHandlers } from '../customers/customers.ipc';
+import { createCloudFront, type CloudFrontServices } from '../cloudfront/cloudfront.factory';
+import { createCloudFrontHandlers } from '../cloudfront/cloudfront.ipc';
+import { WorkerPoolSigner } from '../cloudfront/sign-worker-pool';
+import { createOnboarding, type OnboardingServices } from '../onboarding/onboarding.factory';
+import { createOnboardingHandlers } from '../onboarding/onboarding.ipc';
 import type { StoreService } from '../store/store.service';
 import { createStore } from '../store/store.factory';
 import { createStoreHandlers } from '../store/store.ipc';
@@ -43,6 +49,8 @@ export interface Services {
   profiles: ProfileService;
   settings: SettingsService;
   awsImport: AwsImportService;
+  /** Takes plaintext keys out of ~/.aws/credentials once the keychain holds them. */
+  plaintextKeys: PlaintextKeysService;
   sessions: SessionService;
   /** The UI side of MFA prompts: pending prompts, answers and cancels from the renderer. */
   mfaPrompts: UiMfaPrompter;
@@ -55,8 +63,14 @@ export interface Services {
   customers: CustomerService;
   /** The store's health and Start over. */
   store: StoreService;
+  /** Customer onboarding: setups, artefacts, quick-create links, closing the loop, verify all. */
+  onboarding: OnboardingServices;
   /** Puts the app's `roledeck` command on PATH, and says where it is. */
   cliInstall: CliInstallService;
+  /** CloudFront keys, signing and the inspector. */
+  cloudfront: CloudFrontServices;
+  /** Signs batches on two worker threads; hosts close it when they shut down. */
+  cloudfrontSigner: WorkerPoolSigner;
 }
 
 /**
@@ -70,20 +84,27 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
   const settings = createSettings(ports, shared);
   const mfaPrompts = new UiMfaPrompter(shared.events, hooks.onMfaPrompt ? { onPrompt: hooks.onMfaPrompt } : {});
   const sessions = createSessions(ports, shared, { profiles, prompter: ports.mfaPrompter ?? mfaPrompts });
+  // Two workers: the signing budget was measured with two on a two-core machine (test/bench).
+  const cloudfrontSigner = new WorkerPoolSigner({ size: 2 });
+  const customers = createCustomers(ports, shared);
   return {
     appInfo: new AppInfoService(ports.runtime),
     secrets: ports.secrets,
     profiles,
     settings,
     awsImport: createAwsImport(ports, shared),
+    plaintextKeys: createPlaintextKeys(ports, shared, { profiles }),
     sessions,
     mfaPrompts,
     refresh: createRefresh(ports, shared, sessions),
     events: shared.events,
     work: createWork(ports, { sessions, profiles, settings }),
-    customers: createCustomers(ports, shared),
+    customers,
     store: createStore(ports, shared),
+    onboarding: createOnboarding(ports, shared, { customers, profiles, sessions }),
     cliInstall: createCliInstall(ports),
+    cloudfront: createCloudFront(ports, shared, { signer: cloudfrontSigner }),
+    cloudfrontSigner,
   };
 }
 
@@ -96,14 +117,16 @@ export function createHandlers(services: Services): Handlers {
     ...createWorkHandlers(services),
     ...createCustomerHandlers(services),
     ...createStoreHandlers(services),
+    ...createOnboardingHandlers(services),
     ...createCliInstallHandlers(services),
+    ...createCloudFrontHandlers(services),
   };
 }
 
 /**
  * The router with every service behind it, events connected, and the refresh scheduler running
  * (it loads sessions the keychain holds and keeps them fresh). Hosts call `services.refresh.stop()`
- * when they shut down.
+ * and `services.cloudfrontSigner.close()` when they shut down.
  */
 export function createRouter(ports: Ports, hooks: ServiceHooks = {}): { router: IpcRouter; services: Services } {
   const services = createServices(ports, hooks);

@@ -43,6 +43,16 @@ export class ClipboardService {
   }
 
   /**
+   * Copies text that is not a credential but should stay out of clipboard history (an onboarding
+   * artefact carries the customer's ExternalId), and leaves it there: the person is about to paste
+   * it elsewhere. A credential copied before and still due to be cleared is cleared only if it is
+   * still on the clipboard then, which it no longer is.
+   */
+  async copyText(text: string): Promise<void> {
+    await this.clipboard.writeConcealed(text);
+  }
+
+  /**
    * When the app quits: a credential it copied does not outlive it on the clipboard, even with
    * auto-clear off or its timer still running. Something the user copied since stays.
    */

@@ -6,6 +6,7 @@ import type { StoreDocument } from '../../../shared/domain/store-document';
 import { customerKey } from '../../../shared/logic/customer-key';
 import { deriveCustomers, listCustomers } from '../../../shared/logic/customers';
 import type { Clock } from '../../../shared/ports/clock';
+import type { CustomerDirectory } from '../../../shared/ports/customer-directory';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 
 /** Where 'customers.changed' goes (the window and the tray); absent in the CLI. */
@@ -24,7 +25,7 @@ function merged<T>(input: T | null | undefined, previous: T | undefined): T | un
  * saved customer has yet (so labels made before customers existed, or from the CLI, show up).
  * Profiles belong to a customer through their label; renaming a customer relabels its profiles.
  */
-export class CustomerService {
+export class CustomerService implements CustomerDirectory {
   constructor(
     private readonly store: DocumentStore,
     private readonly clock: Clock,

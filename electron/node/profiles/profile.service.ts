@@ -14,9 +14,11 @@ import type { Clock } from '../../../shared/ports/clock';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { Logger } from '../../../shared/ports/logger';
 import type { ProfileDirectory, ProfileSnapshot } from '../../../shared/ports/profile-directory';
+import type { ProfileEditor } from '../../../shared/ports/profile-editor';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { SessionInvalidator } from '../../../shared/ports/session-invalidator';
 import { recordAudit } from '../audit/record-audit';
+import { SecretPresence } from './secret-presence';
 
 const encoder = new TextEncoder();
 
@@ -45,8 +47,12 @@ function presentation(input: { label?: string | undefined; color?: string | unde
  * An edit or a removal deletes the cached sessions of the profile and of everything assumed
  * through it (SessionInvalidator). Other features read profiles through the ProfileDirectory port.
  */
-export class ProfileService implements ProfileDirectory {
-  constructor(private readonly deps: ProfileServiceDeps) {}
+export class ProfileService implements ProfileDirectory, ProfileEditor {
+  private readonly presence: SecretPresence;
+
+  constructor(private readonly deps: ProfileServiceDeps) {
+    this.presence = new SecretPresence(deps.secrets, deps.clock, deps.logger);
+  }
 
   async read(): Promise<ProfileSnapshot> {
     return this.deps.store.read();
@@ -54,14 +60,15 @@ export class ProfileService implements ProfileDirectory {
 
   async list(): Promise<ProfileView[]> {
     const { profiles } = await this.deps.store.read();
-    return profiles.map((profile) => profileView(profiles, profile));
+    const hasSecret = await this.presence.check(profiles);
+    return profiles.map((profile) => profileView(profiles, profile, hasSecret));
   }
 
   async show(name: string): Promise<ProfileView> {
     const { profiles } = await this.deps.store.read();
     const profile = findByName(profiles, name);
     if (!profile) throw profileNotFound(name, profiles);
-    return profileView(profiles, profile);
+    return profileView(profiles, profile, await this.presence.check([profile]));
   }
 
   /** The stored profile itself, by id or name, with the snapshot it was found in (main side only). */
@@ -96,12 +103,13 @@ export class ProfileService implements ProfileDirectory {
       view = await store.update((doc) => {
         requireUniqueName(doc.profiles, input.name);
         doc.profiles.push(profile);
-        return profileView(doc.profiles, profile);
+        return profileView(doc.profiles, profile, () => true);
       });
     } catch (error) {
       await secrets.delete(userSecretItem(id)).catch(() => false);
       throw error;
     }
+    this.presence.saw(id, true);
     await this.record('add-user', id);
     return view;
   }
@@ -112,33 +120,48 @@ export class ProfileService implements ProfileDirectory {
       const now = this.deps.clock.now();
       const profile: RoleProfile = { ...roleFields(doc.profiles, doc.settings.roleNameAllowList, input), id: randomUUID(), createdAt: now, updatedAt: now };
       doc.profiles.push(profile);
-      return profileView(doc.profiles, profile);
+      return profileView(doc.profiles, profile, NO_SECRETS);
     });
     await this.record('add-role', view.id);
     return view;
   }
 
   async updateUser(input: UpdateUserInput): Promise<ProfileView> {
-    if (input.secretAccessKey) await this.deps.secrets.set(userSecretItem(input.id), encoder.encode(input.secretAccessKey));
-    const { view, affected } = await this.deps.store.update((doc) => {
-      const index = doc.profiles.findIndex((entry) => entry.id === input.id);
-      const current = doc.profiles[index];
-      if (!current || current.kind !== 'iam-user') throw new RoledeckError('NOT_FOUND', 'That IAM user no longer exists. Reload the list.');
-      requireUniqueName(doc.profiles, input.name, input.id);
-      const updated: IamUserProfile = {
-        kind: 'iam-user',
-        id: current.id,
-        name: input.name,
-        accessKeyId: input.accessKeyId ?? current.accessKeyId,
-        ...(input.mfaSerial ? { mfaSerial: input.mfaSerial } : {}),
-        ...(input.region ? { region: input.region } : {}),
-        ...presentation(input),
-        createdAt: current.createdAt,
-        updatedAt: this.deps.clock.now(),
-      };
-      doc.profiles[index] = updated;
-      return { view: profileView(doc.profiles, updated), affected: profilesThrough(doc.profiles, input.id) };
-    });
+    const { store, secrets } = this.deps;
+    // The same checks as inside the update, before the keychain is touched: an edit of a profile
+    // that is gone, or one whose new name clashes, must not replace (or plant) a secret.
+    const { current } = requireEditableUser((await store.read()).profiles, input);
+    const item = userSecretItem(input.id);
+    const previous = input.secretAccessKey ? await secrets.get(item) : null;
+    if (input.secretAccessKey) {
+      await secrets.set(item, encoder.encode(input.secretAccessKey));
+      this.presence.saw(input.id, true);
+    }
+    const hasSecret = await this.presence.check([current]);
+    let outcome: { view: ProfileView; affected: Profile[] };
+    try {
+      outcome = await store.update((doc) => {
+        const { index, current } = requireEditableUser(doc.profiles, input);
+        const updated: IamUserProfile = {
+          kind: 'iam-user',
+          id: current.id,
+          name: input.name,
+          accessKeyId: input.accessKeyId ?? current.accessKeyId,
+          ...(input.mfaSerial ? { mfaSerial: input.mfaSerial } : {}),
+          ...(input.region ? { region: input.region } : {}),
+          ...presentation(input),
+          createdAt: current.createdAt,
+          updatedAt: this.deps.clock.now(),
+        };
+        doc.profiles[index] = updated;
+        return { view: profileView(doc.profiles, updated, hasSecret), affected: profilesThrough(doc.profiles, input.id) };
+      });
+    } catch (error) {
+      // The store refused after all (a change by another process in between): the old secret goes back.
+      if (input.secretAccessKey) await (previous ? secrets.set(item, previous) : secrets.delete(item)).catch(() => undefined);
+      throw error;
+    }
+    const { view, affected } = outcome;
     await this.deps.sessions.invalidate(affected);
     await this.record('update-user', input.id);
     return view;
@@ -156,7 +179,7 @@ export class ProfileService implements ProfileDirectory {
         throw new RoledeckError('VALIDATION', `source: "${input.source}" is itself assumed through "${input.name}"; a role cannot be its own source.`);
       }
       doc.profiles[index] = updated;
-      return { view: profileView(doc.profiles, updated), affected: profilesThrough(doc.profiles, input.id) };
+      return { view: profileView(doc.profiles, updated, NO_SECRETS), affected: profilesThrough(doc.profiles, input.id) };
     });
     await this.deps.sessions.invalidate(affected);
     await this.record('update-role', input.id);
@@ -166,22 +189,19 @@ export class ProfileService implements ProfileDirectory {
   async remove(name: string): Promise<void> {
     const { store, secrets, logger } = this.deps;
     const { profile: existing, snapshot } = await this.get(name);
+    // Refused removals end nothing: the dependents are checked before any session is ended.
+    requireNoDependents(snapshot.profiles, existing);
     await this.deps.sessions.invalidate(profilesThrough(snapshot.profiles, existing.id));
     const removed = await store.update((doc) => {
       const profile = findByName(doc.profiles, name);
       if (!profile) throw profileNotFound(name, doc.profiles);
-      const dependents = doc.profiles.filter((entry) => entry.kind === 'role' && entry.sourceId === profile.id);
-      if (dependents.length > 0) {
-        throw new RoledeckError(
-          'CONFLICT',
-          `"${name}" is the source of ${dependents.map((entry) => `"${entry.name}"`).join(', ')}. Remove or re-point those first.`,
-        );
-      }
+      requireNoDependents(doc.profiles, profile);
       doc.profiles = doc.profiles.filter((entry) => entry.id !== profile.id);
       return profile;
     });
     await this.record('remove', removed.id);
     if (removed.kind === 'iam-user') {
+      this.presence.forget(removed.id);
       await secrets.delete(userSecretItem(removed.id)).catch((error: unknown) => {
         logger.warn('could not delete the secret of a removed IAM user', { profileId: removed.id, error });
       });
@@ -190,6 +210,7 @@ export class ProfileService implements ProfileDirectory {
 
   async userSecret(profile: IamUserProfile): Promise<string> {
     const bytes = await this.deps.secrets.get(userSecretItem(profile.id));
+    this.presence.saw(profile.id, bytes !== null);
     if (!bytes) {
       throw new RoledeckError(
         'NOT_FOUND',
@@ -203,6 +224,28 @@ export class ProfileService implements ProfileDirectory {
     return recordAudit(this.deps.audit, this.deps.logger, { at: this.deps.clock.now(), action, profileId, result: 'ok' });
   }
 }
+
+/** The IAM user an edit names, where it is; refuses a missing one and a name another profile has. */
+function requireEditableUser(profiles: readonly Profile[], input: UpdateUserInput): { index: number; current: IamUserProfile } {
+  const index = profiles.findIndex((entry) => entry.id === input.id);
+  const current = profiles[index];
+  if (!current || current.kind !== 'iam-user') throw new RoledeckError('NOT_FOUND', 'That IAM user no longer exists. Reload the list.');
+  requireUniqueName(profiles, input.name, input.id);
+  return { index, current };
+}
+
+function requireNoDependents(profiles: readonly Profile[], profile: Profile): void {
+  const dependents = profiles.filter((entry) => entry.kind === 'role' && entry.sourceId === profile.id);
+  if (dependents.length > 0) {
+    throw new RoledeckError(
+      'CONFLICT',
+      `"${profile.name}" is the source of ${dependents.map((entry) => `"${entry.name}"`).join(', ')}. Remove or re-point those first.`,
+    );
+  }
+}
+
+/** Views of roles never ask whether a secret is there. */
+const NO_SECRETS = (): boolean => false;
 
 function roleFields(profiles: readonly Profile[], allowList: readonly string[], input: AddRoleInput | UpdateRoleInput): Omit<RoleProfile, 'id' | 'createdAt' | 'updatedAt'> {
   const source = findByName(profiles, input.source);

@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../ipc/router';
 import type { AwsImportService } from './aws-import.service';
+import type { PlaintextKeysService } from './plaintext-keys.service';
 import type { ProfileService } from './profile.service';
 import type { SettingsService } from './settings.service';
 
@@ -12,12 +13,19 @@ export type ProfileChannel =
   | 'profiles.remove'
   | 'profiles.importPreview'
   | 'profiles.importApply'
+  | 'profiles.plaintextKeys'
+  | 'profiles.removePlaintextKeys'
   | 'settings.get'
   | 'settings.update';
 
 /** The profiles' and settings' channels. */
-export function createProfileHandlers(services: { profiles: ProfileService; awsImport: AwsImportService; settings: SettingsService }): HandlersFor<ProfileChannel> {
-  const { profiles, awsImport, settings } = services;
+export function createProfileHandlers(services: {
+  profiles: ProfileService;
+  awsImport: AwsImportService;
+  plaintextKeys: PlaintextKeysService;
+  settings: SettingsService;
+}): HandlersFor<ProfileChannel> {
+  const { profiles, awsImport, plaintextKeys, settings } = services;
   return {
     'profiles.list': async () => ({ profiles: await profiles.list() }),
     'profiles.addUser': (input) => profiles.addUser(input),
@@ -30,6 +38,8 @@ export function createProfileHandlers(services: { profiles: ProfileService; awsI
     },
     'profiles.importPreview': ({ moveKeys }) => awsImport.previewImport(moveKeys),
     'profiles.importApply': ({ moveKeys }) => awsImport.applyImport(moveKeys),
+    'profiles.plaintextKeys': () => plaintextKeys.preview(),
+    'profiles.removePlaintextKeys': ({ awsProfiles }) => plaintextKeys.remove(awsProfiles),
     'settings.get': () => settings.settings(),
     'settings.update': (changes) => settings.updateSettings(changes),
   };

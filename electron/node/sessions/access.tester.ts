@@ -2,6 +2,7 @@ import type { Profile } from '../../../shared/domain/profile';
 import type { TestAccessResult } from '../../../shared/domain/session';
 import { diagnoseAccess, type AccessStep } from '../../../shared/logic/access-diagnosis';
 import { callRegion, chainOf } from '../../../shared/logic/profile-chain';
+import { redactText } from '../../../shared/logic/redact';
 import type { Clock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
@@ -43,13 +44,16 @@ export class AccessTester {
       const details = failureDetails(error);
       const diagnosis = diagnoseAccess(error.step, details.code, details.message);
       this.deps.logger.info('test access failed', { profileId: profile.id, step: error.step.profileName, code: details.code, cause: diagnosis.cause });
+      // The result crosses IPC and is shown as is: AWS's words, and an explanation that may quote
+      // them, go out redacted (an error can echo a request value, such as a pasted secret key).
       return {
         ok: false,
         failedAt: error.step.profileName,
         cause: diagnosis.cause,
-        explanation: diagnosis.explanation,
-        ...(details.fromAws ? { awsCode: details.code, awsMessage: details.message } : {}),
+        explanation: redactText(diagnosis.explanation),
+        ...(details.fromAws ? { awsCode: redactText(details.code), awsMessage: redactText(details.message) } : {}),
         chain,
+        step: error.step,
       };
     }
   }

@@ -7,6 +7,7 @@ import type { SessionStatus } from '../../../shared/logic/session-state';
 import type { ExportableSession } from '../../../shared/logic/shell-export';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
+import type { SessionAccess } from '../../../shared/ports/session-access';
 import type { AccessTester } from './access.tester';
 import { chainContextOf, profileIn, type ChainContext } from './chain-context';
 import { explainedError, statusErrorOf } from './chain-failure';
@@ -35,7 +36,7 @@ export interface SessionServiceDeps {
  * explains Test access. Views never carry credentials; `credentials` and `exportable` hand them
  * out to main-side callers only, never over IPC.
  */
-export class SessionService {
+export class SessionService implements SessionAccess {
   constructor(private readonly deps: SessionServiceDeps) {}
 
   /** Live sessions, including ones another process (the CLI) cached in the keychain. */

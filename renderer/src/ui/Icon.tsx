@@ -76,6 +76,14 @@ const PATHS = {
       <path d="m8 12.5 2.7 2.7L16 9.8" />
     </>
   ),
+  copy: (
+    <>
+      <rect x="8.5" y="8.5" width="11" height="11" rx="2" />
+      <path d="M15.5 8.5V6a1.5 1.5 0 0 0-1.5-1.5H6A1.5 1.5 0 0 0 4.5 6v8A1.5 1.5 0 0 0 6 15.5h2.5" />
+    </>
+  ),
+  download: <path d="M12 4v11m-4.5-4.5L12 15l4.5-4.5M5 19.5h14" />,
+  plus: <path d="M12 5v14M5 12h14" />,
   /** Draws nothing: holds an icon's place (a menu item that is not the checked one). */
   blank: <></>,
   restore: (

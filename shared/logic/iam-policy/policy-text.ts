@@ -87,7 +87,7 @@ export function checkPolicyText(text: string, kind: PolicyKind, maxCharacters?: 
     const place = at(text, scanned.position);
     return {
       ok: false,
-      issues: [{ severity: 'error', path: '', line: place.line, column: place.column, message: `The policy is not valid JSON at ${place.where}: ${scanned.message}.` }],
+      issues: [{ severity: 'error', path: '', line: place.line, column: place.column, message: `The policy is not valid JSON at ${place.where}: ${scanned.message}${/[.?!]$/.test(scanned.message) ? '' : '.'}` }],
       characters,
     };
   }

@@ -9,6 +9,7 @@ import { deployCommand, EXTERNAL_ID_PARAMETER, roleTemplate, stackNameOf, type R
 import { buildSetupGuide, type SetupGuide } from './setup-guide';
 import { setupGuideHtml, setupGuideMarkdown } from './setup-guide-render';
 import { principalArn, trustPolicyDocument } from './trust-policy';
+import { setupIssuesOf } from './setup-issues';
 
 /**
  * Everything the customer gets for one setup, and what our side needs, built from one checked
@@ -58,7 +59,7 @@ function text(document: PolicyDocument): PolicyText {
 export function checkOnboardingSetup(input: unknown, allowList: readonly string[]): { ok: true; setup: OnboardingSetupInput; plan: PermissionsPlan } | { ok: false; issues: SetupIssue[] } {
   const parsed = OnboardingSetupInputSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
+    return { ok: false, issues: setupIssuesOf(parsed.error.issues) };
   }
   const setup = parsed.data;
   const issues: SetupIssue[] = [];
@@ -97,8 +98,9 @@ export function buildOnboardingKit(input: unknown, allowList: readonly string[])
 }
 
 /** The console link that creates the stack from the uploaded quick-create template, ExternalId filled in. */
-export function kitQuickCreateUrl(kit: OnboardingKit, templateUrl: string): QuickCreateResult {
+export function kitQuickCreateUrl(kit: OnboardingKit, templateUrl: string, options: { allowTemplateOutsideS3?: boolean } = {}): QuickCreateResult {
   return quickCreateUrl({
+    ...(options.allowTemplateOutsideS3 ? { allowTemplateOutsideS3: true } : {}),
     partition: kit.setup.partition,
     region: kit.setup.region,
     templateUrl,

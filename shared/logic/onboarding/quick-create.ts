@@ -24,12 +24,29 @@ export interface QuickCreateInput {
   parameters: Record<string, string>;
   /** Parameters the template marks NoEcho: refused here, because the console would ignore them. */
   noEchoParameters?: readonly string[];
+  /**
+   * Builds the link even when the template is not on Amazon S3 over https — for an S3 endpoint
+   * set with AWS_ENDPOINT_URL (a local emulator), where the caller warns that the AWS console
+   * cannot read it. The length and NoEcho rules still apply.
+   */
+  allowTemplateOutsideS3?: boolean;
 }
 
 export type QuickCreateResult = { ok: true; url: string } | { ok: false; message: string };
 
 /** S3 hosts: bucket.s3.amazonaws.com, bucket.s3.eu-west-1.amazonaws.com, s3.dualstack…, the China partition's .com.cn. */
 const S3_HOST = /^(?:[a-z0-9.-]+\.)?s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/;
+
+/** Whether CloudFormation could read a template at this address: Amazon S3, over https. */
+export function isAmazonS3Url(url: URL | string): boolean {
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'https:' && S3_HOST.test(parsed.hostname);
+}
 
 function consoleOrigin(partition: Partition, region: string): string {
   switch (partition) {
@@ -49,7 +66,7 @@ export function quickCreateUrl(input: QuickCreateInput): QuickCreateResult {
   } catch {
     return { ok: false, message: 'The template URL is not a URL: give the https address of the template in S3.' };
   }
-  if (template.protocol !== 'https:' || !S3_HOST.test(template.hostname)) {
+  if (!input.allowTemplateOutsideS3 && !isAmazonS3Url(template)) {
     return { ok: false, message: `CloudFormation reads a quick-create template only from Amazon S3 over https; ${template.host} is not an S3 address.` };
   }
   if (input.templateUrl.length > TEMPLATE_URL_MAX_LENGTH) {

@@ -1,6 +1,7 @@
 import { CHAINED_ROLE_MAX_SECONDS } from '../../domain/aws-rules';
 import type { OnboardingSetupInput, SetupIssue } from '../../domain/onboarding';
 import { AddRoleInputSchema, type AddRoleInput } from '../../domain/profile-input';
+import { setupIssuesOf } from './setup-issues';
 
 /**
  * The role profile that uses the customer's role once it exists: the same fields a person would
@@ -61,7 +62,7 @@ export function roleProfileInput(request: RoleProfileRequest): RoleProfileResult
   };
   const parsed = AddRoleInputSchema.safeParse(candidate);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
+    return { ok: false, issues: setupIssuesOf(parsed.error.issues) };
   }
   return { ok: true, input: parsed.data, notes };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -271,7 +271,11 @@ test.describe('Accounts', () => {
     await writeFile(credentials, ['[consultant]', `aws_access_key_id = ${KEY_ID}`, `aws_secret_access_key = ${importedSecret}`, ''].join('\n'));
     // The host reads these files as the SDKs would with AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE set.
     const app = await startTestHost({
-      ports: { awsFiles: new AwsFilesReader({ env: { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials }, homeDir: awsDir }) },
+      ports: {
+        awsFiles: new AwsFilesReader({ env: { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials }, homeDir: awsDir }),
+        // The CLI as `npm link` would put it on PATH: a credential_process line names it by full path.
+        cliLauncher: async () => ({ command: [process.execPath, path.join(process.cwd(), 'dist', 'cli', 'roledeck.mjs')] }),
+      },
     });
     try {
       const frames = recordFrames(page);
@@ -285,10 +289,10 @@ test.describe('Accounts', () => {
       await expect(preview).toContainText('Will be created (0)');
       await expect(dialog.getByRole('list', { name: 'Skipped profiles' })).toContainText('static keys stay in ~/.aws/credentials');
 
-      await dialog.getByLabel('Move keys into the keychain').check();
+      await dialog.getByLabel('Copy keys into the keychain').check();
       await expect(preview).toContainText('Will be created (3)');
       await expect(dialog.getByRole('list', { name: 'IAM users to create' })).toContainText('consultant');
-      await expect(dialog.getByRole('list', { name: 'IAM users to create' })).toContainText('AKIA…MPLE');
+      await expect(dialog.getByRole('list', { name: 'IAM users to create' })).toContainText('AKIA••••••••••••MPLE');
       const roles = dialog.getByRole('list', { name: 'Roles to create' });
       await expect(roles).toContainText('consultant → acme-hub → acme-prod');
       await expect(roles).toContainText('arn:aws:iam::123456789012:role/Deploy · ExternalId');
@@ -301,6 +305,21 @@ test.describe('Accounts', () => {
       await expect(dialog.getByRole('status')).toContainText('Imported 3 profiles');
       await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
       await dialogShot(page, 'import-result');
+
+      // The import copied the keys; taking them off disk is a second, confirmed step.
+      expect(await readFile(credentials, 'utf8')).toContain(importedSecret);
+      const plaintext = dialog.getByTestId('plaintext-keys');
+      await expect(plaintext).toContainText('still holds them in plaintext');
+      await plaintext.getByRole('button', { name: 'Remove plaintext keys…' }).click();
+      const confirm = plaintext.getByTestId('plaintext-keys-confirm');
+      await expect(confirm.getByRole('list', { name: 'Profiles whose plaintext keys will be removed' })).toContainText('consultant');
+      await expect(confirm).toContainText(credentials);
+      await expect(confirm).toContainText(config);
+      await dialogShot(page, 'plaintext-keys-confirm');
+      await confirm.getByRole('button', { name: 'Remove keys of 1 profile' }).click();
+      await expect(plaintext.getByTestId('plaintext-keys-result')).toContainText('Removed the plaintext keys of 1 profile: consultant.');
+      expect(await readFile(credentials, 'utf8')).not.toContain(importedSecret);
+      expect(await readFile(config, 'utf8')).toContain('credential_process = ');
       await dialog.getByRole('button', { name: 'Done' }).click();
       await expect(dialog).toBeHidden();
       expect(await groupNames(page)).toEqual({ 'Account 123456789012, 2 profiles': ['acme-hub', 'acme-prod'], 'IAM users, 1 profile': ['consultant'] });

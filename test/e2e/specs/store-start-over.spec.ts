@@ -136,7 +136,7 @@ test('after the store key is gone from the keychain, Start over moves the store 
   // Right after: Import from ~/.aws.
   await done.getByRole('button', { name: 'Import from ~/.aws…' }).click();
   const importDialog = page.getByTestId('import-dialog');
-  await importDialog.getByLabel('Move keys into the keychain').check();
+  await importDialog.getByLabel('Copy keys into the keychain').check();
   await importDialog.getByRole('button', { name: 'Import 2 profiles' }).click();
   await expect(importDialog).toContainText('Imported 2 profiles');
   await importDialog.getByRole('button', { name: 'Done' }).click();

@@ -8,6 +8,8 @@ import { StreamLogger } from '../../../electron/node/log/console.logger';
 import { execFile } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
+import { userSecretItem } from '../../../shared/domain/keychain-items';
 import { cliPath, ensureCliBuilt, runCli } from '../fixtures/cli';
 import { envWithoutSecretService, lockKeyring, requireKeyringSession, unlockKeyring } from '../fixtures/keyring';
 
@@ -43,6 +45,19 @@ describe('roledeck profile (built CLI, real keychain, real files)', () => {
     const onDisk = readFileSync(path.join(home, 'profiles.rdk'));
     expect(onDisk.includes('acme-prod')).toBe(false);
     expect(onDisk.includes('test-id-5678')).toBe(false);
+  });
+
+  it('lists an IAM user whose keychain item was deleted behind its back as missing its secret', async () => {
+    const added = await runCli(['profile', 'add-user', 'gone', '--access-key-id', 'AKIAIOSFODNN7EXAMPLE', '--json'], { env: env(), input: `${SECRET}\n` });
+    const { id } = JSON.parse(added.stdout) as { id: string };
+    expect((await runCli(['profile', 'list', '--json'], { env: env() })).stdout).toContain('"hasSecret": true');
+    expect(await new KeyringSecretStore().delete(userSecretItem(id))).toBe(true);
+
+    const json = await runCli(['profile', 'list', '--json'], { env: env() });
+    expect(JSON.parse(json.stdout).profiles).toMatchObject([{ name: 'gone', hasSecret: false }]);
+    const table = await runCli(['profile', 'list'], { env: env() });
+    expect(table.stdout).toMatch(/gone\s+user\s+AKIA•+MPLE\s+SECRET MISSING/);
+    expect(table.stdout).toContain('gone: its secret access key is not in the OS keychain. Re-enter it');
   });
 
   it('runs through a bin symlink as npm installs it, and prints its version', async () => {

@@ -1,13 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import {
-  CloudFormationClient,
-  CreateChangeSetCommand,
-  CreateStackCommand,
-  DescribeChangeSetCommand,
-  DescribeStacksCommand,
-  ExecuteChangeSetCommand,
-  type Stack,
-} from '@aws-sdk/client-cloudformation';
 import { GetRoleCommand, GetRolePolicyCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,12 +11,11 @@ import { roleProfileInput } from '../../../shared/logic/onboarding/role-profile'
 import { classifyVerifyFailure } from '../../../shared/logic/onboarding/verify-failure';
 import { createUserWithKey, iamClient } from '../fixtures/iam';
 import { setIamEnforcement, useMoto } from '../fixtures/moto';
+import { createStackLikeTheLink, deployLikeTheCommand } from './customer-admin';
 
 /** moto's single account: "ours" and the customer's are the same account here. */
 const MOTO_ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
-// moto accepts any signature while IAM enforcement is off; the customer's admin deploys with these.
-const ADMIN = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
 function kitFor(overrides: Partial<OnboardingSetupInput>): OnboardingKit {
   const result = buildOnboardingKit(
@@ -45,66 +35,6 @@ function kitFor(overrides: Partial<OnboardingSetupInput>): OnboardingKit {
   );
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.kit;
-}
-
-/** The value after `--flag` in the kit's deploy command: the test deploys what the customer would run. */
-function commandValue(command: string, flag: string): string {
-  const match = new RegExp(`${flag} (\\S+)`).exec(command);
-  if (!match) throw new Error(`${flag} not in ${command}`);
-  return match[1]!;
-}
-
-async function waitForStack(cloudFormation: CloudFormationClient, stackName: string): Promise<Stack> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
-    const stack = Stacks?.[0];
-    if (stack?.StackStatus?.endsWith('_COMPLETE') || stack?.StackStatus?.endsWith('_FAILED')) return stack;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`stack ${stackName} did not finish in 10 s`);
-}
-
-/** What `aws cloudformation deploy` does: a change set with the capability and the parameter, then execute it. */
-async function deployLikeTheCommand(kit: OnboardingKit): Promise<Stack> {
-  const cloudFormation = new CloudFormationClient({ region: commandValue(kit.deployCommand, '--region'), credentials: ADMIN });
-  try {
-    const stackName = commandValue(kit.deployCommand, '--stack-name');
-    const [key, value] = commandValue(kit.deployCommand, '--parameter-overrides').split('=');
-    const { Id } = await cloudFormation.send(
-      new CreateChangeSetCommand({
-        StackName: stackName,
-        ChangeSetName: 'roledeck-onboarding',
-        ChangeSetType: 'CREATE',
-        TemplateBody: kit.template.body,
-        Capabilities: [commandValue(kit.deployCommand, '--capabilities') as 'CAPABILITY_NAMED_IAM'],
-        Parameters: [{ ParameterKey: key, ParameterValue: value }],
-      }),
-    );
-    const changeSet = await cloudFormation.send(new DescribeChangeSetCommand({ ChangeSetName: Id }));
-    expect(changeSet.Status).toBe('CREATE_COMPLETE');
-    await cloudFormation.send(new ExecuteChangeSetCommand({ ChangeSetName: Id }));
-    return await waitForStack(cloudFormation, stackName);
-  } finally {
-    cloudFormation.destroy();
-  }
-}
-
-/** What the quick-create link does: CreateStack from the visible-ExternalId template, the link's parameter filled in. */
-async function createStackLikeTheLink(kit: OnboardingKit): Promise<Stack> {
-  const cloudFormation = new CloudFormationClient({ region: REGION, credentials: ADMIN });
-  try {
-    await cloudFormation.send(
-      new CreateStackCommand({
-        StackName: kit.stackName,
-        TemplateBody: kit.quickCreateTemplate.body,
-        Capabilities: ['CAPABILITY_NAMED_IAM'],
-        Parameters: [{ ParameterKey: 'ExternalId', ParameterValue: kit.setup.externalId }],
-      }),
-    );
-    return await waitForStack(cloudFormation, kit.stackName);
-  } finally {
-    cloudFormation.destroy();
-  }
 }
 
 /**
@@ -128,7 +58,7 @@ describe('the generated role template, deployed to moto', () => {
     { purpose: 'CloudFront key management, MFA required, 12 h sessions', overrides: { requireMfa: true, maxSessionDurationSeconds: 43_200, permissions: { purpose: 'cloudfront-key-management' as const } } },
   ])('$purpose: creates the role with exactly the generated trust and permissions policies', async ({ overrides }) => {
     const kit = kitFor(overrides);
-    const stack = await deployLikeTheCommand(kit);
+    const stack = await deployLikeTheCommand(kit.template.body, kit.deployCommand);
     expect(stack.StackStatus).toBe('CREATE_COMPLETE');
 
     const iam = iamClient();
@@ -152,7 +82,7 @@ describe('the generated role template, deployed to moto', () => {
     // Our side: the IAM user with exactly the policy the kit says it needs.
     const consultant = await createUserWithKey('consultant', kit.ourPolicy.document);
     expect(kit.principalArn).toBe(consultant.arn);
-    const stack = await createStackLikeTheLink(kit);
+    const stack = await createStackLikeTheLink({ region: REGION, stackName: kit.stackName, templateBody: kit.quickCreateTemplate.body, externalId: kit.setup.externalId });
     expect(stack.StackStatus).toBe('CREATE_COMPLETE');
 
     // Closing the loop: the customer sends back the RoleArn output; it becomes a role profile.

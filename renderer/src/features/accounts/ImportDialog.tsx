@@ -4,7 +4,8 @@ import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { chainText, humanDuration, maskAccessKeyId } from './profile-format';
+import PlaintextKeysPanel from './PlaintextKeysPanel';
+import { chainText, humanDuration } from './profile-format';
 
 type ApplyResult = { created: string[]; skipped: ImportPreviewView['skipped'] };
 
@@ -20,7 +21,7 @@ function plural(count: number, one: string, many: string): string {
 
 /**
  * Import from ~/.aws: a preview of what would be created and what is skipped (and why) before
- * anything changes, then Apply. The files are only read; "Move keys into the keychain" decides
+ * anything changes, then Apply. The files are only read; "Copy keys into the keychain" decides
  * whether profiles with static keys become IAM users with their secret in the keychain.
  */
 export default function ImportDialog({ onClose, onImported }: ImportDialogProps): ReactElement {
@@ -71,44 +72,48 @@ export default function ImportDialog({ onClose, onImported }: ImportDialogProps)
   return (
     <Dialog
       title="Import from ~/.aws"
-      description="Roledeck reads your AWS config and credentials files as the AWS SDKs do. It never changes them."
+      description="Roledeck reads your AWS config and credentials files as the AWS SDKs do. Importing never changes them; taking plaintext keys off disk is a separate step you confirm."
       onClose={onClose}
       footer={footer}
       size="lg"
       testId="import-dialog"
     >
       {result ? (
-        <div className="import-result" role="status">
-          <p className="import-result__title">
-            Imported {plural(result.created.length, 'profile', 'profiles')}
-            {result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.
-          </p>
-          {result.created.length > 0 ? (
-            <p>
-              Created: <span className="import-list__mono">{result.created.join(', ')}</span>
+        <>
+          <div className="import-result" role="status">
+            <p className="import-result__title">
+              Imported {plural(result.created.length, 'profile', 'profiles')}
+              {result.skipped.length > 0 ? `, skipped ${result.skipped.length}` : ''}.
             </p>
-          ) : null}
-          {result.skipped.length > 0 ? (
-            <ul className="import-list">
-              {result.skipped.map((entry) => (
-                <li key={entry.name}>
-                  <span className="import-list__mono">{entry.name}</span> — {entry.reason}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+            {result.created.length > 0 ? (
+              <p>
+                Created: <span className="import-list__mono">{result.created.join(', ')}</span>
+              </p>
+            ) : null}
+            {result.skipped.length > 0 ? (
+              <ul className="import-list">
+                {result.skipped.map((entry) => (
+                  <li key={entry.name}>
+                    <span className="import-list__mono">{entry.name}</span> — {entry.reason}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+          {moveKeys ? <PlaintextKeysPanel /> : null}
+        </>
       ) : (
         <>
           <div className="checkbox">
             <input id={moveKeysId} type="checkbox" checked={moveKeys} onChange={(event) => setMoveKeys(event.currentTarget.checked)} data-autofocus />
             <div>
               <label htmlFor={moveKeysId} className="checkbox__label">
-                Move keys into the keychain
+                Copy keys into the keychain
               </label>
               <p className="field__hint">
-                Profiles with an access key become IAM users whose secret is stored in your OS keychain. Unticked, they are
-                left out, and so are the roles that use them.
+                Profiles with an access key become IAM users whose secret is stored in your OS keychain. This copies the
+                keys: ~/.aws/credentials keeps its plaintext copy until you remove it (offered after the import). Unticked,
+                they are left out, and so are the roles that use them.
               </p>
             </div>
           </div>
@@ -139,7 +144,7 @@ export default function ImportDialog({ onClose, onImported }: ImportDialogProps)
                         {users.map((entry) => (
                           <li key={entry.name}>
                             <span className="badge badge--user">IAM user</span> <strong>{entry.name}</strong>{' '}
-                            <span className="import-list__mono">{maskAccessKeyId(entry.accessKeyId)}</span>
+                            <span className="import-list__mono">{entry.accessKeyIdMasked}</span>
                             {entry.mfaSerial ? <span className="badge badge--mfa">MFA</span> : null}
                             {entry.region ? <span className="muted"> · {entry.region}</span> : null}
                           </li>

@@ -40,7 +40,7 @@ function describeProfile(profile: ProfileView): string {
       profile.name,
       'IAM user',
       `key ${profile.accessKeyIdMasked}`,
-      profile.hasSecret ? null : 'secret missing from the keychain',
+      profile.hasSecret ? null : 'secret missing from the keychain — edit the profile and re-enter it',
       profile.mfaSerial ? 'MFA' : null,
       profile.region ? `region ${profile.region}` : null,
     ]
@@ -104,7 +104,7 @@ function ProfileRow({
         {isRole ? profile.roleName : shortMasked(profile.accessKeyIdMasked)}
       </span>
       <span className="prow__cell prow__chain" title={isRole ? chainText(profile.chain) : undefined}>
-        {isRole ? chainText(profile.chain) : profile.hasSecret ? 'secret in keychain' : 'secret missing'}
+        {isRole ? chainText(profile.chain) : profile.hasSecret ? 'secret in keychain' : <span className="prow__missing">secret missing — re-enter it</span>}
       </span>
       <span className="prow__cell">{isRole ? (profile.externalId ? <span className="badge badge--ok">Yes</span> : <span className="prow__muted">No</span>) : <span className="prow__muted">—</span>}</span>
       <span className="prow__cell">{profile.mfaSerial ? <span className="badge badge--mfa" title={profile.mfaSerial}>MFA</span> : <span className="prow__muted">—</span>}</span>

@@ -19,7 +19,3 @@ export function kindLabel(profile: ProfileView): string {
   return profile.kind === 'iam-user' ? 'IAM user' : 'Role';
 }
 
-/** Shows an access key ID as AKIA…WXYZ: the import preview gets it whole, the list never shows it whole. */
-export function maskAccessKeyId(keyId: string): string {
-  return keyId.length <= 8 ? '•'.repeat(keyId.length) : `${keyId.slice(0, 4)}…${keyId.slice(-4)}`;
-}

@@ -377,3 +377,25 @@ describe('region', () => {
     },
   );
 });
+
+describe('length limits on every rule (they bound what crosses IPC)', () => {
+  it('refuses a value far past a rule’s limit in the rule’s own words, not a generic "too long"', () => {
+    const cases = [
+      [AccountIdSchema, '1'.repeat(5000), /5,000 digits/],
+      [RoleNameSchema, 'a'.repeat(5000), /64/],
+      [ExternalIdSchema, 'a'.repeat(5000), /1,224/],
+      [RegionSchema, 'eu-west-1'.repeat(500), /region/i],
+    ] as const;
+    for (const [schema, value, words] of cases) {
+      const result = schema.safeParse(value);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(words);
+      expect(result.error?.issues[0]?.message).not.toMatch(/Too big/i);
+    }
+  });
+
+  it('still accepts a tag of 128 characters outside the Basic Multilingual Plane (AWS counts characters)', () => {
+    const key = '😀'.repeat(128);
+    expect(SessionTagSchema.safeParse({ key, value: 'v' }).error?.issues.map((issue) => issue.message) ?? []).not.toContainEqual(expect.stringMatching(/more than 128/));
+  });
+});

@@ -17,6 +17,26 @@ describe('store document versions', () => {
     ]);
   });
 
+  it('migrates a version 2 document to one with no CloudFront keys, keeping its customers', () => {
+    const { cloudfrontKeys: _keys, ...v2 } = { ...emptyDocument(), version: 2 };
+    const parsed = parseStoreDocument(v2);
+    expect(parsed).toMatchObject({ kind: 'ok', migratedFrom: 2, document: { version: CURRENT_STORE_VERSION, cloudfrontKeys: [], customers: [] } });
+  });
+
+  it('refuses two CloudFront keys with one CloudFront key ID, since signing would not know which to use', () => {
+    const key = {
+      id: 'key-aaaa-0001',
+      keyPairId: 'K2JCJMDEHXQW5F',
+      label: 'Acme',
+      fingerprint: `SHA256:${'A'.repeat(43)}`,
+      publicKeyPem: '-----BEGIN PUBLIC KEY-----\n',
+      origin: 'imported',
+      createdAt: 1,
+    };
+    const parsed = parseStoreDocument({ ...emptyDocument(), cloudfrontKeys: [key, { ...key, id: 'key-aaaa-0002' }] });
+    expect(parsed).toEqual({ kind: 'invalid', problems: ['cloudfrontKeys.1.keyPairId: two CloudFront keys have the key ID K2JCJMDEHXQW5F'] });
+  });
+
   it('reads a document without customers as one with none', () => {
     const { customers: _customers, ...withoutCustomers } = emptyDocument();
     const parsed = parseStoreDocument(withoutCustomers);

@@ -61,6 +61,12 @@ describe('static keys', () => {
     expect(Object.keys(importPreview(result))).toEqual(['create', 'skipped', 'summary']);
   });
 
+  it('shows access key IDs masked in the preview, never whole', () => {
+    const preview = importPreview(plan({ consultant: keys() }));
+    expect(preview.create).toEqual([{ kind: 'iam-user', name: 'consultant', accessKeyIdMasked: 'AKIA••••••••••••MPLE' }]);
+    expect(JSON.stringify(preview)).not.toContain(KEY_ID);
+  });
+
   it('with a session token are temporary and skipped', () => {
     const result = plan({ temp: { ...keys(), aws_session_token: 'token' } });
     expectSkipped(result, 'temp', 'temporary', 'temporary');
@@ -106,7 +112,7 @@ describe('moving keys into the keychain', () => {
     expectSkipped(result, 'consultant', 'keys-stay', KEYS_STAY_REASON);
     expectSkipped(result, 'hub', 'keys-stay', `${KEYS_STAY_REASON} (source profile "consultant")`);
     expectSkipped(result, 'prod', 'keys-stay', `${KEYS_STAY_REASON} (source profile "consultant")`);
-    expect(result.summary).toContain('Tick Move keys into the keychain');
+    expect(result.summary).toContain('Tick Copy keys into the keychain');
   });
 
   it('unticked, still imports roles whose source Roledeck already has', () => {

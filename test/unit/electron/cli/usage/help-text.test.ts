@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELP_OPTION, optionLabel, type CommandSpec } from '../../../../../electron/cli/usage/command-spec';
-import { COMMANDS, EXPORT } from '../../../../../electron/cli/usage/commands.catalog';
+import { COMMANDS, CUSTOMERS_VERIFY, EXPORT, ONBOARD } from '../../../../../electron/cli/usage/commands.catalog';
 import { commandHelp, overviewHelp, usageLine, visibleCommands, wrap } from '../../../../../electron/cli/usage/help-text';
 
 /** Help wraps lines; compare words, not line breaks. */
@@ -30,6 +30,22 @@ describe('a command’s help', () => {
     const help = commandHelp(profile);
     for (const sub of profile.subcommands ?? []) expect(help).toMatch(new RegExp(`\\n  ${sub.name.split(' ')[1]} +`));
     expect(help).toContain('roledeck profile <command> --help');
+  });
+});
+
+describe('a command with arguments of its own and subcommands (onboard)', () => {
+  it('shows its own usage and options, then its subcommands', () => {
+    const help = commandHelp(ONBOARD);
+    expect(usageLine(ONBOARD)).toMatch(/^roledeck onboard <customer> --role-name <name> --out <dir> /);
+    expect(help).toContain('--role-name <name>');
+    expect(help).toMatch(/Commands:\n {2}complete +Closes the loop/);
+    expect(visibleCommands().map((spec) => spec.name)).toEqual(expect.arrayContaining(['onboard', 'onboard complete', 'customers', 'customers verify']));
+  });
+
+  it('writes a repeatable last argument with dots', () => {
+    expect(usageLine({ name: 'customers verify', summary: 'Re-tests.', positionals: CUSTOMERS_VERIFY.positionals, options: CUSTOMERS_VERIFY.options })).toBe(
+      'roledeck customers verify [<customer>...] [--all] [--json]',
+    );
   });
 });
 

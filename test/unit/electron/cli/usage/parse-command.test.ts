@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../../../electron/cli/errors';
-import { CONFIG_INSTALL, EXEC, EXPORT, LIST, PROFILE_ADD_ROLE, PROFILE_ADD_USER } from '../../../../../electron/cli/usage/commands.catalog';
+import { CONFIG_INSTALL, CUSTOMERS_VERIFY, EXEC, EXPORT, LIST, PROFILE_ADD_ROLE, PROFILE_ADD_USER } from '../../../../../electron/cli/usage/commands.catalog';
 import { asksForHelp, parseCommand } from '../../../../../electron/cli/usage/parse-command';
 
 /** The usage error a person would see, and the command whose --help it points to. */
@@ -21,6 +21,11 @@ describe('parsing by the command catalog', () => {
     expect(parsed.values).toMatchObject({ source: 'me', 'account-id': '123456789012', 'role-name': 'R', tag: ['a=1', 'b=2'], json: true });
     expect(parseCommand(EXPORT, ['acme', '-f', 'fish']).values.format).toBe('fish');
     expect(parseCommand(EXPORT, ['acme', '--format=dotenv']).values.format).toBe('dotenv');
+  });
+
+  it('takes a repeatable last argument as many times as given (customers verify a b c)', () => {
+    expect(parseCommand(CUSTOMERS_VERIFY, ['acme', 'globex', 'initech']).positionals).toEqual(['acme', 'globex', 'initech']);
+    expect(parseCommand(CUSTOMERS_VERIFY, ['--all']).positionals).toEqual([]);
   });
 
   it('hands on everything after -- untouched, its own options included', () => {

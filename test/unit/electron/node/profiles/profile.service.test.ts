@@ -5,6 +5,7 @@ import { DocumentStoreAuditLog } from '../../../../../electron/node/audit/docume
 import { mfaSessionItem, roleSessionItem, userSecretItem } from '../../../../../shared/domain/keychain-items';
 import type { StoreDocument } from '../../../../../shared/domain/store-document';
 import { fakePorts } from '../../../../fakes/ports';
+import { SECRET_PRESENCE_TTL_MS } from '../../../../../electron/node/profiles/secret-presence';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const user = { name: 'consultant', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET };
@@ -29,6 +30,37 @@ describe('ProfileService', () => {
     expect(new TextDecoder().decode((await secrets.get(userSecretItem(view.id)))!)).toBe(SECRET);
     expect(JSON.stringify(store.document)).not.toContain(SECRET);
     expect(JSON.stringify(await profiles.list())).not.toContain(SECRET);
+  });
+
+  it('says a secret is missing when its keychain item was deleted behind Roledeck’s back', async () => {
+    const { profiles, secrets, clock } = setup();
+    const view = await profiles.addUser(user);
+    await profiles.addRole({ name: 'acme', source: 'consultant', accountId: '123456789012', roleName: 'R' });
+    secrets.items.delete(userSecretItem(view.id));
+    clock.advance(SECRET_PRESENCE_TTL_MS);
+    const listed = await profiles.list();
+    expect(listed.find((entry) => entry.name === 'consultant')).toMatchObject({ hasSecret: false });
+    expect(await profiles.show('consultant')).toMatchObject({ hasSecret: false });
+    await profiles.updateUser({ id: view.id, name: 'consultant', secretAccessKey: SECRET });
+    expect((await profiles.list()).find((entry) => entry.name === 'consultant')).toMatchObject({ hasSecret: true });
+  });
+
+  it('learns at once that a secret is missing when a session needed it', async () => {
+    const { profiles, secrets } = setup();
+    const view = await profiles.addUser(user);
+    secrets.items.delete(userSecretItem(view.id));
+    const stored = (await profiles.get('consultant')).profile;
+    if (stored.kind !== 'iam-user') throw new Error('expected an IAM user');
+    expect((await failure(profiles.userSecret(stored))).message).toMatch(/Edit the profile and enter it again/);
+    expect(await profiles.list()).toMatchObject([{ name: 'consultant', hasSecret: false }]);
+  });
+
+  it('does not call a secret missing while the keychain cannot be read', async () => {
+    const { profiles, secrets, clock } = setup();
+    await profiles.addUser(user);
+    secrets.get = () => Promise.reject(new RoledeckError('KEYCHAIN_LOCKED', 'The OS keychain is locked.'));
+    clock.advance(SECRET_PRESENCE_TTL_MS);
+    expect(await profiles.list()).toMatchObject([{ name: 'consultant', hasSecret: true }]);
   });
 
   it('refuses a second profile with the same name and leaves no orphan secret', async () => {
@@ -88,6 +120,40 @@ describe('ProfileService', () => {
     await profiles.remove('consultant');
     expect(await secrets.get(userSecretItem(consultant.id))).toBeNull();
     expect(await profiles.list()).toEqual([]);
+  });
+
+  it('refuses a removal with dependents before it ends any session', async () => {
+    const { profiles, secrets } = setup();
+    const consultant = await profiles.addUser(user);
+    const acme = await profiles.addRole({ name: 'acme', source: 'consultant', accountId: '123456789012', roleName: 'R' });
+    const cached = [mfaSessionItem(consultant.id), roleSessionItem(acme.id)];
+    for (const item of cached) await secrets.set(item, new Uint8Array([1]));
+    secrets.writes.length = 0;
+    expect((await failure(profiles.remove('consultant'))).code).toBe('CONFLICT');
+    expect(secrets.writes).toEqual([]);
+    expect(cached.every((item) => secrets.items.has(item))).toBe(true);
+  });
+
+  it('checks an edit’s name before it writes the keychain: a clash leaves the old secret in place', async () => {
+    const { profiles, secrets } = setup();
+    const consultant = await profiles.addUser(user);
+    await profiles.addUser({ ...user, name: 'other', accessKeyId: 'AKIAIOSFODNN7EXAMPL2' });
+    secrets.writes.length = 0;
+    const error = await failure(profiles.updateUser({ id: consultant.id, name: 'other', secretAccessKey: 'NEWSECRETnewsecretNEWSECRETnewsecret1234' }));
+    expect(error.code).toBe('CONFLICT');
+    expect(secrets.writes).toEqual([]);
+    expect(new TextDecoder().decode((await secrets.get(userSecretItem(consultant.id)))!)).toBe(SECRET);
+  });
+
+  it('checks that the edited user still exists before it writes the keychain', async () => {
+    const { profiles, secrets } = setup();
+    const consultant = await profiles.addUser(user);
+    await profiles.remove('consultant');
+    secrets.writes.length = 0;
+    const error = await failure(profiles.updateUser({ id: consultant.id, name: 'consultant', secretAccessKey: SECRET }));
+    expect(error.code).toBe('NOT_FOUND');
+    expect(secrets.writes).toEqual([]);
+    expect(secrets.items.has(userSecretItem(consultant.id))).toBe(false);
   });
 
   it('refuses an edit that would make a role its own source', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RoledeckError } from '../../../../../shared/contract/errors';
 import { settle } from '../../../../fakes/fake.scheduler';
 import { awsError } from '../../../../fakes/scripted.sts-gateway';
 import { sessionWorld } from './session-world';
@@ -38,6 +39,21 @@ describe('Test access (AccessTester behind SessionService)', () => {
 
     expect(result).toMatchObject({ ok: false, failedAt: 'acme-prod', cause: 'external-id', awsCode: 'AccessDenied', chain: ['plain', 'hub', 'acme-prod'] });
     if (!result.ok) expect(result.explanation).toMatch(/check step 2 of the customer setup/);
+  });
+
+  it('redacts a secret that a failure’s message carries before the result is shown', async () => {
+    const world = sessionWorld();
+    await world.addUser('plain', null);
+    await world.addRole('acme-prod', 'plain');
+    const leaked = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    world.sts.onAssumeRole = () => new RoledeckError('INTERNAL', `the request carried aws_secret_access_key=${leaked} and token ${'F'.repeat(120)}`);
+
+    const result = await world.sessions.testAccess('acme-prod');
+
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(leaked);
+    expect(JSON.stringify(result)).not.toContain('F'.repeat(120));
+    if (!result.ok) expect(result.explanation).toContain('[redacted]');
   });
 
   it('stops at the allow-list before calling AWS', async () => {

@@ -37,7 +37,7 @@ describe('custom policy text', () => {
       expect.objectContaining({
         line: 7,
         column: 7,
-        message: `The policy is not valid JSON at line 7, column 7: expected a comma (,) or } after the value, found '"' (U+0022): is a comma missing?.`,
+        message: `The policy is not valid JSON at line 7, column 7: expected a comma (,) or } after the value, found '"' (U+0022): is a comma missing?`,
       }),
     ]);
   });

@@ -3,6 +3,7 @@ import {
   describePresignLifetime,
   formatUtc,
   presignedUrlExpiry,
+  isAmazonS3Url,
   presignLifetime,
   quickCreateUrl,
   SIGV4_PRESIGN_MAX_SECONDS,
@@ -65,6 +66,15 @@ describe('quick-create link', () => {
     const long = `${TEMPLATE}&X-Amz-Security-Token=${'t'.repeat(900)}`;
     const result = quickCreateUrl(input({ templateUrl: long }));
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/accepts at most 1024.*temporary credentials carries the whole session token/) });
+  });
+
+  it('builds a link to an S3 endpoint set with AWS_ENDPOINT_URL only when asked to, and keeps the length rule then too', () => {
+    const local = 'http://127.0.0.1:4566/our-bucket/t.yaml?X-Amz-Expires=60';
+    expect(isAmazonS3Url(local)).toBe(false);
+    expect(isAmazonS3Url(TEMPLATE)).toBe(true);
+    expect(quickCreateUrl(input({ templateUrl: local })).ok).toBe(false);
+    expect(quickCreateUrl(input({ templateUrl: local, allowTemplateOutsideS3: true }))).toMatchObject({ ok: true, url: expect.stringContaining(encodeURIComponent(local)) });
+    expect(quickCreateUrl(input({ templateUrl: `${local}&t=${'x'.repeat(1100)}`, allowTemplateOutsideS3: true })).ok).toBe(false);
   });
 
   it('refuses to fill a NoEcho parameter, which the console would silently ignore', () => {
