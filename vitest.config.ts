@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          setupFiles: ['test/fixtures/no-real-aws.setup.ts'],
+          setupFiles: ['test/fixtures/no-real-aws.setup.ts', 'test/integration/fixtures/keyring-unlocked.setup.ts'],
           globalSetup: ['test/integration/fixtures/moto.global-setup.ts'],
           // One moto server is shared, and it is reset between tests: files run one at a time.
           fileParallelism: false,
