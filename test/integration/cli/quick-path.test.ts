@@ -16,8 +16,10 @@ import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secr
 import { StreamLogger } from '../../../electron/node/log/console.logger';
 import { STORE_KEY_ITEM } from '../../../shared/domain/keychain-items';
 import { EXPORT_FORMATS } from '../../../shared/logic/shell-export';
+import { spawn } from 'node:child_process';
 import { startFakeAgent } from '../agent/fake-agent';
 import { ensureCliBuilt, runCli, type CliResult } from '../fixtures/cli';
+import { ensureCliSeaBuilt } from '../fixtures/cli-sea';
 import { createRole, createUserWithKey, trustPolicyFor } from '../fixtures/iam';
 import { requireKeyringSession } from '../fixtures/keyring';
 import { motoEndpoint, useMoto } from '../fixtures/moto';
@@ -204,6 +206,51 @@ describe('the quick path, in every form', () => {
     } finally {
       await agent.close();
       services.refresh.stop();
+    }
+  });
+});
+
+// The same quick path inside the single executable the desktop app ships: CommonJS chunks loaded
+// from its assets, the keychain binary beside it (linux x64 is where one is built here).
+describe.runIf(process.platform === 'linux' && process.arch === 'x64')('the quick path in the single executable', () => {
+  let sea: string;
+  beforeAll(async () => {
+    requireKeyringSession();
+    await ensureCliBuilt();
+    sea = path.join(await ensureCliSeaBuilt(), 'roledeck');
+  }, 300_000);
+  useMoto();
+  beforeEach(() => {
+    home = mkdtempSync(path.join(tmpdir(), 'roledeck-quick-sea-'));
+  });
+  // Not spawnSync: the squatter below answers from this very process.
+  const runSea = (args: string[]): Promise<CliResult> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(sea, args, { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    });
+
+  it('serves by name and export from the kept answer without the store key, and distrusts a squatter in one line', async () => {
+    await cachedRole();
+    expect((await runSea(['credential-process', 'acme-prod'])).code).toBe(0);
+    expect((await runSea(['export', 'acme-prod', '--format', 'json'])).code).toBe(0);
+    const [byName, exported] = await withoutStoreKey(() => Promise.all([runSea(['credential-process', 'acme-prod']), runSea(['export', 'acme-prod', '--format', 'json'])]));
+    expect([byName.code, byName.stderr, exported.code, exported.stderr]).toEqual([0, '', 0, '']);
+    expect(keyOf(byName)).toBe(keyOf(exported));
+
+    const fake = await startFakeAgent(home, () => `${JSON.stringify({ body: '{}', proof: 'A'.repeat(43) })}\n`);
+    try {
+      const distrusted = await withoutStoreKey(() => runSea(['credential-process', 'acme-prod']));
+      expect(distrusted.code).toBe(0);
+      expect(distrusted.stderr).toBe("roledeck: not using the Roledeck app's socket (it could not prove it is the Roledeck app); reading the keychain instead.\n");
+      expect(keyOf(distrusted)).toBe(keyOf(byName));
+    } finally {
+      await fake.close();
     }
   });
 });
