@@ -17,7 +17,7 @@ export interface SdkClientConfig {
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   maxAttempts: number;
   retryMode: 'standard';
-  requestHandler: { connectionTimeout: number; requestTimeout: number };
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
 }
 
 export interface SdkClientSpec<Sdk, Client extends SdkClient> {
@@ -173,7 +173,11 @@ export class AwsClientPool<Sdk, Client extends SdkClient> {
       },
       maxAttempts: this.settings.maxAttempts,
       retryMode: 'standard',
-      requestHandler: { connectionTimeout: this.settings.connectionTimeoutMs, requestTimeout: this.settings.requestTimeoutMs },
+      // Without throwOnRequestTimeout, @smithy/node-http-handler only logs a warning when
+      // requestTimeout passes and keeps waiting: an endpoint that accepts the request and never
+      // answers would hang the call (and the spinner above it) forever. Shown by
+      // test/integration/faults/aws-faults.gateways.test.ts ("a hung STS endpoint …").
+      requestHandler: { connectionTimeout: this.settings.connectionTimeoutMs, requestTimeout: this.settings.requestTimeoutMs, throwOnRequestTimeout: true },
     };
   }
 }

@@ -86,7 +86,7 @@ describe('AwsClientPool', () => {
       credentials: { accessKeyId: 'ASIAALICE', secretAccessKey: 'alice-secret', sessionToken: 'alice-token' },
       maxAttempts: 4,
       retryMode: 'standard',
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
     });
     expect(client.config).not.toHaveProperty('endpoint');
   });
