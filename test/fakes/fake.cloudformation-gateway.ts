@@ -61,6 +61,8 @@ export class FakeCloudFormation implements CloudFormationGateway {
   nextOutputs: StackOutput[] = [];
   /** DescribeStackEvents calls to answer with Throttling before answering again. */
   throttlePolls = 0;
+  /** Polls that fail with 500 InternalFailure (after the SDK's retries, as the gateway reports it). */
+  failPolls = 0;
   private tick = Date.UTC(2026, 0, 1, 12);
   private ids = 0;
 
@@ -245,6 +247,10 @@ export class FakeCloudFormation implements CloudFormationGateway {
     if (this.throttlePolls > 0) {
       this.throttlePolls -= 1;
       throw new AwsCallError('Throttling', 'Rate exceeded', { httpStatus: 400 });
+    }
+    if (this.failPolls > 0) {
+      this.failPolls -= 1;
+      throw new AwsCallError('InternalFailure', 'DescribeStackEvents failed: InternalFailure: We encountered an internal error. Please try again.', { httpStatus: 500 });
     }
     const batch = stack.upcoming.shift();
     if (batch) {

@@ -29,10 +29,13 @@ export interface WatchResult {
 /** A stack operation may take hours (a database); past this the watch stops and says where to look. */
 const WATCH_LIMIT_MS = 6 * 3600_000;
 
+/** Polls in a row that may fail with a 5xx or no answer (each after the SDK's retries) before the watch gives up: about 3 minutes of backoff. */
+export const MAX_FAILED_POLLS_IN_A_ROW = 8;
+
 /**
  * Follows a running stack operation through DescribeStackEvents until the stack reaches a final
  * status: new events in order, each once (StackEventMerger), polling at once, then every 250 ms
- * easing to 2 s, and backing off with jitter while AWS throttles (nextPollDelay). Asking only for
+ * easing to 2 s, and backing off with jitter while AWS throttles or fails transiently (nextPollDelay). Asking only for
  * events newer than the newest one seen keeps each poll to one page.
  */
 export class StackWatcher {
@@ -51,6 +54,7 @@ export class StackWatcher {
     const events: StackEvent[] = [];
     let newest = input.baseline[0];
     let state: PollState = { polls: 0, throttles: 0 };
+    let failuresInARow = 0;
     let progress = deployProgress(events, { stackName: input.stackName, total: input.total });
     const deadline = clock.now() + WATCH_LIMIT_MS;
     for (;;) {
@@ -66,9 +70,17 @@ export class StackWatcher {
           progress = deployProgress(events, { stackName: input.stackName, total: input.total });
           input.onUpdate(fresh, progress);
         }
+        failuresInARow = 0;
       } catch (error) {
-        // Throttling ("Rate exceeded") after the SDK's own retries: slow down, keep watching.
-        if (!(error instanceof AwsCallError && error.throttled)) throw error;
+        // Throttling ("Rate exceeded"), a 5xx or no answer after the SDK's own retries: the stack
+        // keeps running in AWS whatever happens to one poll, so slow down and keep watching rather
+        // than leave the person with no outcome. Events already shown are never shown again
+        // (StackEventMerger), so a poll that resumes after a gap adds only what is new.
+        if (!(error instanceof AwsCallError && error.retryable)) throw error;
+        failuresInARow += 1;
+        // A throttle is AWS saying "later"; a 5xx or network failure that persists is an outage,
+        // and after this many polls in a row the person hears about it instead of a silent wait.
+        if (!error.throttled && failuresInARow > MAX_FAILED_POLLS_IN_A_ROW) throw error;
         throttled = true;
       }
       if (progress.stackStatus !== undefined && classifyStackStatus(progress.stackStatus).terminal) {

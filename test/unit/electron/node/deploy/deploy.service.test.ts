@@ -175,6 +175,35 @@ describe('DeployService: change set first, then the run', () => {
     expect(streamed).toEqual(['acme-queue CREATE_IN_PROGRESS', 'Queue CREATE_IN_PROGRESS', 'Queue CREATE_COMPLETE', 'acme-queue CREATE_COMPLETE']);
   });
 
+  it('keeps watching through 500s on DescribeStackEvents (backing off), then streams every event once', async () => {
+    const world = deployWorld();
+    const role = await world.addProfiles();
+    const prepared = await ready(world, role.id);
+    world.cloudformation.failPolls = 3;
+
+    const outcome = await world.deploy.execute(prepared.runId);
+
+    expect(outcome.status).toBe('succeeded');
+    expect(world.pauses.slice(0, 3).every((pause) => pause >= 2000)).toBe(true);
+    const streamed = world.eventsNamed('deploy.event').flatMap((payload) => payload.events.map((event) => `${event.logicalId} ${event.status}`));
+    expect(streamed).toEqual(['acme-queue CREATE_IN_PROGRESS', 'Queue CREATE_IN_PROGRESS', 'Queue CREATE_COMPLETE', 'acme-queue CREATE_COMPLETE']);
+  });
+
+  it('gives up with AWS’s words when DescribeStackEvents keeps failing with 500 (an outage, not a slow stack)', async () => {
+    const world = deployWorld();
+    const role = await world.addProfiles();
+    const prepared = await ready(world, role.id);
+    world.cloudformation.failPolls = 100;
+
+    const outcome = await world.deploy.execute(prepared.runId).then(
+      (value) => value,
+      (error: unknown) => error,
+    );
+
+    expect(JSON.stringify(outcome, Object.getOwnPropertyNames(outcome as object))).toMatch(/InternalFailure/);
+    expect(world.cloudformation.failPolls).toBe(100 - 9);
+  });
+
   it('shows replacement flags, and warns before a stateful resource is replaced or deleted', async () => {
     const world = deployWorld();
     const role = await world.addProfiles();
