@@ -9,12 +9,61 @@ import { messageOf } from '../../../shared/logic/error-message';
 /** Windows Credential Manager's limit for one credential blob (CRED_MAX_CREDENTIAL_BLOB_SIZE). */
 export const WINDOWS_MAX_ITEM_BYTES = 2560;
 
+/** A keychain call that has not answered by then fails as KEYCHAIN_UNAVAILABLE (see withDeadline). */
+export const KEYCHAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * The calls Roledeck makes on one keychain item: @napi-rs/keyring's AsyncEntry. Tests hand in
+ * stand-ins that reproduce a backend's behaviour the real keyring cannot be made to show on demand
+ * (a refusal, a call that never returns).
+ */
+export interface KeyringEntry {
+  getSecret(signal?: AbortSignal): Promise<number[] | null>;
+  setSecret(secret: Uint8Array, signal?: AbortSignal): Promise<void>;
+  deleteCredential(signal?: AbortSignal): Promise<boolean>;
+}
+
 export interface KeyringSecretStoreOptions {
   /** The keychain "service" every Roledeck item is filed under. */
   service?: string;
   platform?: NodeJS.Platform;
   /** Bytes one keychain item may hold; defaults to the platform's limit. */
   maxItemBytes?: number;
+  /** How long one keychain call may take before it fails (default KEYCHAIN_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** Opens an item; defaults to @napi-rs/keyring pinned to Secret Service on Linux. */
+  openEntry?: (service: string, name: string) => KeyringEntry;
+}
+
+class KeychainTimeoutError extends Error {
+  override name = 'KeychainTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`the keychain did not answer within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * Runs one keychain call with a deadline. A keyring daemon that is stopped, stuck or waiting on a
+ * dialog nobody sees never answers, and libsecret/D-Bus may wait 25 s or more (the bus's reply
+ * timeout) or forever (a macOS dialog), with the app's spinner or the CLI frozen meanwhile. The
+ * signal asks the native call to stop; the caller gets a KEYCHAIN_UNAVAILABLE either way.
+ */
+async function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // Rejected before the abort: the native call may reject at once on abort, and the race must
+      // report the timeout, not the abort.
+      reject(new KeychainTimeoutError(timeoutMs));
+      controller.abort();
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([call(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function backendFor(platform: NodeJS.Platform): KeychainBackend {
@@ -25,11 +74,35 @@ function backendFor(platform: NodeJS.Platform): KeychainBackend {
 
 /** Maps the keyring library's errors onto what a person can do about them. */
 export function classifyKeychainError(error: unknown, backend: KeychainBackend): RoledeckError {
+  if (error instanceof RoledeckError) return error;
   const text = messageOf(error);
-  if (/locked|unlock|dismissed|prompt/i.test(text)) {
+  // Our own deadline, or the bus's: a stopped gnome-keyring-daemon makes libdbus give up with
+  // "Did not receive a reply. Possible causes include: … the message bus security policy blocked
+  // the reply …" after about 2 s (measured), a wording the "locked" test below must not catch.
+  if (error instanceof KeychainTimeoutError || /did not receive a reply|NoReply|timed? ?out/i.test(text)) {
+    const what = backend === 'secret-service' ? 'your keyring service (GNOME Keyring or KWallet)' : 'the OS keychain (look for a keychain dialog waiting for you)';
+    const within = error instanceof KeychainTimeoutError ? ` within ${Math.max(1, Math.round(error.timeoutMs / 1000))} s` : '';
+    return new RoledeckError(
+      'KEYCHAIN_UNAVAILABLE',
+      `The OS keychain did not answer${within}. Check ${what}, or restart it, and try again. Nothing was written anywhere else.`,
+      { cause: error },
+    );
+  }
+  // macOS says "User interaction is not allowed" (errSecInteractionNotAllowed) for a locked
+  // keychain it may not prompt for.
+  if (/\blocked\b|\bunlock|dismissed|prompt|interaction is not allowed/i.test(text)) {
     return new RoledeckError(
       'KEYCHAIN_LOCKED',
       'The OS keychain is locked. Unlock it (log in again or open your keyring manager) and try again.',
+      { cause: error },
+    );
+  }
+  // Secret Service: org.freedesktop.DBus.Error.AccessDenied (a bus policy or a sandbox refused the
+  // call); Windows: "Access is denied." (ERROR_ACCESS_DENIED); macOS: errSecAuthFailed / "not permitted".
+  if (/access ?denied|access is denied|not permitted|permission denied|auth(orization)? failed/i.test(text)) {
+    return new RoledeckError(
+      'KEYCHAIN_UNAVAILABLE',
+      'The OS keychain refused Roledeck access. Allow Roledeck in your keychain’s access settings (or the sandbox’s Secret Service permission) and try again. Nothing was written anywhere else.',
       { cause: error },
     );
   }
@@ -50,50 +123,50 @@ export function classifyKeychainError(error: unknown, backend: KeychainBackend):
  * using the kernel keyring. Entries are cached: creating one blocks the event loop for ~10 ms.
  */
 export class KeyringSecretStore implements SecretStore {
-  private readonly entries = new Map<string, AsyncEntry>();
+  private readonly entries = new Map<string, KeyringEntry>();
   private readonly service: string;
   private readonly backend: KeychainBackend;
   private readonly maxItemBytes: number;
+  private readonly timeoutMs: number;
+  private readonly openEntry: (service: string, name: string) => KeyringEntry;
 
   constructor(options: KeyringSecretStoreOptions = {}) {
     const platform = options.platform ?? process.platform;
     this.service = options.service ?? KEYCHAIN_SERVICE;
     this.backend = backendFor(platform);
     this.maxItemBytes = options.maxItemBytes ?? (platform === 'win32' ? WINDOWS_MAX_ITEM_BYTES : 64 * 1024);
+    this.timeoutMs = options.timeoutMs ?? KEYCHAIN_TIMEOUT_MS;
+    this.openEntry = options.openEntry ?? ((service, name) => new AsyncEntry(service, name, { linux: { store: 'secret-service' } }));
   }
 
-  private entry(name: string): AsyncEntry {
+  private entry(name: string): KeyringEntry {
     let entry = this.entries.get(name);
     if (!entry) {
-      entry = new AsyncEntry(this.service, name, { linux: { store: 'secret-service' } });
+      entry = this.openEntry(this.service, name);
       this.entries.set(name, entry);
     }
     return entry;
   }
 
+  private async guarded<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await withDeadline(this.timeoutMs, call);
+    } catch (error) {
+      throw classifyKeychainError(error, this.backend);
+    }
+  }
+
   private async read(name: string): Promise<Uint8Array | null> {
-    try {
-      const bytes = await this.entry(name).getSecret();
-      return bytes ? Uint8Array.from(bytes) : null;
-    } catch (error) {
-      throw classifyKeychainError(error, this.backend);
-    }
+    const bytes = await this.guarded((signal) => this.entry(name).getSecret(signal));
+    return bytes ? Uint8Array.from(bytes) : null;
   }
 
-  private async write(name: string, value: Uint8Array): Promise<void> {
-    try {
-      await this.entry(name).setSecret(value);
-    } catch (error) {
-      throw classifyKeychainError(error, this.backend);
-    }
+  private write(name: string, value: Uint8Array): Promise<void> {
+    return this.guarded((signal) => this.entry(name).setSecret(value, signal));
   }
 
-  private async remove(name: string): Promise<boolean> {
-    try {
-      return await this.entry(name).deleteCredential();
-    } catch (error) {
-      throw classifyKeychainError(error, this.backend);
-    }
+  private remove(name: string): Promise<boolean> {
+    return this.guarded((signal) => this.entry(name).deleteCredential(signal));
   }
 
   async get(name: string): Promise<Uint8Array | null> {
@@ -135,8 +208,7 @@ export class KeyringSecretStore implements SecretStore {
     try {
       // A search for an absent item succeeds even on a locked collection, so the probe item is
       // written once and read after that: reading an existing item needs the store unlocked.
-      const probe = this.entry(STATUS_PROBE_ITEM);
-      if ((await probe.getSecret()) === null) await probe.setSecret(new Uint8Array([1]));
+      if ((await this.read(STATUS_PROBE_ITEM)) === null) await this.write(STATUS_PROBE_ITEM, new Uint8Array([1]));
       return { backend: this.backend, state: 'ready', message: '' };
     } catch (error) {
       const classified = classifyKeychainError(error, this.backend);
