@@ -6,9 +6,14 @@ import { cliPath, ensureCliBuilt } from '../integration/fixtures/cli';
 import { locateAwsCli } from '../integration/fixtures/aws-cli';
 import { ensureCliSeaBuilt } from '../integration/fixtures/cli-sea';
 import { startMoto } from '../integration/fixtures/moto-server';
+import { startFaultProxy } from '../fixtures/fault-proxy/fault-proxy';
 import { median, type Figure } from './harness';
 
 const ROUNDS = 7;
+/** How long the realistic pass makes each stack operation take: about what a small real stack (a queue and a topic) takes. */
+const REALISTIC_STACK_MS = 20_000;
+/** Each realistic run waits for the stack (20 s, and the AWS CLI's 30 s poll): one round per tool unless asked for more. */
+const REALISTIC_ROUNDS = Number(process.env.ROLEDECK_BENCH_REALISTIC_ROUNDS ?? 1);
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Description: Roledeck deploy benchmark
@@ -71,8 +76,10 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv, done: Re
  * stack, then an update of it. Rounds rotate the tools so a machine that slows down mid-run slows
  * them all. Budget (DESIGN.md): ≤ 0.25× the AWS CLI's wall time. Its waiters re-check a change set
  * after 5 s and a stack after 30 s; Roledeck polls at once, then from 250 ms. moto finishes change
- * sets and stacks before it answers, so neither tool ever waits here and the figures compare the
- * two programs' own costs (start-up, SDK, signing) rather than their polling.
+ * sets and stacks before it answers, so neither tool ever waits in the first pass and its figures
+ * compare the two programs' own costs (start-up, SDK, signing) rather than their polling. A second
+ * pass runs both through the fault proxy with every stack held in progress for 20 s, as a small
+ * real stack takes: that is what a person waits for, polling included.
  */
 export async function benchDeploy(): Promise<Figure[]> {
   if (process.env.ROLEDECK_TEST_KEYRING !== '1') throw new Error('run through `npm run bench`: it needs the private keyring session');
@@ -111,53 +118,79 @@ export async function benchDeploy(): Promise<Figure[]> {
     const awsDone = /Successfully created\/updated stack/;
     // Both forms a user runs: the npm package on their Node, and the single executable the app ships.
     const sea = process.platform === 'linux' && process.arch === 'x64' ? path.join(await ensureCliSeaBuilt(), 'roledeck') : null;
-    const tools: Record<string, (stack: string, value: string) => Promise<Timing>> = {
-      npm: (stack, value) => timed(process.execPath, [cliPath, ...deployArgs(stack, value)], env, roledeckDone),
-      ...(sea ? { sea: (stack: string, value: string) => timed(sea, deployArgs(stack, value), env, roledeckDone) } : {}),
+    const toolsAt = (endpoint: string, forms: { sea: boolean }): Tools => ({
+      npm: (stack, value) => timed(process.execPath, [cliPath, ...deployArgs(stack, value)], { ...env, AWS_ENDPOINT_URL: endpoint }, roledeckDone),
+      ...(sea && forms.sea ? { sea: (stack: string, value: string) => timed(sea, deployArgs(stack, value), { ...env, AWS_ENDPOINT_URL: endpoint }, roledeckDone) } : {}),
       aws: (stack, value) =>
         timed(
           awsCli.path,
-          ['--endpoint-url', moto.endpoint, 'cloudformation', 'deploy', '--template-file', template, '--stack-name', stack, '--parameter-overrides', `Env=${value}`],
+          ['--endpoint-url', endpoint, 'cloudformation', 'deploy', '--template-file', template, '--stack-name', stack, '--parameter-overrides', `Env=${value}`],
           awsEnv,
           awsDone,
         ),
-    };
-    const names = Object.keys(tools);
-    // moto imports its CloudFormation, SQS and SNS code on first use (about a second): warm every path once.
-    for (const name of names) await tools[name]!(`warm-${name}`, 'dev');
-
-    const samples = new Map<string, Timing[]>(names.flatMap((name) => [[`${name} create`, []], [`${name} update`, []]]));
-    for (let round = 0; round < ROUNDS; round += 1) {
-      // A different tool goes first each round, so none always runs on a machine the others warmed.
-      const order = names.map((_, index) => names[(index + round) % names.length]!);
-      for (const name of order) samples.get(`${name} create`)!.push(await tools[name]!(`${name}-${round}`, 'dev'));
-      for (const name of order) samples.get(`${name} update`)!.push(await tools[name]!(`${name}-${round}`, 'prod'));
-    }
-    const at = (key: string, moment: keyof Timing) => median(samples.get(key)!.map((timing) => timing[moment]));
+    });
     const awsName = `aws cloudformation deploy (aws-cli ${awsCli.version})`;
-    const label: Record<string, string> = { npm: 'roledeck deploy --yes', sea: 'roledeck deploy --yes (single executable)' };
-    return names
-      .filter((name) => name !== 'aws')
-      .flatMap((name) =>
-        (['create', 'update'] as const).flatMap((operation) => [
-          {
-            name: `${label[name]}, ${operation === 'create' ? 'new stack' : 'update'}, start to exit (median of ${ROUNDS})`,
-            value: at(`${name} ${operation}`, 'exit'),
-            reference: at(`aws ${operation}`, 'exit'),
-            referenceName: `${awsName}, to its exit`,
-            unit: 'ms',
-            budgetRatio: 0.25,
-          },
-          {
-            name: `  the same, to the line saying the stack is complete`,
-            value: at(`${name} ${operation}`, 'complete'),
-            reference: at(`aws ${operation}`, 'complete'),
-            referenceName: 'the AWS CLI, to "Successfully created/updated stack"',
-            unit: 'ms',
-          },
-        ]),
-      );
+    const tools = toolsAt(moto.endpoint, { sea: true });
+    // moto imports its CloudFormation, SQS and SNS code on first use (about a second): warm every path once.
+    for (const name of Object.keys(tools)) await tools[name]!(`warm-${name}`, 'dev');
+    const instant = figuresOf(await measure(tools, ROUNDS, ''), { rounds: ROUNDS, awsName, prefix: '', budget: true });
+
+    // The same tools against a stack that takes REALISTIC_STACK_MS: the fault proxy holds every
+    // stack operation *_IN_PROGRESS that long (test/fixtures/fault-proxy/stack-hold.ts). Each tool
+    // polls as it does by default; no budget is set here, the figure shows what a person waits.
+    const proxy = await startFaultProxy(moto.endpoint);
+    try {
+      proxy.holdStacks(REALISTIC_STACK_MS);
+      const held = await measure(toolsAt(proxy.endpoint, { sea: false }), REALISTIC_ROUNDS, 'held-');
+      const prefix = `[stack takes ${REALISTIC_STACK_MS / 1000} s] `;
+      return [...instant, ...figuresOf(held, { rounds: REALISTIC_ROUNDS, awsName, prefix, budget: false })];
+    } finally {
+      await proxy.stop();
+    }
   } finally {
     await moto.stop();
   }
+}
+
+type Tools = Record<string, (stack: string, value: string) => Promise<Timing>>;
+type Samples = Map<string, Timing[]>;
+
+/** Every tool creates a stack, then updates it, `rounds` times; a different tool goes first each round. */
+async function measure(tools: Tools, rounds: number, stackPrefix: string): Promise<Samples> {
+  const names = Object.keys(tools);
+  const samples: Samples = new Map(names.flatMap((name) => [[`${name} create`, []], [`${name} update`, []]]));
+  for (let round = 0; round < rounds; round += 1) {
+    // A different tool goes first each round, so none always runs on a machine the others warmed.
+    const order = names.map((_, index) => names[(index + round) % names.length]!);
+    for (const name of order) samples.get(`${name} create`)!.push(await tools[name]!(`${stackPrefix}${name}-${round}`, 'dev'));
+    for (const name of order) samples.get(`${name} update`)!.push(await tools[name]!(`${stackPrefix}${name}-${round}`, 'prod'));
+  }
+  return samples;
+}
+
+function figuresOf(samples: Samples, options: { rounds: number; awsName: string; prefix: string; budget: boolean }): Figure[] {
+  const at = (key: string, moment: keyof Timing) => median(samples.get(key)!.map((timing) => timing[moment]));
+  const label: Record<string, string> = { npm: 'roledeck deploy --yes', sea: 'roledeck deploy --yes (single executable)' };
+  const names = [...new Set([...samples.keys()].map((key) => key.split(' ')[0]!))];
+  return names
+    .filter((name) => name !== 'aws')
+    .flatMap((name) =>
+      (['create', 'update'] as const).flatMap((operation) => [
+        {
+          name: `${options.prefix}${label[name]}, ${operation === 'create' ? 'new stack' : 'update'}, start to exit (${options.rounds === 1 ? 'one run' : `median of ${options.rounds}`})`,
+          value: at(`${name} ${operation}`, 'exit'),
+          reference: at(`aws ${operation}`, 'exit'),
+          referenceName: `${options.awsName}, to its exit`,
+          unit: 'ms',
+          ...(options.budget ? { budgetRatio: 0.25 } : {}),
+        },
+        {
+          name: `  the same, to the line saying the stack is complete`,
+          value: at(`${name} ${operation}`, 'complete'),
+          reference: at(`aws ${operation}`, 'complete'),
+          referenceName: 'the AWS CLI, to "Successfully created/updated stack"',
+          unit: 'ms',
+        },
+      ]),
+    );
 }
