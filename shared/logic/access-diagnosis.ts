@@ -1,3 +1,4 @@
+import { isThrottling } from '../domain/aws-call-error';
 import type { AccessCause } from '../domain/session';
 
 /**
@@ -41,6 +42,8 @@ const ROLE_MAX_DURATION = /DurationSeconds exceeds the MaxSessionDuration/i;
 const SIGNATURE_EXPIRED = /Signature expired|is now earlier than|is now later than|Signature not yet current/i;
 const IDENTITY_POLICY = /identity-based policy|permissions boundary|service control policy|session policy/i;
 const NETWORK_CODES = new Set(['NetworkError', 'TimeoutError', 'ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN']);
+/** AWS's side failing (HTTP 5xx); the SDK has already retried by the time a diagnosis reads it. */
+const AWS_SIDE_CODES = new Set(['InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException']);
 
 /** The principal AWS names in an AccessDenied message ("User: arn:aws:iam::…:user/x is not authorized"). */
 export function principalFromMessage(message: string): string | undefined {
@@ -163,6 +166,20 @@ export function diagnoseAccess(step: AccessStep, code: string, message: string):
         explanation: `AWS denied ${step.operation} to ${who}: ${message}`,
       };
     default:
+      // Not "AWS refused": nothing is wrong with the profile, and the same request may work in a
+      // minute. The cause stays 'unknown' (not the customer's setup, not ours either).
+      if (isThrottling(code)) {
+        return {
+          cause: 'unknown',
+          explanation: `AWS is throttling ${step.operation} requests (${code}: ${message}); Roledeck already retried. Wait a minute and try again.`,
+        };
+      }
+      if (AWS_SIDE_CODES.has(code)) {
+        return {
+          cause: 'unknown',
+          explanation: `AWS could not handle ${step.operation} for ${who} just now (${code}: ${message}); Roledeck already retried. This is on AWS's side, not in the profile: try again in a minute.`,
+        };
+      }
       if (NETWORK_CODES.has(code)) {
         return {
           cause: 'network',

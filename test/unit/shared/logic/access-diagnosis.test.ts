@@ -73,6 +73,11 @@ describe('access diagnosis', () => {
     expect(diagnoseAccess(assume(), 'RegionDisabledException', 'STS is not activated in this region for account:222222222222.').cause).toBe('region-disabled');
     expect(diagnoseAccess(assume({ operation: 'Prepare' }), 'ROLE_NOT_ALLOWED', 'The role "X" is not allowed').cause).toBe('role-not-allowed');
     expect(diagnoseAccess(assume(), 'NetworkError', 'connect ECONNREFUSED 127.0.0.1:1').cause).toBe('network');
+    // AWS's side failing or throttling is not "AWS refused": the profile is fine, try again later.
+    const unavailable = diagnoseAccess(assume(), 'ServiceUnavailable', 'Service is unable to handle request.');
+    expect(unavailable.cause).toBe('unknown');
+    expect(unavailable.explanation).toMatch(/^AWS could not handle AssumeRole for .+ just now \(ServiceUnavailable: Service is unable to handle request\.\); Roledeck already retried\. This is on AWS's side/);
+    expect(diagnoseAccess(assume(), 'Throttling', 'Rate exceeded').explanation).toMatch(/^AWS is throttling AssumeRole requests \(Throttling: Rate exceeded\); Roledeck already retried\. Wait a minute/);
     expect(diagnoseAccess(assume(), 'MFA_CANCELLED', 'cancelled').cause).toBe('cancelled');
     expect(diagnoseAccess(assume(), 'Throttling', 'Rate exceeded')).toMatchObject({ cause: 'unknown', explanation: expect.stringMatching(/Throttling: Rate exceeded/) });
   });
