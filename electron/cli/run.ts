@@ -23,6 +23,7 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   store: async () => (await import('./commands/store.command')).storeCommand,
   completion: async () => (await import('./commands/completion.command')).completionCommand,
   '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
+  '__clear-clipboard': async () => (await import('./commands/clear-clipboard.command')).clearClipboardCommand,
 };
 
 function isHandled(command: string): command is keyof typeof HANDLERS {

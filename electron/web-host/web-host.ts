@@ -8,6 +8,7 @@ import { createAgentHandlers } from '../node/app/agent-handlers';
 import { createNodePorts } from '../node/app/node-ports';
 import { createRouter, type Ports } from '../node/app/services';
 import type { IpcRouter } from '../node/ipc/router';
+import { SystemClipboard } from '../node/clipboard/system.clipboard';
 import { StreamLogger } from '../node/log/console.logger';
 import { BridgeSocket } from './bridge-socket';
 import { RENDERER_BUILD_DIR, REPO_ROOT } from './renderer-build';
@@ -48,11 +49,12 @@ export function packageVersion(): string {
 /**
  * The production adapters, wired as Electron main and the CLI wire them (OS keychain, encrypted
  * profile store in `home`, ~/.aws as the SDKs read it, AWS SDK), with a Node runtime description.
- * No clipboard: main's side of this host has no OS clipboard to write (Electron's is not here), so
- * a copy says so and points at `roledeck export` instead of pretending it copied.
+ * The clipboard is the operating system's, reached through its clipboard tools (SystemClipboard):
+ * Electron's is not here. Where none can be reached, a copy fails with the reason and the window
+ * offers to show the export instead.
  */
 export function webHostPorts(home: string): Ports {
-  return createNodePorts({
+  const ports = createNodePorts({
     home,
     logger: new StreamLogger(),
     runtime: {
@@ -62,6 +64,7 @@ export function webHostPorts(home: string): Ports {
       runtime: { kind: 'node', version: process.versions.node },
     },
   });
+  return { ...ports, clipboard: new SystemClipboard() };
 }
 
 /**

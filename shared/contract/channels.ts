@@ -68,6 +68,15 @@ export const channels = {
     z.object({ profileId: z.string().min(1), format: z.enum(EXPORT_FORMATS) }).strict(),
     z.object({ format: z.enum(EXPORT_FORMATS), clearsAt: z.number().nullable(), expiresAt: z.number().optional() }),
   ),
+  /**
+   * The export as text, for the one case the clipboard cannot take it (the browser preview on a
+   * machine without a display or clipboard tool): the person asked to see it and copies it by hand.
+   * The window shows it in a field it empties when closed, and never stores it.
+   */
+  'sessions.revealExport': channel(
+    z.object({ profileId: z.string().min(1), format: z.enum(EXPORT_FORMATS) }).strict(),
+    z.object({ format: z.enum(EXPORT_FORMATS), text: z.string(), expiresAt: z.number().optional() }),
+  ),
   /** Writes a credential_process profile into ~/.aws/config (AWS_CONFIG_FILE); only Roledeck's section changes. */
   'sessions.installCliProfile': channel(
     z.object({ profileId: z.string().min(1), awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),

@@ -13,18 +13,29 @@ export function defaultFormat(env: NodeJS.ProcessEnv, platform: NodeJS.Platform 
   return platform === 'win32' ? 'powershell' : 'bash';
 }
 
-/** `roledeck export <profile> [--format …]`: the session as text to eval or save. */
+/**
+ * `roledeck export <profile> [--format …] [--copy]`: the session as text to eval or save, or with
+ * --copy on the clipboard (export-copy.ts). --copy never takes the quick path of a cached export:
+ * it needs the settings and a clipboard tool, so it runs here.
+ */
 export async function exportCommand(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(EXPORT, args);
   const profile = positionals[0]!;
   // The parser accepts only the catalog's choices, which are EXPORT_FORMATS.
   const format = EXPORT_FORMATS.find((known) => known === values.format) ?? defaultFormat(context.env);
   const session = await sessionFor(context, profile, 'export');
+  let text: string;
   try {
-    context.io.stdout(formatExport(format, session));
+    text = formatExport(format, session);
   } catch (error) {
     if (error instanceof ExportError) throw new RoledeckError('VALIDATION', error.message);
     throw error;
+  }
+  if (values.copy) {
+    const { copyExport } = await import('./export-copy');
+    await copyExport(context, text, format, session.expiresAt);
+  } else {
+    context.io.stdout(text);
   }
   return 0;
 }

@@ -30,20 +30,34 @@ export class SessionWorkService {
 
   async copyExport(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; clearsAt: number | null; expiresAt?: number }> {
     const clipboard = this.deps.clipboard;
-    if (!clipboard) throw new RoledeckError('INTERNAL', 'This host has no clipboard. Use `roledeck export` in a terminal instead.');
-    const session = await this.deps.sessions.exportable(profileId, { interactive: true });
-    let text: string;
-    try {
-      text = formatExport(format, session);
-    } catch (error) {
-      if (error instanceof ExportError) throw new RoledeckError('VALIDATION', error.message);
-      throw error;
+    if (!clipboard) {
+      throw new RoledeckError('CLIPBOARD_UNAVAILABLE', 'No clipboard could be reached: this host has none. Show the export and copy it yourself, or run `roledeck export` in a terminal.');
     }
+    const { text, expiresAt } = await this.exportText(profileId, format);
     const settings = await this.deps.settings.settings();
     const clearsAt = await clipboard.copySecret(text, settings.clipboardClearSeconds ?? DEFAULT_CLEAR_SECONDS);
     // Remember the format as the preferred shell for the next copy.
     if (settings.preferredShell !== format) await this.deps.settings.updateSettings({ preferredShell: format });
-    return { format, clearsAt, ...(session.expiresAt !== undefined ? { expiresAt: session.expiresAt } : {}) };
+    return { format, clearsAt, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+  }
+
+  /**
+   * The export itself, for a person to copy by hand where no clipboard can be reached. Only on
+   * their request (the window's "Show the export"), and never logged.
+   */
+  async revealExport(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; text: string; expiresAt?: number }> {
+    const { text, expiresAt } = await this.exportText(profileId, format);
+    return { format, text, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+  }
+
+  private async exportText(profileId: string, format: ExportFormat): Promise<{ text: string; expiresAt: number | undefined }> {
+    const session = await this.deps.sessions.exportable(profileId, { interactive: true });
+    try {
+      return { text: formatExport(format, session), expiresAt: session.expiresAt };
+    } catch (error) {
+      if (error instanceof ExportError) throw new RoledeckError('VALIDATION', error.message);
+      throw error;
+    }
   }
 
   /** On quit: a credential this host copied does not outlive it on the clipboard. */

@@ -88,7 +88,7 @@ export function ActiveSessionCard({ session, profile, color, now, actions, work 
 
       <div className="session-work">
         <SessionActionButtons session={session} active actions={actions} work={work} />
-        <CopyStatus note={work.notes[session.profileId]} />
+        <CopyStatus note={work.notes[session.profileId]} now={now} onReveal={(format) => work.reveal({ profileId: session.profileId, profileName: session.profileName, format })} />
       </div>
       {test ? <TestAccessNote result={test} profileName={session.profileName} /> : null}
       {outcome ? <OutcomeNote outcome={outcome} onDismiss={() => actions.dismiss(session.profileId)} /> : null}

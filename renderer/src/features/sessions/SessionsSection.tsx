@@ -17,6 +17,7 @@ import './sessions.css';
 // Loaded when first opened: it checks the AWS profile name with the shared zod schema, and zod
 // stays out of the initial bundle (as the Accounts forms keep it out).
 const InstallCliProfileDialog = lazy(() => import('./InstallCliProfileDialog').then((module) => ({ default: module.InstallCliProfileDialog })));
+const RevealExportDialog = lazy(() => import('./RevealExportDialog').then((module) => ({ default: module.RevealExportDialog })));
 
 function WarningBanners({ warnings, onDismiss }: { warnings: readonly SessionWarning[]; onDismiss: (profileId: string) => void }): ReactElement | null {
   if (warnings.length === 0) return null;
@@ -110,6 +111,15 @@ function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actio
       </p>
       <Suspense fallback={null}>
         {work.installing ? <InstallCliProfileDialog key={work.installing.profileId} target={work.installing} onClose={work.closeInstall} /> : null}
+        {work.revealing ? (
+          <RevealExportDialog
+            key={`${work.revealing.profileId}:${work.revealing.format}`}
+            profileId={work.revealing.profileId}
+            profileName={work.revealing.profileName}
+            format={work.revealing.format}
+            onClose={work.closeReveal}
+          />
+        ) : null}
       </Suspense>
     </div>
   );
