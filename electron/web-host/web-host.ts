@@ -8,6 +8,7 @@ import { createAgentHandlers } from '../node/app/agent-handlers';
 import { createNodePorts } from '../node/app/node-ports';
 import { createRouter, type Ports } from '../node/app/services';
 import type { IpcRouter } from '../node/ipc/router';
+import { checkoutCli, findCliLauncher } from '../node/aws-files/cli-launcher';
 import { SystemClipboard } from '../node/clipboard/system.clipboard';
 import { StreamLogger } from '../node/log/console.logger';
 import { BridgeSocket } from './bridge-socket';
@@ -64,7 +65,9 @@ export function webHostPorts(home: string): Ports {
       runtime: { kind: 'node', version: process.versions.node },
     },
   });
-  return { ...ports, clipboard: new SystemClipboard() };
+  // The checkout's own CLI, run by this Node, for credential_process lines when PATH has no roledeck
+  // (looked for at each install: `npm run build` may have made it since the host started).
+  return { ...ports, home, clipboard: new SystemClipboard(), cliLauncher: () => findCliLauncher({ ownCli: checkoutCli(REPO_ROOT) }) };
 }
 
 /**

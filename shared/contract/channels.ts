@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
+import { CredentialProcessCheckSchema } from '../domain/credential-process-check';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
 import { KeychainStatusSchema } from '../domain/keychain';
@@ -85,8 +86,11 @@ export const channels = {
       change: z.enum(['added', 'updated', 'unchanged', 'removed', 'absent']),
       backupPath: z.string().optional(),
       awsProfile: z.string(),
+      /** The credential_process line now in the file. */
       command: z.string(),
-      /** Why the AWS CLI cannot run the line yet (the CLI is not on PATH), and what to do. */
+      /** The line, run once as the AWS CLI would run it: whether it works, and why not. */
+      check: CredentialProcessCheckSchema,
+      /** Set when Roledeck kept a working line instead of writing one that would not run, with why. */
       warning: z.string().optional(),
     }),
   ),

@@ -121,10 +121,13 @@ export const CONFIG_REMOVE = {
 
 export const CONFIG_STATUS = {
   name: 'config status',
-  summary: 'Says whether ~/.aws/config has Roledeck’s profile of that name, a hand-written one, or none.',
+  summary: 'Says whether ~/.aws/config has Roledeck’s profile of that name, a hand-written one, or none, and whether its credential_process line works.',
+  details: [
+    'The line is run once as the AWS CLI runs it (no shell, a time limit) and its answer is checked: JSON with Version 1 and the keys. The credentials themselves are never printed. Exits 1 when the line does not work.',
+  ],
   positionals: [profileArgument],
   options: { 'aws-profile': awsProfile, json },
-  examples: [{ command: 'roledeck config status acme-prod', says: 'Prints acme-prod: roledeck, hand-written or absent.' }],
+  examples: [{ command: 'roledeck config status acme-prod', says: 'Prints whose [profile acme-prod] it is, and whether the AWS CLI can run it (and if not, why).' }],
 } as const satisfies CommandSpec;
 
 export const CONFIG = {

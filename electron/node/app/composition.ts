@@ -41,6 +41,11 @@ export interface Ports {
   clipboard?: Clipboard;
   /** Finds the `roledeck` CLI for credential_process lines; default: on this process's PATH. */
   cliLauncher?: () => Promise<CliLauncher>;
+  /**
+   * The data folder the profile store lives in, when the host knows it: a credential_process line
+   * names it with --home unless it is the default one the CLI finds by itself.
+   */
+  home?: string;
   logger: Logger;
   runtime: RuntimeDescription;
 }

@@ -3,7 +3,7 @@ import { ApiError, getApi } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { awsConfigHeader, awsProfileNameError, conflictText, installChangeText, type InstallResult } from './install-cli-profile';
+import { awsConfigHeader, awsProfileNameError, conflictText, installChangeText, installCheckText, type InstallResult } from './install-cli-profile';
 import type { InstallTarget } from './use-session-work';
 import { messageOf } from '../../../../shared/logic/error-message';
 import { MessageText } from '../../ui/MessageText';
@@ -98,9 +98,12 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
         }
       >
         <div className="install-result" data-testid="install-result">
-          <p className="install-result__title" role="status">
-            {installChangeText(result)}
-          </p>
+          <div className={`install-result__title install-result__title--${result.check.works ? 'ok' : 'warn'}`}>
+            <p role="status">{installChangeText(result)}</p>
+            <p className="install-result__check" data-testid="install-check" role={result.check.works ? undefined : 'alert'}>
+              {installCheckText(result.check)}
+            </p>
+          </div>
           {result.warning ? (
             <div className="notice notice--warn" role="alert" data-testid="install-warning">
               <MessageText text={result.warning} />
@@ -192,8 +195,8 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
           </li>
           <li>Nothing else in the file changes; a backup of the file is kept before Roledeck first edits it.</li>
           <li>
-            The AWS CLI and SDKs run <code>roledeck credential-process</code>, naming the <code>roledeck</code> CLI by the full path it has on
-            your PATH now, so it works from any terminal or IDE.
+            The AWS CLI and SDKs run <code>roledeck credential-process</code>, named by its full path (the <code>roledeck</code> on your PATH,
+            else the one this copy of Roledeck carries), so it works from any terminal or IDE. Roledeck runs the line once to check it.
           </li>
         </ul>
         {phase.kind === 'conflict' ? (
