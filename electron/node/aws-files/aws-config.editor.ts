@@ -200,6 +200,7 @@ export class AwsConfigEditor {
         'VALIDATION',
         `${JSON.stringify(awsProfileName)} cannot be an AWS profile name the SDKs read from ${this.shown()}: ` +
           'use letters, digits and - _ . @ + % : / only.',
+        { field: 'awsProfile' },
       );
     }
   }

@@ -6,8 +6,7 @@ import { ColorPicker } from '../../ui/ColorPicker';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
-import { placeIssues, placeServerError, type PlacedErrors } from './form-errors';
-import { messageOf } from '../../../../shared/logic/error-message';
+import { placeApiError, placeIssues, type PlacedErrors } from './form-errors';
 import { optional, useFormState } from './form-state';
 
 const FIELDS = ['name', 'accessKeyId', 'secretAccessKey', 'mfaSerial', 'region', 'label', 'color'] as const;
@@ -82,9 +81,8 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
     const secretInput = secretRef.current;
     const request = buildInput(form.values, secretInput?.value ?? '', existing);
     if (!schema.safeParse(request).success) {
-      const placed = form.check();
-      const first = FIELDS.find((field) => placed.fields[field]);
-      if (first) document.getElementById(`${formId}-${first}`)?.focus();
+      form.check();
+      form.refused();
       return;
     }
     // From here the secret exists only in the request being sent.
@@ -99,7 +97,8 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
         : await api.profiles.addUser(AddUserInputSchema.parse(request));
       onSaved(view, existing ? 'Saved' : 'Added');
     } catch (error) {
-      form.setServer(placeServerError(messageOf(error), FIELDS));
+      form.setServer(placeApiError(error, FIELDS));
+      form.refused();
       setBusy(false);
     }
   };
@@ -128,8 +127,8 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       testId="user-form-dialog"
     >
       <form id={formId} className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={busy || undefined}>
-        <FormError message={form.server.form} />
-        <Field id={`${formId}-name`} label="Profile name" required error={form.errorOf('name')} hint="How you and scripts refer to it, e.g. consultant">
+        <FormError message={form.server.form} focusRequest={form.focusRequest} />
+        <Field id={`${formId}-name`} label="Profile name" required error={form.errorOf('name')} focusRequest={form.focusRequest} hint="How you and scripts refer to it, e.g. consultant">
           {(control) => <input {...control} {...bind('name')} className="input" autoComplete="off" spellCheck={false} data-autofocus />}
         </Field>
         <Field
@@ -137,6 +136,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
           label="Access key ID"
           required={!existing}
           error={form.errorOf('accessKeyId')}
+          focusRequest={form.focusRequest}
           hint={
             existing
               ? `Stored: ${existing.accessKeyIdMasked}. Leave blank to keep it, or enter the new one after a rotation.`
@@ -145,7 +145,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
         >
           {(control) => <input {...control} {...bind('accessKeyId')} className="input input--mono" autoComplete="off" spellCheck={false} />}
         </Field>
-        <Field id={`${formId}-secretAccessKey`} label="Secret access key" required={!existing} error={form.errorOf('secretAccessKey')} hint={secretHint}>
+        <Field id={`${formId}-secretAccessKey`} label="Secret access key" required={!existing} error={form.errorOf('secretAccessKey')} hint={secretHint} focusRequest={form.focusRequest}>
           {(control) => (
             <input
               {...control}
@@ -161,14 +161,14 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
             />
           )}
         </Field>
-        <Field id={`${formId}-mfaSerial`} label="MFA device" error={form.errorOf('mfaSerial')} hint="Its ARN, e.g. arn:aws:iam::123456789012:mfa/you, or a hardware token serial">
+        <Field id={`${formId}-mfaSerial`} label="MFA device" error={form.errorOf('mfaSerial')} focusRequest={form.focusRequest} hint="Its ARN, e.g. arn:aws:iam::123456789012:mfa/you, or a hardware token serial">
           {(control) => <input {...control} {...bind('mfaSerial')} className="input input--mono" autoComplete="off" spellCheck={false} />}
         </Field>
         <div className="form__row">
-          <Field id={`${formId}-region`} label="Region" error={form.errorOf('region')} hint="e.g. eu-west-1">
+          <Field id={`${formId}-region`} label="Region" error={form.errorOf('region')} hint="e.g. eu-west-1" focusRequest={form.focusRequest}>
             {(control) => <input {...control} {...bind('region')} className="input input--mono" autoComplete="off" spellCheck={false} />}
           </Field>
-          <LabelField id={`${formId}-label`} error={form.errorOf('label')} hint="The customer or team: groups the list" labels={labels} listId={labelListId} input={bind('label')} />
+          <LabelField id={`${formId}-label`} error={form.errorOf('label')} hint="The customer or team: groups the list" labels={labels} listId={labelListId} input={bind('label')} focusRequest={form.focusRequest} />
         </div>
         <ColorPicker value={form.values.color} onChange={(next) => form.set('color', next)} />
         {form.errorOf('color') ? <p className="field__error">{form.errorOf('color')}</p> : null}

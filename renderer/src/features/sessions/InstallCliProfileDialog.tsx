@@ -7,6 +7,7 @@ import { awsConfigHeader, awsProfileNameError, conflictText, installChangeText, 
 import type { InstallTarget } from './use-session-work';
 import { messageOf } from '../../../../shared/logic/error-message';
 import { MessageText } from '../../ui/MessageText';
+import { claimFocus, nextFocusRequest } from '../../ui/field-focus';
 
 /**
  * A command line that wraps only between its words: a break inside `--id` or a path would show a
@@ -24,6 +25,19 @@ function CommandText({ text }: { text: string }): ReactElement {
       ))}
     </>
   );
+}
+
+/** A refusal that belongs to no field, under the form; it takes focus when nothing else did. */
+function FailureNote({ message, focusRequest }: { message: string | null; focusRequest: number }): ReactElement | null {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) claimFocus(focusRequest, ref.current);
+  }, [message, focusRequest]);
+  return message ? (
+    <p className="form__error" role="alert" tabIndex={-1} ref={ref}>
+      <MessageText text={message} />
+    </p>
+  ) : null;
 }
 
 type Phase =
@@ -49,6 +63,9 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  /** The main side's refusal of the name itself (IpcError.field 'awsProfile'), shown at the field. */
+  const [nameRefusal, setNameRefusal] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
   const replaceRef = useRef<HTMLButtonElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
 
@@ -64,15 +81,22 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
 
   const install = async (force: boolean): Promise<void> => {
     setTouched(true);
-    if (nameError || busy) return;
+    if (busy) return;
+    if (nameError) {
+      setFocusRequest(nextFocusRequest());
+      return;
+    }
     setBusy(true);
     setFailure(null);
+    setNameRefusal(null);
     try {
       const result = await getApi().sessions.installCliProfile({ profileId: target.profileId, awsProfile: trimmed, ...(force ? { force: true } : {}) });
       setPhase({ kind: 'done', result });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') setPhase({ kind: 'conflict', message: conflictText(error.message) });
+      else if (error instanceof ApiError && error.field === 'awsProfile') setNameRefusal(messageOf(error));
       else setFailure(messageOf(error));
+      setFocusRequest(nextFocusRequest());
     } finally {
       setBusy(false);
     }
@@ -164,7 +188,8 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
         <Field
           label="AWS profile name"
           required
-          error={touched || name !== target.profileName ? nameError : null}
+          error={(touched || name !== target.profileName ? nameError : null) ?? nameRefusal}
+          focusRequest={focusRequest}
           hint={
             <>
               Use it as <code>--profile {nameError ? '…' : trimmed}</code> or <code>AWS_PROFILE={nameError ? '…' : trimmed}</code>.
@@ -184,6 +209,7 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
                 // Another name is the other way out of a conflict.
                 if (phase.kind === 'conflict') setPhase({ kind: 'form' });
                 setFailure(null);
+                setNameRefusal(null);
               }}
             />
           )}
@@ -204,11 +230,7 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
             <MessageText text={phase.message} />
           </div>
         ) : null}
-        {failure ? (
-          <p className="form__error" role="alert">
-            <MessageText text={failure} />
-          </p>
-        ) : null}
+        <FailureNote message={failure} focusRequest={focusRequest} />
       </form>
     </Dialog>
   );
