@@ -78,13 +78,6 @@ export function webHostPorts(home: string): Ports {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { home, ports } = options;
   const { router, services } = createRouter(ports);
-  // As in the desktop app, a socket that cannot start leaves the CLI on its own keychain path.
-  const agent = options.agent
-    ? await startAgentServer({ home, handlers: createAgentHandlers(services, { version: packageVersion() }), logger: ports.logger }).catch((error: unknown) => {
-        ports.logger.warn('the CLI agent socket could not start; the CLI will use the keychain itself', { error });
-        return null;
-      })
-    : null;
   const token = randomBytes(32).toString('base64url');
   let port = 0;
   const server: Server = createServer();
@@ -109,6 +102,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
+  // After the port is ours: a start that fails (the port taken) leaves no data folder behind, and
+  // the socket creates the folder only for a host that runs. As in the desktop app, a socket that
+  // cannot start leaves the CLI on its own keychain path.
+  const agent = options.agent
+    ? await startAgentServer({ home, handlers: createAgentHandlers(services, { version: packageVersion() }), logger: ports.logger }).catch((error: unknown) => {
+        ports.logger.warn('the CLI agent socket could not start; the CLI will use the keychain itself', { error });
+        return null;
+      })
+    : null;
 
   return {
     url: `${origin}/?token=${token}`,

@@ -15,6 +15,7 @@ export function ProfileFormFooter<P extends ProfileView>({
   formId,
   busy,
   addLabel,
+  blocked = false,
 }: {
   existing: P | undefined;
   onRemove: ((profile: ProfileView) => void) | undefined;
@@ -22,6 +23,8 @@ export function ProfileFormFooter<P extends ProfileView>({
   formId: string;
   busy: boolean;
   addLabel: string;
+  /** The form cannot be sent now (the keychain cannot keep its secret); a note in the form says why. */
+  blocked?: boolean;
 }): ReactElement {
   return (
     <>
@@ -31,7 +34,7 @@ export function ProfileFormFooter<P extends ProfileView>({
         </Button>
       ) : null}
       <Button onClick={onClose}>Cancel</Button>
-      <Button type="submit" form={formId} variant="primary" busy={busy}>
+      <Button type="submit" form={formId} variant="primary" busy={busy} aria-disabled={blocked || undefined}>
         {busy ? 'Saving…' : existing ? 'Save changes' : addLabel}
       </Button>
     </>

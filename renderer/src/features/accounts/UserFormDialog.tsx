@@ -6,6 +6,7 @@ import { ColorPicker } from '../../ui/ColorPicker';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
+import { useKeychainReadiness } from '../../app/app-status-context';
 import { placeApiError, placeIssues, type PlacedErrors } from './form-errors';
 import { optional, useFormState } from './form-state';
 
@@ -66,6 +67,8 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
   const [busy, setBusy] = useState(false);
   const [secretSent, setSecretSent] = useState(false);
   const schema = existing ? UpdateUserInputSchema : AddUserInputSchema;
+  // A secret the keychain cannot keep is never taken: the field waits until the keychain is ready.
+  const keychain = useKeychainReadiness();
 
   const validate = (values: Record<ValueField, string>): PlacedErrors<UserField> => {
     const result = schema.safeParse(buildInput(values, secretRef.current?.value ?? '', existing));
@@ -75,7 +78,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || (!existing && !keychain.ready)) return;
     form.setSubmitted(true);
     form.setServer({ fields: {}, form: null });
     const secretInput = secretRef.current;
@@ -115,7 +118,9 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       ? 'Cleared after sending: type it again to retry. Roledeck never keeps it in this window.'
       : '40 characters. It goes straight into your OS keychain and is never shown again.';
 
-  const footer = <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={onClose} formId={formId} busy={busy} addLabel="Add IAM user" />;
+  const footer = (
+    <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={onClose} formId={formId} busy={busy} addLabel="Add IAM user" blocked={!existing && !keychain.ready} />
+  );
 
   return (
     <Dialog
@@ -127,6 +132,11 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       testId="user-form-dialog"
     >
       <form id={formId} className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={busy || undefined}>
+        {keychain.reason ? (
+          <p className="notice notice--warn" data-testid="user-form-keychain-note">
+            {keychain.reason} {keychain.fix} The secret access key field waits until then.
+          </p>
+        ) : null}
         <FormError message={form.server.form} focusRequest={form.focusRequest} />
         <Field id={`${formId}-name`} label="Profile name" required error={form.errorOf('name')} focusRequest={form.focusRequest} hint="How you and scripts refer to it, e.g. consultant">
           {(control) => <input {...control} {...bind('name')} className="input" autoComplete="off" spellCheck={false} data-autofocus />}
@@ -150,6 +160,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
             <input
               {...control}
               ref={secretRef}
+              disabled={!keychain.ready}
               type="password"
               className="input input--mono"
               autoComplete="off"
