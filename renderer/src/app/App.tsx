@@ -100,33 +100,36 @@ export function App(): ReactElement {
         >
           Skip to content
         </a>
-        <header className="topbar">
-          <div className="brand">
-            <Icon name="deck" className="brand__mark" />
-            <span className="brand__name">Roledeck</span>
-          </div>
-          <ActiveSessionIndicator key={storeEpoch} />
-          <StatusArea status={status} />
-        </header>
         <CommandPalette isMac={isMac}>
           {(openPalette) => (
-            <Sidebar
-              current={current}
-              isMac={isMac}
-              footer={
-                <button
-                  type="button"
-                  className="palette-trigger"
-                  onClick={openPalette}
-                  aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
-                  title={`Go to a profile or section (${paletteShortcutLabel(isMac)})`}
-                >
-                  <Icon name="search" />
-                  <span className="palette-trigger__label">Go to…</span>
-                  <kbd aria-hidden="true">{paletteShortcutLabel(isMac)}</kbd>
-                </button>
-              }
-            />
+            <>
+              <header className="topbar">
+                <div className="brand">
+                  <Icon name="deck" className="brand__mark" />
+                  <span className="brand__name">Roledeck</span>
+                </div>
+                {/* The session in use; clicking it opens the switcher (the palette). */}
+                <ActiveSessionIndicator key={storeEpoch} onSwitch={() => openPalette({ switching: true })} isMac={isMac} />
+                <StatusArea status={status} />
+              </header>
+              <Sidebar
+                current={current}
+                isMac={isMac}
+                footer={
+                  <button
+                    type="button"
+                    className="palette-trigger"
+                    onClick={() => openPalette()}
+                    aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+                    title={`Go to a profile or section (${paletteShortcutLabel(isMac)})`}
+                  >
+                    <Icon name="search" />
+                    <span className="palette-trigger__label">Go to…</span>
+                    <kbd aria-hidden="true">{paletteShortcutLabel(isMac)}</kbd>
+                  </button>
+                }
+              />
+            </>
           )}
         </CommandPalette>
         <main id="main" className="main" tabIndex={-1} aria-labelledby="section-title">

@@ -231,7 +231,18 @@ test.describe('Accounts', () => {
     await expect(name).toHaveAttribute('aria-invalid', 'true');
     await expect(name).toBeFocused();
     await expect(dialog.getByRole('alert')).toHaveCount(0);
+
+    // Esc on a filled form asks before it throws the input away; Keep editing keeps every field.
     await page.keyboard.press('Escape');
+    await expect(dialog.getByRole('alert')).toHaveText('Discard what you typed in this form?');
+    await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await dialogShot(page, 'accounts-discard-confirm', false);
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('ExternalId')).toHaveValue('acme-external-id');
+    // Cancel asks too; Discard closes.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Discard' }).click();
     await expect(dialog).toBeHidden();
 
     await page.getByRole('button', { name: 'Add IAM user' }).click();
@@ -562,6 +573,10 @@ test.describe('Accounts', () => {
       await expect(dialog.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
       await check('add role dialog with errors');
       await page.keyboard.press('Escape');
+      await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+      await check('discard confirmation');
+      await dialog.getByRole('button', { name: 'Discard' }).click();
+      await expect(dialog).toBeHidden();
 
       await option(page, 'consultant').click();
       await expect(page.getByRole('dialog', { name: 'Edit consultant' })).toBeVisible();

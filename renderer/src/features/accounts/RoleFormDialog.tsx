@@ -123,7 +123,8 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
   const formId = useId();
   const labelListId = useId();
   const [busy, setBusy] = useState(false);
-  const form = useFormState<RoleField, ValueField>(initialValues(existing, profiles), (values) => validateRole(values, existing));
+  const [initial] = useState(() => initialValues(existing, profiles));
+  const form = useFormState<RoleField, ValueField>(initial, (values) => validateRole(values, existing));
   const { values } = form;
   const sources = profiles.filter((profile) => profile.id !== existing?.id);
   const fieldId = (field: RoleField) => `${formId}-${field}`;
@@ -181,7 +182,9 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
     WHOLE_NUMBER.test(duration) ? ` ${Number(duration).toLocaleString('en')} s = ${humanDuration(Number(duration))}.` : ' Blank: the AWS default, 1 h.'
   }`;
 
-  const footer = <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={onClose} formId={formId} busy={busy} addLabel="Add role" />;
+  const footer = (close: () => void) => <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={close} formId={formId} busy={busy} addLabel="Add role" />;
+  // Anything typed or changed since the form opened is lost on Cancel: the dialog asks first.
+  const unsaved = (): boolean => !busy && (Object.keys(initial) as ValueField[]).some((field) => values[field] !== initial[field]);
 
   return (
     <Dialog
@@ -189,6 +192,7 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
       description="A customer’s role, assumed with the credentials of another profile."
       onClose={onClose}
       footer={footer}
+      unsaved={unsaved}
       size="lg"
       testId="role-form-dialog"
     >

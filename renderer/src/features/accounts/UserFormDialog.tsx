@@ -74,7 +74,8 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
     const result = schema.safeParse(buildInput(values, secretRef.current?.value ?? '', existing));
     return result.success ? { fields: {}, form: null } : placeIssues(result.error.issues, FIELDS);
   };
-  const form = useFormState<UserField, ValueField>(initialValues(existing), validate);
+  const [initial] = useState(() => initialValues(existing));
+  const form = useFormState<UserField, ValueField>(initial, validate);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -118,9 +119,12 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       ? 'Cleared after sending: type it again to retry. Roledeck never keeps it in this window.'
       : '40 characters. It goes straight into your OS keychain and is never shown again.';
 
-  const footer = (
-    <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={onClose} formId={formId} busy={busy} addLabel="Add IAM user" blocked={!existing && !keychain.ready} />
+  const footer = (close: () => void) => (
+    <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={close} formId={formId} busy={busy} addLabel="Add IAM user" blocked={!existing && !keychain.ready} />
   );
+  // A typed secret counts too: it is read from its field, never kept in state.
+  const unsaved = (): boolean =>
+    !busy && ((Object.keys(initial) as ValueField[]).some((field) => form.values[field] !== initial[field]) || (secretRef.current?.value ?? '') !== '');
 
   return (
     <Dialog
@@ -128,6 +132,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       description={existing ? 'An IAM user whose long-term key lives in your OS keychain.' : 'Its secret access key is stored in your OS keychain, never in a file.'}
       onClose={onClose}
       footer={footer}
+      unsaved={unsaved}
       size="md"
       testId="user-form-dialog"
     >

@@ -168,9 +168,10 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
       description={`For ${target.profileName}: the AWS CLI and SDKs will get its credentials from Roledeck, fresh each time.`}
       onClose={onClose}
       testId="install-cli-dialog"
-      footer={
+      unsaved={() => !busy && name !== target.profileName}
+      footer={(close) => (
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={close}>Cancel</Button>
           {phase.kind === 'conflict' ? (
             // A plain button for the ref: focus moves here when the conflict appears.
             <button type="submit" form={formId} className="button button--danger" disabled={busy} aria-busy={busy || undefined} ref={replaceRef}>
@@ -182,7 +183,7 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
             </Button>
           )}
         </>
-      }
+      )}
     >
       <form id={formId} className="install-form" onSubmit={onSubmit} noValidate>
         <Field

@@ -4,6 +4,7 @@ import type { SessionsSnapshot } from '../../../../shared/domain/session';
 import { colorOfProfile, type CustomerColors } from '../../../../shared/logic/customer-color';
 import { RemoteView, type Remote } from '../../api';
 import { Icon } from '../../ui/Icon';
+import { useHasTray } from '../../app/app-status-context';
 import { ActiveSessionCard } from './ActiveSessionCard';
 import { LiveSessionList } from './LiveSessionList';
 import { StartSessionPanel } from './StartSessionPanel';
@@ -78,6 +79,7 @@ interface SessionsBodyProps {
 
 function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actions, work, warnings, dismiss }: SessionsBodyProps): ReactElement {
   const { sessions, activeProfileId } = snapshot;
+  const hasTray = useHasTray();
   const active = sessions.find((session) => session.profileId === activeProfileId);
   const liveIds = new Set(sessions.map((session) => session.profileId));
 
@@ -88,7 +90,7 @@ function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actio
         <ActiveSessionCard session={active} profile={byId.get(active.profileId)} color={colorOf(byId.get(active.profileId), colors)} now={now} actions={actions} work={work} />
       ) : sessions.length > 0 ? (
         <p className="sessions-note" data-testid="no-active-session">
-          No session is in use. Make one active so the title bar and the tray show which account you are working in.
+          No session is in use. Make one active so the title bar{hasTray ? ' and the tray' : ''} show{hasTray ? '' : 's'} which account you are working in.
         </p>
       ) : (
         <section className="sessions-intro" aria-labelledby="sessions-intro-title">
