@@ -71,3 +71,10 @@ test('the session pill in the title bar opens the switcher', async ({ page, app 
   await page.keyboard.press('Escape');
   await expect(pill).toBeFocused();
 });
+
+test('Settings → Profile store counts the profiles there are now, not those there were when the window opened', async ({ page, app }) => {
+  await openApp(page, app, 'sessions');
+  await addCustomers(page);
+  await page.getByRole('link', { name: /^Settings/ }).click();
+  await expect(page.getByTestId('store-panel')).toContainText('Readable · 4 profiles');
+});

@@ -7,6 +7,7 @@ import type { ProfileView } from '../../../shared/domain/profile-view';
 import { cliPath, ensureCliBuilt, runCli } from '../../integration/fixtures/cli';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
 import { expect, openApp, screenshot, SCREENSHOT_DIR } from '../fixtures';
+import { layoutOverflows } from '../layout-check';
 import type { TestHost } from '../host/test-host';
 import { invoke, test } from '../with-moto';
 
@@ -370,6 +371,8 @@ test.describe('putting a session to work', () => {
       await expect(dialog.getByTestId('install-check')).toContainText('The AWS CLI can run it');
       await expect(result).toContainText(`${cliPath} --home ${app.home} credential-process`);
       expect(await readFile(config, 'utf8')).toBe(before);
+      // A long path breaks inside the dialog rather than running past its edge.
+      expect(await layoutOverflows(page, 'dialog[open]')).toEqual([]);
       await axeBothThemes(page);
       await viewportShot(page, 'install-kept-working-line');
     } finally {

@@ -49,7 +49,7 @@ export function SettingsSection({ theme, onThemeChange, status, store, onStartOv
 
       <RoleAllowListEditor />
 
-      <StorePanel status={store.status} onStartOver={onStartOver} />
+      <StorePanel status={store.status} onStartOver={onStartOver} onShown={store.refresh} />
 
       <section className="panel" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts" className="panel__title">
