@@ -43,7 +43,7 @@ async function printHelp(words: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const spec = findCommand(COMMANDS, words);
-  if (!spec || spec.hidden) throw new UsageError(`unknown command "${words[0]}"`);
+  if (!spec || spec.hidden) throw new UsageError(`Unknown command "${words[0]}"`);
   const sub = words[1];
   if (sub !== undefined && spec.name === words[0] && spec.subcommands) {
     throw new UsageError(`${spec.name} has no command "${sub}"; it has ${spec.subcommands.map(leafName).join(', ')}`, spec.name);
@@ -74,7 +74,7 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
       if (!home) throw new UsageError('--home needs a folder');
       return await run(remaining, io, { ...env, ROLEDECK_HOME: home });
     }
-    if (!isHandled(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!isHandled(command)) throw new UsageError(`Unknown command "${command}"`);
     const { asksForHelp } = await import('./usage/parse-command');
     if (asksForHelp(rest)) {
       // `roledeck profile add-role --help`: the subcommand's help when the next word names one.

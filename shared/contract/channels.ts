@@ -107,7 +107,7 @@ export const channels = {
         /** The export format offered first ("Copy as…"); set by the last copy too. */
         preferredShell: z.enum(EXPORT_FORMATS).optional(),
         /** Seconds before a copied credential is cleared from the clipboard; 0 keeps it. */
-        clipboardClearSeconds: z.number().int().min(0, 'at least 0 seconds').max(3600, 'at most 3,600 seconds (1 hour)').optional(),
+        clipboardClearSeconds: z.number().int().min(0, 'At least 0 seconds').max(3600, 'At most 3,600 seconds (1 hour)').optional(),
       })
       .strict(),
     StoreSettingsSchema,

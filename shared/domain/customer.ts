@@ -11,16 +11,16 @@ export const ONBOARDING_STATUSES = ['invited', 'role-created', 'verified'] as co
 export const OnboardingStatusSchema = z.enum(ONBOARDING_STATUSES);
 export type OnboardingStatus = z.infer<typeof OnboardingStatusSchema>;
 
-export const CustomerIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'not a customer id');
+export const CustomerIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'Not a customer id');
 
 /** As long as a profile label may be: a customer's name is the label its profiles carry. */
 export const CustomerNameSchema = z
   .string()
   .trim()
-  .min(1, 'a customer name is 1–80 characters')
-  .max(80, 'a customer name is 1–80 characters');
+  .min(1, 'A customer name is 1–80 characters')
+  .max(80, 'A customer name is 1–80 characters');
 
-export const CustomerNotesSchema = z.string().max(2000, 'notes are at most 2,000 characters');
+export const CustomerNotesSchema = z.string().max(2000, 'Notes are at most 2,000 characters');
 
 export const CustomerSchema = z.object({
   id: CustomerIdSchema,

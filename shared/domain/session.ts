@@ -80,7 +80,7 @@ export const MfaPromptSchema = z
   .strict();
 export type MfaPrompt = z.infer<typeof MfaPromptSchema>;
 
-export const MfaCodeSchema = z.string().regex(/^\d{6}$/, 'an MFA code is the 6 digits your device shows');
+export const MfaCodeSchema = z.string().regex(/^\d{6}$/, 'An MFA code is the 6 digits your device shows');
 
 /** What "Test access" concluded. */
 export const AccessCauseSchema = z.enum([

@@ -65,9 +65,9 @@ export const StoreDocumentSchema = z
     const ids = new Set<string>();
     const names = new Set<string>();
     doc.profiles.forEach((profile, index) => {
-      if (ids.has(profile.id)) context.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: 'two profiles have the same id' });
+      if (ids.has(profile.id)) context.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: 'Two profiles have the same id' });
       if (names.has(profile.name)) {
-        context.addIssue({ code: 'custom', path: ['profiles', index, 'name'], message: `two profiles are named ${profile.name}` });
+        context.addIssue({ code: 'custom', path: ['profiles', index, 'name'], message: `Two profiles are named ${profile.name}` });
       }
       ids.add(profile.id);
       names.add(profile.name);
@@ -76,9 +76,9 @@ export const StoreDocumentSchema = z
     const customerIds = new Set<string>();
     const customerNames = new Set<string>();
     doc.customers.forEach((customer, index) => {
-      if (customerIds.has(customer.id)) context.addIssue({ code: 'custom', path: ['customers', index, 'id'], message: 'two customers have the same id' });
+      if (customerIds.has(customer.id)) context.addIssue({ code: 'custom', path: ['customers', index, 'id'], message: 'Two customers have the same id' });
       const key = customerKey(customer.name);
-      if (customerNames.has(key)) context.addIssue({ code: 'custom', path: ['customers', index, 'name'], message: `two customers are named ${customer.name}` });
+      if (customerNames.has(key)) context.addIssue({ code: 'custom', path: ['customers', index, 'name'], message: `Two customers are named ${customer.name}` });
       customerIds.add(customer.id);
       customerNames.add(key);
     });
