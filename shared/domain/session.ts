@@ -113,6 +113,8 @@ export const TestAccessResultSchema = z.discriminatedUnion('ok', [
     ok: z.literal(false),
     /** The profile in the chain whose step failed. */
     failedAt: z.string(),
+    /** That step in words: "assuming acme-prod with consultant’s keys (AssumeRole)". */
+    step: z.string(),
     cause: AccessCauseSchema,
     /** Plain words: what most likely went wrong and what to check. */
     explanation: z.string(),

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/domain/profile';
 import type { TestAccessResult } from '../../../shared/domain/session';
-import { diagnoseAccess, type AccessStep } from '../../../shared/logic/access-diagnosis';
+import { diagnoseAccess, stepDescription, type AccessStep } from '../../../shared/logic/access-diagnosis';
 import { callRegion, chainOf } from '../../../shared/logic/profile-chain';
 import type { Clock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
@@ -46,6 +46,7 @@ export class AccessTester {
       return {
         ok: false,
         failedAt: error.step.profileName,
+        step: stepDescription(error.step),
         cause: diagnosis.cause,
         explanation: diagnosis.explanation,
         ...(details.fromAws ? { awsCode: details.code, awsMessage: details.message } : {}),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CommandSpec } from '../../../electron/cli/usage/command-spec';
 import { COMMANDS } from '../../../electron/cli/usage/commands.catalog';
 
 /*
@@ -12,7 +13,7 @@ import { COMMANDS } from '../../../electron/cli/usage/commands.catalog';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const FOLDERS = ['shared', 'electron/node', 'electron/cli', 'electron/web-host', 'electron/main'];
-const COMMAND_WORDS = new Set(COMMANDS.flatMap((spec) => [spec.name.split(' ')[0]!, ...(spec.subcommands ?? []).map((sub) => sub.name.split(' ')[0]!)]));
+const COMMAND_WORDS = new Set((COMMANDS as readonly CommandSpec[]).map((spec) => spec.name.split(' ')[0]!));
 
 function sources(folder: string): string[] {
   const found: string[] = [];

@@ -84,7 +84,7 @@ export interface TestAccessSummary {
   tone: 'ok' | 'danger';
   title: string;
   detail: string;
-  /** "AWS said: AccessDenied — User: … is not authorized" */
+  /** "AWS said: AccessDenied — User: … is not authorized"; absent when AWS said nothing (no answer). */
   aws?: string;
 }
 
@@ -97,7 +97,8 @@ export function testAccessSummary(result: TestAccessResult): TestAccessSummary {
       detail: `Signed in as ${result.arn} in account ${result.account} (${Math.round(result.elapsedMs)} ms).`,
     };
   }
-  const title = result.cause === 'cancelled' ? 'Test cancelled' : `Access failed at ${result.failedAt}`;
+  // The step that failed, in words ("Failed while assuming acme-prod with consultant’s keys (AssumeRole)").
+  const title = result.cause === 'cancelled' ? 'Test cancelled' : `Failed while ${result.step}`;
   const aws =
     result.awsCode !== undefined
       ? `AWS said: ${result.awsCode}${result.awsMessage ? ` — ${result.awsMessage}` : ''}`
