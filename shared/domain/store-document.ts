@@ -20,6 +20,15 @@ export const HISTORY_LIMIT = 500;
 /** The longest text a history entry keeps in one field; longer text is cut, never refused. */
 export const HISTORY_TEXT_LIMIT = 1024;
 
+/** An IAM user used with its long-term keys, since when, and who AWS said it is (after Test access). */
+export const KeySessionSchema = z.object({
+  profileId: ProfileIdSchema,
+  since: z.number(),
+  arn: z.string().max(2048).optional(),
+  accountId: z.string().max(32).optional(),
+});
+export type KeySession = z.infer<typeof KeySessionSchema>;
+
 /**
  * Settings validate the keys this build knows and keep the ones it does not, so a newer build
  * that adds a setting without a version bump does not lose it when an older CLI writes the store.
@@ -34,6 +43,11 @@ export const StoreSettingsSchema = z.looseObject({
   clipboardClearSeconds: z.number().int().min(0).max(86400).optional(),
   /** The profile in use (tray, title bar); kept here so it survives a restart and the CLI sees it. */
   activeProfileId: ProfileIdSchema.optional(),
+  /**
+   * IAM users in use with their long-term keys (no MFA): nothing is cached for them, so this is
+   * where the app and the CLI both find that they are live, with the identity Test access saw.
+   */
+  keySessions: z.array(KeySessionSchema).max(1000).optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 

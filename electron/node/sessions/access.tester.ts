@@ -35,6 +35,8 @@ export class AccessTester {
       const step: AccessStep = { profileName: profile.name, operation: 'GetCallerIdentity', source: resolved.kind, signedBy: profile.name };
       const identity = await attempt(step, () => this.deps.sts.getCallerIdentity(resolved.credentials, callRegion(ctx.profiles, profile)));
       board.obtained(profile.id, resolved.kind === 'user-keys');
+      // Who the keys belong to is known now: the session shows it, here and in every other process.
+      if (resolved.kind === 'user-keys') await board.keysUsed(profile.id, { arn: identity.arn, accountId: identity.account });
       board.changed();
       return { ok: true, arn: identity.arn, account: identity.account, chain, elapsedMs: clock.now() - started };
     } catch (error) {

@@ -87,7 +87,15 @@ function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actio
     <div className="sessions">
       <WarningBanners warnings={warnings} onDismiss={dismiss} />
       {active ? (
-        <ActiveSessionCard session={active} profile={byId.get(active.profileId)} color={colorOf(byId.get(active.profileId), colors)} now={now} actions={actions} work={work} />
+        <ActiveSessionCard
+          session={active}
+          profile={byId.get(active.profileId)}
+          color={colorOf(byId.get(active.profileId), colors)}
+          profiles={byId}
+          now={now}
+          actions={actions}
+          work={work}
+        />
       ) : sessions.length > 0 ? (
         <p className="sessions-note" data-testid="no-active-session">
           No session is in use. Make one active so the title bar{hasTray ? ' and the tray' : ''} show{hasTray ? '' : 's'} which account you are working in.

@@ -47,6 +47,25 @@ export function kindText(kind: SessionView['kind']): string {
   }
 }
 
+/**
+ * Whose credentials a session came from, in words: "acme-prod, assumed with consultant’s keys";
+ * along a chain, each link ("prod, assumed with hub’s session; hub, assumed with consultant’s MFA
+ * session"). `profileNamed` finds a profile of the chain, to tell an IAM user's keys from its MFA
+ * session.
+ */
+export function credentialsText(session: Pick<SessionView, 'kind' | 'chain' | 'profileName'>, profileNamed: (name: string) => ProfileView | undefined): string {
+  if (session.kind === 'user-keys') return `${session.profileName}’s long-term keys`;
+  if (session.kind === 'mfa-session') return `${session.profileName}’s MFA session (GetSessionToken)`;
+  const links: string[] = [];
+  for (let index = session.chain.length - 1; index > 0; index -= 1) {
+    const source = session.chain[index - 1]!;
+    const from = profileNamed(source);
+    const what = from?.kind === 'iam-user' ? (from.mfaSerial ? 'MFA session' : 'keys') : 'session';
+    links.push(`${session.chain[index]}, assumed with ${source}’s ${what}`);
+  }
+  return links.length > 0 ? links.join('; ') : kindText(session.kind);
+}
+
 /** What is cached where and until when, in plain words (aws-vault users ask exactly this). */
 export function cacheText(session: Pick<SessionView, 'cachedIn' | 'expiresAt'>, format: ClockFormat = {}): string {
   const until = session.expiresAt === undefined ? '' : ` until ${formatClockTime(session.expiresAt, format)}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../../../shared/domain/profile-view';
 import type { SessionView } from '../../../../../shared/domain/session';
-import {
+import { credentialsText,
   accountIdOf,
   cacheText,
   refreshText,
@@ -140,5 +140,21 @@ describe('Test access in words', () => {
     expect(summary.title).toBe('Failed while checking who consultant is (GetCallerIdentity)');
     expect(summary.detail).toMatch(/^Could not reach AWS STS at http:\/\/127\.0\.0\.1:1: connection refused\./);
     expect(summary.aws).toBeUndefined();
+  });
+});
+
+describe('whose credentials a session came from', () => {
+  const user = (name: string, mfaSerial?: string) => ({ kind: 'iam-user' as const, id: name, name, accessKeyIdMasked: 'AKIA…', hasSecret: true, ...(mfaSerial ? { mfaSerial } : {}) });
+  const people = new Map([
+    ['consultant', user('consultant')],
+    ['mfa-user', user('mfa-user', 'arn:aws:iam::111111111111:mfa/me')],
+  ]);
+  const named = (name: string) => people.get(name);
+
+  it('names the source and what of it was used, link by link', () => {
+    expect(credentialsText({ kind: 'role', profileName: 'acme-prod', chain: ['consultant', 'acme-prod'] }, named)).toBe('acme-prod, assumed with consultant’s keys');
+    expect(credentialsText({ kind: 'role', profileName: 'acme-prod', chain: ['mfa-user', 'acme-prod'] }, named)).toBe('acme-prod, assumed with mfa-user’s MFA session');
+    expect(credentialsText({ kind: 'role', profileName: 'prod', chain: ['consultant', 'hub', 'prod'] }, named)).toBe('prod, assumed with hub’s session; hub, assumed with consultant’s keys');
+    expect(credentialsText({ kind: 'user-keys', profileName: 'consultant', chain: ['consultant'] }, named)).toBe('consultant’s long-term keys');
   });
 });
