@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
 import { expect, openApp, SCREENSHOT_DIR } from '../fixtures';
@@ -9,7 +10,7 @@ import { invoke, test } from '../with-moto';
  * Test access has asked, and a test that failed before reaching AWS naming the step and the cause.
  */
 
-async function setUp(page: import('@playwright/test').Page): Promise<{ user: ProfileView; role: ProfileView }> {
+async function setUp(page: Page): Promise<{ user: ProfileView; role: ProfileView }> {
   const created = await createUserWithKey('consultant-words');
   const roleArn = await createRole('Deployer-words', trustPolicyFor(created.arn));
   const user = (await invoke(page, 'profiles.addUser', { name: 'consultant', accessKeyId: created.credentials.accessKeyId, secretAccessKey: created.credentials.secretAccessKey })) as ProfileView;
