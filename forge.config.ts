@@ -7,6 +7,7 @@ import path from 'node:path';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import type { ForgeConfig } from '@electron-forge/shared-types';
+import { checkCliSeaTarget, cliSeaFolder } from './build/cli-sea';
 import { FUSES, skipFusesForStub } from './build/fuses';
 
 /**
@@ -23,6 +24,13 @@ import { FUSES, skipFusesForStub } from './build/fuses';
  */
 const electronZipDir = process.env.ROLEDECK_ELECTRON_ZIP_DIR;
 const stubElectron = skipFusesForStub(process.env, existsSync, path.join);
+
+/**
+ * The `roledeck` command for people without Node (RunAsNode is off, so the app's binary cannot run
+ * the CLI): the single executable `npm run build:cli-sea` built for this machine, shipped as
+ * resources/cli when it exists. Packages built without it simply have no CLI to install.
+ */
+const cliSea = cliSeaFolder(process.cwd(), process.platform, process.arch, existsSync, path.join);
 
 /**
  * What goes into app.asar: the Vite bundles, package.json, and the one native module the main
@@ -53,8 +61,14 @@ const config: ForgeConfig = {
     asar: { unpack: '**/*.node' },
     ignore,
     ...(electronZipDir ? { electronZipDir } : {}),
+    ...(cliSea ? { extraResource: [cliSea] } : {}),
   },
   rebuildConfig: {},
+  hooks: {
+    packageAfterCopy: async (_config, _buildPath, _electronVersion, platform, arch) => {
+      checkCliSeaTarget(cliSea ? { platform: process.platform, arch: process.arch } : null, { platform, arch });
+    },
+  },
   makers: [
     new MakerSquirrel({ name: 'roledeck', setupIcon: 'build/icon.ico' }, ['win32']),
     new MakerDMG({ icon: 'build/icon.icns', format: 'ULFO' }, ['darwin']),

@@ -21,7 +21,13 @@ export default defineConfig({
     lib: { entry: 'electron/cli/main.ts', formats: ['es'], fileName: () => 'roledeck.mjs' },
     rollupOptions: {
       external: [/^@aws-sdk\//, /^@smithy\//, /^@napi-rs\//, /^clipboardy(\/|$)/, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''), chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      output: {
+        banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
+        // The two modules the quick credential_process path shares with the rest of the CLI, in one
+        // chunk: each separate chunk is one more file to load on every credential_process call.
+        codeSplitting: { groups: [{ name: 'quick-path', test: /electron[\\/]node[\\/]app[\\/]app-home|shared[\\/]domain[\\/]keychain-items/ }] },
+      },
     },
   },
 });

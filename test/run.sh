@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: `npm test`. It installs what a fresh machine lacks, starts its own real
-# components (a private Secret Service keyring, moto, Chromium) and ends with one line
-# `N passed, N failed, N skipped` for every tier together. Exit status is non-zero on any failure.
+# components (a private Secret Service keyring, moto, Chromium), ends every process it started,
+# and closes with one line `N passed, N failed, N skipped` for every tier together. Exit status is
+# non-zero on any failure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,4 +27,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-exec bash test/integration/fixtures/keyring-session.sh bash build/scripts/with-node.sh node test/tooling/run-suite.mjs "$@"
+# The runner starts a private keyring session for each tier that needs one (and ends it with the tier).
+exec bash build/scripts/with-node.sh node test/tooling/run-suite.mjs "$@"

@@ -9,7 +9,7 @@
  * sessions (ProfileService, through the SessionInvalidator port), so a cached role session always
  * belongs to the profile as it is.
  */
-import type * as Keyring from '@napi-rs/keyring';
+import type { KeyringBinding } from './keyring-binding';
 import type * as Fs from 'node:fs';
 // The registry imports nothing: bundling it costs this path a few hundred bytes, no module loads.
 import { KEYCHAIN_SERVICE, roleSessionItem } from '../../shared/domain/keychain-items';
@@ -65,8 +65,9 @@ export async function askRunningApp(home: string, profileId: string, write: (tex
   }
   if (typeof endpoint.socket !== 'string' || typeof endpoint.token !== 'string') return { kind: 'absent' };
   const { socket, token } = endpoint;
-  // Only when an endpoint file exists: without the app, this path never loads node:net.
-  const net = await import('node:net');
+  // Only when an endpoint file exists: without the app, this path never loads node:net. Taken with
+  // getBuiltinModule, not import(): the single executable's CommonJS script cannot import().
+  const net = process.getBuiltinModule('node:net');
   return new Promise<AppAnswer>((resolve) => {
     let connected = false;
     let buffer = '';
@@ -110,52 +111,23 @@ interface Cached {
   expiresAt?: unknown;
 }
 
-type KeyringBinding = typeof Keyring;
-
 /**
- * @napi-rs/keyring's platform packages that ship one build per platform and CPU. Linux has a glibc
- * and a musl build; the glibc one is tried, and on musl it is either not installed or fails to
- * load, so the package's own loader picks.
+ * Writes the credential_process JSON and resolves true when a fresh cached session exists.
+ * `loadBinding`: where the keychain binding comes from (keyring-binding.ts for the npm package;
+ * the single executable loads the one shipped beside it).
  */
-const BINDING_PACKAGES: Readonly<Record<string, string>> = {
-  'linux-x64': '@napi-rs/keyring-linux-x64-gnu',
-  'linux-arm64': '@napi-rs/keyring-linux-arm64-gnu',
-  'darwin-x64': '@napi-rs/keyring-darwin-x64',
-  'darwin-arm64': '@napi-rs/keyring-darwin-arm64',
-  'win32-x64': '@napi-rs/keyring-win32-x64-msvc',
-  'win32-arm64': '@napi-rs/keyring-win32-arm64-msvc',
-};
-
-/**
- * The keychain binding, loaded straight from its platform package. The package's generic loader
- * probes the C library (it reads /usr/bin/ldd), checks versions and compiles 21 KB of JavaScript:
- * about 3.5 ms of every credential_process call here. Anything unexpected (another platform, a
- * missing or unloadable build) uses that loader instead.
- */
-export async function loadKeyringBinding(
-  requireBinding: (id: string) => unknown = process.getBuiltinModule('node:module').createRequire(import.meta.url),
-  platform = `${process.platform}-${process.arch}`,
-): Promise<KeyringBinding> {
-  const direct = BINDING_PACKAGES[platform];
-  if (direct) {
-    try {
-      const binding = requireBinding(direct) as Partial<KeyringBinding> | null;
-      if (typeof binding?.Entry === 'function') return binding as KeyringBinding;
-    } catch {
-      // fall through to the package's own loader
-    }
-  }
-  return import('@napi-rs/keyring');
-}
-
-/** Writes the credential_process JSON and resolves true when a fresh cached session exists. */
-export async function serveCachedCredentials(profileId: string, write: (text: string) => void, now = Date.now()): Promise<boolean> {
+export async function serveCachedCredentials(
+  profileId: string,
+  write: (text: string) => void,
+  loadBinding: () => Promise<KeyringBinding>,
+  now = Date.now(),
+): Promise<boolean> {
   let bytes: number[] | null;
   try {
     // Loaded here, not at the top: with the app running, this native module is never needed.
     // The blocking read: this process has nothing else to do meanwhile, and it spares starting
     // libuv's thread pool (~0.35 ms a call here).
-    const { Entry } = await loadKeyringBinding();
+    const { Entry } = await loadBinding();
     bytes = new Entry(KEYCHAIN_SERVICE, roleSessionItem(profileId), { linux: { store: 'secret-service' } }).getSecret();
   } catch {
     return false; // locked or unreachable: the full path explains it properly

@@ -7,6 +7,7 @@ import type { Logger } from '../../shared/ports/logger';
 import { startAgentServer } from '../node/agent/agent.server';
 import { createAgentHandlers } from '../node/app/agent-handlers';
 import { createNodePorts } from '../node/app/node-ports';
+import { packagedCli } from '../node/cli-install/packaged-cli';
 import { ElectronClipboardAdapter } from './clipboard/electron.clipboard';
 import { createRouter, type Ports } from '../node/app/services';
 import { createRouterClient } from '../node/ipc/in-process.client';
@@ -47,7 +48,9 @@ function createPorts(logger: Logger, home: string): Ports {
       runtime: { kind: 'electron', version: process.versions.electron },
     },
   });
-  return { ...ports, clipboard: new ElectronClipboardAdapter(clipboard, ClipboardItem) };
+  // The packaged app carries the `roledeck` command as a single executable in resources/cli.
+  const bundledCli = app.isPackaged ? packagedCli(process.resourcesPath) : null;
+  return { ...ports, clipboard: new ElectronClipboardAdapter(clipboard, ClipboardItem), ...(bundledCli ? { bundledCli } : {}) };
 }
 
 /** The tray icon as an image: 32 px drawn for a 16-point slot on macOS (scale factor 2). */

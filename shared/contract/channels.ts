@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
+import { CliInstallStatusSchema } from '../domain/cli-install';
 import { CredentialProcessCheckSchema } from '../domain/credential-process-check';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
@@ -98,6 +99,14 @@ export const channels = {
   'mfa.pending': channel(Empty, z.object({ prompts: z.array(MfaPromptSchema) })),
   'mfa.answer': channel(z.object({ promptId: z.string(), code: MfaCodeSchema }).strict(), z.object({ accepted: z.literal(true) })),
   'mfa.cancel': channel(z.object({ promptId: z.string() }).strict(), z.object({ cancelled: z.literal(true) })),
+
+  /** Where the `roledeck` command the app carries is installed, and whether a new terminal would run it. */
+  'cliInstall.status': channel(Empty, CliInstallStatusSchema),
+  /**
+   * Puts the app's `roledeck` where terminals find it: a link in ~/.local/bin or /usr/local/bin
+   * (macOS, Linux), a roledeck.cmd shim plus a user PATH entry (Windows). Answers the new status.
+   */
+  'cliInstall.install': channel(Empty, CliInstallStatusSchema),
 
   'settings.get': channel(Empty, StoreSettingsSchema),
   'settings.update': channel(

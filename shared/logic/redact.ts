@@ -7,7 +7,7 @@
 const REDACTED = '[redacted]';
 
 /** Field names whose values are secret whatever they look like. */
-const SECRET_KEY_NAME = /(secret|token|password|privatekey|private_key|tokencode|mfacode|credential)/i;
+const SECRET_KEY_NAME = /(secret|token|password|passphrase|privatekey|private_key|tokencode|mfacode|credential)/i;
 
 const PATTERNS: readonly RegExp[] = [
   // PEM blocks (CloudFront private keys).

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cliPath, ensureCliBuilt } from '../integration/fixtures/cli';
+import { ensureCliSeaBuilt } from '../integration/fixtures/cli-sea';
 import { startMoto } from '../integration/fixtures/moto-server';
 import { median, type Figure } from './harness';
 
@@ -46,6 +47,8 @@ function interleavedMedians<K extends string>(commands: Record<K, Command>): Rec
 export async function benchCredentialProcess(): Promise<Figure[]> {
   if (process.env.ROLEDECK_TEST_KEYRING !== '1') throw new Error('run through `npm run bench`: it needs the private keyring session');
   await ensureCliBuilt();
+  // The single executable the desktop app ships (npm run build:cli-sea), where one can be built here.
+  const sea = process.platform === 'linux' && process.arch === 'x64' ? path.join(await ensureCliSeaBuilt(), 'roledeck') : null;
   const moto = await startMoto();
   try {
     const { createRole, createUserWithKey, trustPolicyFor } = await import('../integration/fixtures/iam');
@@ -69,19 +72,23 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
     const asUser = { ...env, ROLEDECK_NO_AGENT: '' };
     // What `roledeck config install` writes into ~/.aws/config: the profile id selects the cached path.
     const quickArgs = [cliPath, 'credential-process', '--id', id, 'bench-role'];
+    const seaQuick = (commandEnv: NodeJS.ProcessEnv): Record<string, Command> =>
+      sea ? { sea: { command: sea, args: quickArgs.slice(1), env: commandEnv } } : {};
     const {
       bare,
       floor,
       floorViaLoader,
       cached,
       byName,
-    } = interleavedMedians({
+      sea: seaCached,
+    } = interleavedMedians<string>({
       bare: node(['-e', '0']),
       floor: node([reference, id]),
       floorViaLoader: node([reference, id, '--via-loader']),
       cached: node(quickArgs, asUser),
       byName: node([cliPath, 'credential-process', 'bench-role'], asUser),
-    });
+      ...seaQuick(asUser),
+    }) as Record<string, number> & { bare: number; floor: number; floorViaLoader: number; cached: number; byName: number };
     const figures: Figure[] = [
       {
         name: `roledeck credential-process --id, keychain cache (median of ${RUNS})`,
@@ -113,6 +120,25 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
         unit: 'ms',
       },
     ];
+    if (seaCached !== undefined) {
+      figures.push(
+        {
+          name: `roledeck single executable (the app's CLI) credential-process --id, keychain cache (median of ${RUNS})`,
+          value: seaCached,
+          reference: bare,
+          referenceName: 'bare node -e 0',
+          unit: 'ms',
+          budgetRatio: 1.5,
+        },
+        {
+          name: `roledeck single executable vs node dist/cli/roledeck.mjs, credential-process --id (median of ${RUNS})`,
+          value: seaCached,
+          reference: cached,
+          referenceName: 'node dist/cli/roledeck.mjs, same arguments',
+          unit: 'ms',
+        },
+      );
+    }
     // With the desktop app running (the browser preview host: same services, same agent socket),
     // the quick path asks the app over its socket before touching the keychain.
     const app = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts'], { env: { ...env, ROLEDECK_NO_AGENT: undefined }, stdio: 'ignore' });
@@ -122,15 +148,25 @@ export async function benchCredentialProcess(): Promise<Figure[]> {
         if (Date.now() > deadline) throw new Error('the app host did not start its agent socket');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      const withApp = interleavedMedians({ bare: node(['-e', '0']), viaApp: node(quickArgs, asUser) });
+      const withApp = interleavedMedians<string>({ bare: node(['-e', '0']), viaApp: node(quickArgs, asUser), ...seaQuick(asUser) });
       figures.push({
         name: `roledeck credential-process --id, app running (median of ${RUNS})`,
-        value: withApp.viaApp,
-        reference: withApp.bare,
+        value: withApp.viaApp!,
+        reference: withApp.bare!,
         referenceName: 'bare node -e 0, interleaved',
         unit: 'ms',
         budgetRatio: 1.5,
       });
+      if (withApp.sea !== undefined) {
+        figures.push({
+          name: `roledeck single executable credential-process --id, app running (median of ${RUNS})`,
+          value: withApp.sea,
+          reference: withApp.bare!,
+          referenceName: 'bare node -e 0, interleaved',
+          unit: 'ms',
+          budgetRatio: 1.5,
+        });
+      }
     } finally {
       const exited = new Promise((resolve) => app.once('exit', resolve));
       app.kill('SIGTERM');

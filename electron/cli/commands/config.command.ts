@@ -12,6 +12,7 @@ import { EXIT, UsageError } from '../errors';
 import { leafName } from '../usage/command-spec';
 import { CONFIG, CONFIG_INSTALL, CONFIG_REMOVE, CONFIG_STATUS } from '../usage/commands.catalog';
 import { parseCommand } from '../usage/parse-command';
+import { selfCommand } from '../self-command';
 
 /** The ~/.aws/config profile name: --aws-profile, else the Roledeck profile's own name. */
 function awsProfileName(given: string | undefined, profile: string): string {
@@ -38,7 +39,7 @@ async function install(context: CliContext, args: string[]): Promise<number> {
     {
       // Absolute paths: the SDK runs this from any directory, with whatever PATH it has.
       credential_process: credentialProcessCommandLine(
-        [process.execPath, process.argv[1] ? path.resolve(process.argv[1]) : 'roledeck'],
+        selfCommand(),
         stored,
         context.env.ROLEDECK_HOME ? path.resolve(context.env.ROLEDECK_HOME) : undefined,
       ),

@@ -39,8 +39,10 @@ export interface Ports {
   mfaPrompter?: MfaPrompter;
   /** The system clipboard (the Electron app); absent where there is none (CLI). */
   clipboard?: Clipboard;
-  /** Finds the `roledeck` CLI for credential_process lines; default: on this process's PATH. */
+  /** Finds the `roledeck` CLI for credential_process lines; default: `bundledCli`, else on this process's PATH. */
   cliLauncher?: () => Promise<CliLauncher>;
+  /** The `roledeck` executable the packaged app carries (resources/cli); absent where there is none. */
+  bundledCli?: string;
   /**
    * The data folder the profile store lives in, when the host knows it: a credential_process line
    * names it with --home unless it is the default one the CLI finds by itself.

@@ -24,6 +24,9 @@ import { createCustomerHandlers } from '../customers/customers.ipc';
 import type { StoreService } from '../store/store.service';
 import { createStore } from '../store/store.factory';
 import { createStoreHandlers } from '../store/store.ipc';
+import { createCliInstall } from '../cli-install/cli-install.factory';
+import { createCliInstallHandlers } from '../cli-install/cli-install.ipc';
+import type { CliInstallService } from '../cli-install/cli-install.service';
 
 export type { Ports } from './composition';
 
@@ -52,6 +55,8 @@ export interface Services {
   customers: CustomerService;
   /** The store's health and Start over. */
   store: StoreService;
+  /** Puts the app's `roledeck` command on PATH, and says where it is. */
+  cliInstall: CliInstallService;
 }
 
 /**
@@ -78,6 +83,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     work: createWork(ports, { sessions, profiles, settings }),
     customers: createCustomers(ports, shared),
     store: createStore(ports, shared),
+    cliInstall: createCliInstall(ports),
   };
 }
 
@@ -90,6 +96,7 @@ export function createHandlers(services: Services): Handlers {
     ...createWorkHandlers(services),
     ...createCustomerHandlers(services),
     ...createStoreHandlers(services),
+    ...createCliInstallHandlers(services),
   };
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/logic/ini-edit';
 import { systemClock, type Clock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
-import { writeFileAtomic, writeNewFile } from '../store/atomic-file';
+import { isTempFileName, removeLeftoverTemps, writeFileAtomic } from '../store/atomic-file';
 import { withLockFile } from '../store/lock-file';
 import { AwsFilesReader } from './aws-files.reader';
 
@@ -293,13 +293,17 @@ export class AwsConfigEditor {
   private async backup(bytes: Buffer, when: 'first-edit' | 'always'): Promise<string | undefined> {
     const directory = path.dirname(this.configPath);
     const prefix = `${path.basename(this.configPath)}${BACKUP_INFIX}`;
-    const existing = new Set((await readdir(directory)).filter((name) => name.startsWith(prefix)));
+    // A backup cut short by a crash would count as "the first edit's backup" and stop every later
+    // edit from making one: backups are written atomically, and a temp file is never a backup.
+    await removeLeftoverTemps(directory, prefix);
+    const existing = new Set((await readdir(directory)).filter((name) => name.startsWith(prefix) && !isTempFileName(name)));
     if (existing.size > 0 && when === 'first-edit') return undefined;
     const stamp = `${prefix}${backupStamp(this.clock.now())}`;
     let name = stamp;
     for (let n = 2; existing.has(name); n += 1) name = `${stamp}-${n}`;
     const backupPath = path.join(directory, name);
-    await writeNewFile(backupPath, bytes, 0o600);
+    // Under the edit lock, with a name no other backup has: the rename replaces nothing.
+    await writeFileAtomic(backupPath, bytes, 0o600);
     return backupPath;
   }
 

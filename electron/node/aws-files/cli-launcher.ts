@@ -18,8 +18,14 @@ export interface LauncherSearch {
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   /**
-   * How to start this app's own CLI, in full paths, when it has one: in a checkout, the Node that
-   * runs the app and dist/cli/roledeck.mjs (checkoutCli). Used when PATH has no `roledeck`.
+   * The `roledeck` executable the packaged app carries (resources/cli/roledeck, a Node single
+   * executable); null or absent outside a packaged app. Preferred over any other CLI on PATH: it
+   * is the app's own version and needs no Node.
+   */
+  bundledCli?: string | null;
+  /**
+   * How to start this app's own CLI in a checkout, in full paths: the Node that runs the app and
+   * dist/cli/roledeck.mjs (checkoutCli). Used when PATH has no `roledeck`.
    */
   ownCli?: readonly string[] | null;
 }
@@ -62,14 +68,20 @@ export async function findOnPath(name: string, { env = process.env, platform = p
  * own process has (an IDE started from the dock has a short one), so a bare `roledeck`, or a
  * script whose `#!/usr/bin/env node` needs node on that PATH, can fail there while working in a
  * terminal. On POSIX the line is `<node> <script>`; on Windows npm's shim (roledeck.cmd) finds its
- * own node. When the CLI is not on PATH the app's own CLI is named (`ownCli`); when there is none
- * either, `found` is false and no line is written: plain `roledeck` would not run.
+ * own node. When the CLI is not on PATH the app's own CLI in a checkout is named (`ownCli`); when
+ * there is none either, `found` is false and no line is written: plain `roledeck` would not run.
+ *
+ * In the packaged app (`bundledCli`), the line names the app's own executable: by the link
+ * "Install the roledeck command" made when PATH finds that link (a stable name), else by its path
+ * inside the app. On Windows always the .exe itself: the shim is a batch file.
  */
 export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliLauncher> {
   const platform = search.platform ?? process.platform;
   const env = search.env ?? process.env;
+  const bundled = search.bundledCli && (await isExecutableFile(search.bundledCli, platform)) ? search.bundledCli : null;
   let where: LauncherSearch = { env, platform };
   let found = await findOnPath('roledeck', where);
+  if (bundled && platform === 'win32') return { command: [bundled], found: true };
   if (!found && platform !== 'win32') {
     // An app started from the dock or a desktop menu has a short PATH; the user's terminals get
     // theirs from the login shell's profile. Ask that shell what PATH it sets up.
@@ -78,6 +90,10 @@ export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliL
       where = { env: { ...env, PATH: shellPath }, platform };
       found = await findOnPath('roledeck', where);
     }
+  }
+  if (bundled) {
+    const [real, ours] = await Promise.all([found ? realpath(found).catch(() => null) : null, realpath(bundled).catch(() => null)]);
+    return { command: [real !== null && real === ours && found ? found : bundled], found: true };
   }
   if (!found) return search.ownCli ? { command: search.ownCli, found: true } : { command: ['roledeck'], found: false };
   if (platform === 'win32') return { command: [found], found: true };

@@ -7,7 +7,8 @@ import type { Logger } from '../../../shared/ports/logger';
 import type { Scheduler } from '../../../shared/ports/scheduler';
 import { AwsCallError } from '../../../shared/domain/aws-call-error';
 import type { EventSink } from '../../../shared/ports/event-sink';
-import type { ScheduledSession, SessionStatus } from './session.board';
+import type { SessionStatus } from '../../../shared/logic/session-state';
+import type { ScheduledSession } from './session.board';
 
 /** What the scheduler drives: the session service, seen through the few calls it needs. */
 export interface RefreshTarget {

@@ -14,8 +14,6 @@ import type { SessionCache } from './session.cache';
 import type { KeySessionRecord } from './key-session.record';
 import type { KeySession } from '../../../shared/domain/store-document';
 
-export type { SessionStatus } from '../../../shared/logic/session-state';
-
 /** What the refresh scheduler needs to know about one session. */
 export interface ScheduledSession {
   view: SessionView;

@@ -13,9 +13,6 @@ import { explainedError, statusErrorOf } from './chain-failure';
 import type { ChainResolver, Resolved } from './chain.resolver';
 import type { ScheduledSession, SessionBoard } from './session.board';
 
-export type { ScheduledSession } from './session.board';
-export type { SessionStatus } from '../../../shared/logic/session-state';
-
 export interface ObtainOptions {
   /** Whether a person can be asked for an MFA code now. Background refreshes pass false. */
   interactive?: boolean;

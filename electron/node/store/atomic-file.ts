@@ -1,10 +1,54 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 function errnoCode(error: unknown): string {
   return typeof error === 'object' && error !== null ? ((error as NodeJS.ErrnoException).code ?? '') : '';
+}
+
+/** Temp files are `<name>.tmp-<pid>-<12 hex>`: the pid tells a write in progress from one a crash abandoned. */
+const TEMP_SUFFIX = /\.tmp-(\d+)-[0-9a-f]{12}$/;
+
+export function isTempFileName(name: string): boolean {
+  return TEMP_SUFFIX.test(name);
+}
+
+/** A name for a file that is written and then renamed or linked into place as `file`. */
+export function tempNameFor(file: string): string {
+  return `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+function processIsGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return errnoCode(error) === 'ESRCH';
+  }
+}
+
+/**
+ * Removes the temp files of `name` (and of names that start with it: its backups and lock) in
+ * `directory` that a process left behind when it was killed between writing and renaming them, so
+ * crashes do not pile up files next to the user's ~/.aws/config. A temp file whose process still
+ * runs is a write in progress and is left alone. (On a home shared over the network a pid from
+ * another machine may look gone here; its writer then fails to rename and reports the save as
+ * failed, which is safe: writes of one file happen under its lock anyway.)
+ */
+export async function removeLeftoverTemps(directory: string, name: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch {
+    return;
+  }
+  for (const candidate of names) {
+    const pid = candidate.startsWith(name) ? TEMP_SUFFIX.exec(candidate)?.[1] : undefined;
+    if (pid === undefined || Number(pid) === process.pid || !processIsGone(Number(pid))) continue;
+    await unlink(path.join(directory, candidate)).catch(() => undefined);
+  }
 }
 
 /** Writes `bytes` to a new file that must not exist yet ('wx'), flushed to disk before it resolves. */
@@ -24,7 +68,8 @@ export async function writeNewFile(file: string, bytes: Uint8Array, mode = 0o600
  * the directory so the rename itself survives a power cut.
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array, mode = 0o600): Promise<void> {
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  await removeLeftoverTemps(path.dirname(file), path.basename(file));
+  const temp = tempNameFor(file);
   try {
     await writeNewFile(temp, bytes, mode);
     await renameWithRetry(temp, file);

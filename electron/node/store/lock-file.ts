@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { basename, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { Logger } from '../../../shared/ports/logger';
+import { removeLeftoverTemps, tempNameFor } from './atomic-file';
 
 /**
  * A cross-process lock: a file created with O_EXCL holding who took it and when. Works the same
@@ -30,10 +32,32 @@ function isErrno(error: unknown, ...codes: string[]): boolean {
   return typeof error === 'object' && error !== null && codes.includes((error as NodeJS.ErrnoException).code ?? '');
 }
 
-async function createExclusive(path: string, owner: LockOwner): Promise<boolean> {
+/**
+ * Creates the lock with its owner already in it: the owner is written to a temp file that is then
+ * hard-linked to the lock's name, which fails if the lock exists. Another process never sees an
+ * empty lock (which it would have to wait out before daring to take it over), and a process killed
+ * while taking the lock leaves either no lock or one naming a dead pid, taken over at once.
+ */
+async function createExclusive(lockPath: string, owner: LockOwner): Promise<boolean> {
+  const draft = tempNameFor(lockPath);
+  await writeFile(draft, JSON.stringify(owner), { flag: 'wx', mode: 0o600 });
+  try {
+    await link(draft, lockPath);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'EEXIST')) return false;
+    // Filesystems without hard links (FAT, some network shares): create, then write.
+    if (isErrno(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK')) return createThenWrite(lockPath, owner);
+    throw error;
+  } finally {
+    await unlink(draft).catch(() => undefined);
+  }
+}
+
+async function createThenWrite(lockPath: string, owner: LockOwner): Promise<boolean> {
   let handle;
   try {
-    handle = await open(path, 'wx', 0o600);
+    handle = await open(lockPath, 'wx', 0o600);
   } catch (error) {
     if (isErrno(error, 'EEXIST')) return false;
     throw error;
@@ -153,6 +177,8 @@ export async function withLockFile<T>(path: string, work: () => Promise<T>, opti
     await sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 50);
   }
+  // Drafts of this lock (and of its takeover guard) left by processes killed while taking it.
+  await removeLeftoverTemps(dirname(path), basename(path));
   try {
     return await work();
   } finally {

@@ -12,7 +12,7 @@ import { SessionWorkService } from './session-work.service';
 
 /** Copy an export, install a credential_process profile: what the window offers per session. */
 export function createWork(
-  ports: Pick<Ports, 'clipboard' | 'scheduler' | 'clock' | 'logger' | 'cliLauncher' | 'home'>,
+  ports: Pick<Ports, 'clipboard' | 'scheduler' | 'clock' | 'logger' | 'cliLauncher' | 'bundledCli' | 'home'>,
   needs: { sessions: SessionService; profiles: ProfileDirectory; settings: SettingsService },
 ): SessionWorkService {
   const { clipboard, scheduler, clock, logger } = ports;
@@ -20,7 +20,7 @@ export function createWork(
     ...needs,
     clipboard: clipboard ? new ClipboardService(clipboard, scheduler, clock, logger) : undefined,
     configEditor: () => new AwsConfigEditor({ clock, logger }),
-    cliLauncher: ports.cliLauncher ?? (() => findCliLauncher()),
+    cliLauncher: ports.cliLauncher ?? (() => findCliLauncher({ bundledCli: ports.bundledCli ?? null })),
     checkLine: (line) => checkCredentialProcess(line),
     installedLine: async (awsProfile) => (await new AwsFilesReader().read()).profiles[awsProfile]?.credential_process,
     // The default folder needs no --home: the CLI finds it by itself.

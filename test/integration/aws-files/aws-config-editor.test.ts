@@ -2,6 +2,7 @@
  * Installs and removes Roledeck's credential_process profiles in real config files, and checks
  * them byte for byte and through the AWS SDK's own loader.
  */
+import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -234,6 +235,18 @@ describe('a profile the user wrote by hand', () => {
     const again = await editor().install('acme-prod', { ...ENTRIES, region: 'us-east-1' }, { force: true });
     expect(again.backupPath).toBeUndefined();
     expect(await backups()).toHaveLength(1);
+  });
+
+  it('a backup cut short by a crash is not taken for the backup: the next edit writes a complete one and clears the leftover', async () => {
+    await writeConfig('[default]\nregion = eu-west-1\n');
+    // What a Roledeck killed while backing the file up leaves: a temp file of a process that is gone.
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const cutShort = `config${BACKUP_INFIX}20261128T085959Z.tmp-${deadPid}-0123456789ab`;
+    await writeFile(path.join(path.dirname(configPath), cutShort), '[defau');
+    const change = await editor().install('acme-prod', ENTRIES);
+    expect(change.backupPath).toBeDefined();
+    expect((await bytes(change.backupPath ?? 'no backup path')).toString()).toBe('[default]\nregion = eu-west-1\n');
+    expect(await backups()).toEqual(['config.roledeck-backup-20261128T090000Z']);
   });
 
   it('spelled so the SDK does not read it stops the install with the line to fix', async () => {

@@ -95,4 +95,40 @@ describe('findCliLauncher: the roledeck CLI for credential_process lines the app
     expect(await loginShellPath({ PATH: '/usr/bin:/bin', SHELL: shell }, 300)).toBeNull();
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+
+  describe('in the packaged app, which carries its own roledeck (resources/cli)', () => {
+    /** A stand-in for the packaged app's single executable. */
+    function packagedCli(): string {
+      const file = path.join(temp('app'), 'resources', 'cli', 'roledeck');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, '#!/bin/sh\necho packaged\n', { mode: 0o755 });
+      return file;
+    }
+
+    it('names the app’s own executable, ahead of an npm-installed roledeck on PATH', async () => {
+      const bundled = packagedCli();
+      const bin = npmStyleBin();
+      expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux', bundledCli: bundled })).toEqual({ command: [bundled], found: true });
+    });
+
+    it('names it by the link "Install the roledeck command" made, when PATH finds that link', async () => {
+      const bundled = packagedCli();
+      const bin = temp('local-bin');
+      symlinkSync(bundled, path.join(bin, 'roledeck'));
+      const launcher = await findCliLauncher({ env: { PATH: `${bin}:/usr/bin` }, platform: 'linux', bundledCli: bundled });
+      expect(launcher).toEqual({ command: [path.join(bin, 'roledeck')], found: true });
+      expect(runLine(launcher.command.join(' '), '/nonexistent').stdout).toBe('packaged\n');
+    });
+
+    it('names it even when nothing is installed on PATH: no warning, the line works as written', async () => {
+      const bundled = packagedCli();
+      expect(await findCliLauncher({ env: { PATH: temp('empty') }, platform: 'linux', bundledCli: bundled })).toEqual({ command: [bundled], found: true });
+    });
+
+    it('looks on PATH as before when the package has no CLI after all (built without build:cli-sea)', async () => {
+      const bin = npmStyleBin();
+      const missing = path.join(temp('app'), 'resources', 'cli', 'roledeck');
+      expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux', bundledCli: missing })).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')], found: true });
+    });
+  });
 });

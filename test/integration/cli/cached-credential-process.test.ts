@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveCachedCredentials } from '../../../electron/cli/cached-credential-process';
+import { loadKeyringBinding } from '../../../electron/cli/keyring-binding';
 import { createNodePorts } from '../../../electron/node/app/node-ports';
 import { createServices } from '../../../electron/node/app/services';
 import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
@@ -80,7 +81,7 @@ describe('credential-process --id: the cached path', () => {
     await services.profiles.updateRole({ id, name: 'acme-prod', source: 'consultant', roleArn, externalId: 'new-external-id' });
     services.refresh.stop();
     const written: string[] = [];
-    expect(await serveCachedCredentials(id, (text) => written.push(text))).toBe(false);
+    expect(await serveCachedCredentials(id, (text) => written.push(text), loadKeyringBinding)).toBe(false);
     expect(written).toEqual([]);
     // The full path still works (and caches again) once the store is there.
     const full = await runCli(['credential-process', '--id', id, 'acme-prod'], { env: env() });
@@ -104,9 +105,9 @@ describe('credential-process --id: the cached path', () => {
     const session = { v: 1, kind: 'role', profileId: id, accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiresAt: now + 10 * 60_000 };
     await secrets.set(`session/${id}`, new TextEncoder().encode(JSON.stringify(session)));
     try {
-      expect(await serveCachedCredentials(id, () => undefined, now)).toBe(false);
+      expect(await serveCachedCredentials(id, () => undefined, loadKeyringBinding, now)).toBe(false);
       const out: string[] = [];
-      expect(await serveCachedCredentials(id, (text) => out.push(text), now - 60 * 60_000)).toBe(true);
+      expect(await serveCachedCredentials(id, (text) => out.push(text), loadKeyringBinding, now - 60 * 60_000)).toBe(true);
       expect(JSON.parse(out[0]!)).toEqual({ Version: 1, AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date(session.expiresAt).toISOString() });
     } finally {
       await secrets.delete(`session/${id}`);

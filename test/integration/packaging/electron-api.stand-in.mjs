@@ -21,6 +21,10 @@ const record = {
 };
 process.on('exit', () => writeFileSync(process.env.ROLEDECK_ELECTRON_RECORD, JSON.stringify(record)));
 
+// Electron sets process.resourcesPath in every process (the packaged app's resources folder):
+// main.ts looks there for the roledeck command. A folder that does not exist here: no CLI.
+process.resourcesPath ??= '/nonexistent/roledeck-stand-in/resources';
+
 const windows = [];
 
 export const app = {

@@ -76,6 +76,19 @@ async function copyProject(into: string): Promise<string> {
   return project;
 }
 
+/**
+ * A stand-in for `npm run build:cli-sea`'s output in the project copy (out/cli-sea/linux-x64/cli):
+ * the real executable is ~110 MB, and the deb maker compressing it would take minutes here.
+ * test/integration/cli/cli-sea.test.ts runs the real one.
+ */
+async function makeStubCliSea(project: string, version: string): Promise<void> {
+  const cli = path.join(project, 'out', 'cli-sea', 'linux-x64', 'cli');
+  await mkdir(cli, { recursive: true });
+  await writeFile(path.join(cli, 'roledeck'), `#!/bin/sh\necho "${version}"\n`);
+  await chmod(path.join(cli, 'roledeck'), 0o755);
+  await writeFile(path.join(cli, 'keyring.node'), 'stand-in for the keychain binary');
+}
+
 /** A stand-in Electron distribution, zipped under the name Forge looks for in electronZipDir. */
 async function makeStubElectron(into: string, version: string): Promise<{ distDir: string; zipDir: string }> {
   const distDir = path.join(into, 'electron-stub');
@@ -249,6 +262,7 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
     temp = await mkdtemp(path.join(os.tmpdir(), 'roledeck-packaging-'));
     project = await copyProject(temp);
     stub = await makeStubElectron(temp, await installedElectronVersion());
+    await makeStubCliSea(project, pkg.version);
     // `make` runs `package` first (Vite builds included), then the zip and deb makers.
     await run(process.execPath, [forgeCli, 'make', '--platform=linux', '--arch=x64', '--targets=@electron-forge/maker-zip,@electron-forge/maker-deb'], {
       cwd: project,
@@ -318,6 +332,15 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
     expect(await exists(path.join(packagedDir, 'resources', 'app.asar.unpacked', binary ?? ''))).toBe(true);
   });
 
+  it('carries the roledeck command built by build:cli-sea in resources/cli, still executable, beside its keychain binary', async () => {
+    const cli = path.join(packagedDir, 'resources', 'cli');
+    expect((await stat(path.join(cli, 'roledeck'))).mode & 0o111).not.toBe(0);
+    expect(await exists(path.join(cli, 'keyring.node'))).toBe(true);
+    expect((await run(path.join(cli, 'roledeck'), [], { cwd: temp })).trim()).toBe(pkg.version);
+    // Outside the archive: the app's install service links to it, and the OS runs it.
+    expect(asarEntries.some((entry) => entry.includes('/cli/'))).toBe(false);
+  });
+
   it('renames the executable and keeps the Electron distribution files', async () => {
     expect(await exists(path.join(packagedDir, 'roledeck'))).toBe(true);
     expect(await exists(path.join(packagedDir, 'LICENSE'))).toBe(true);
@@ -329,9 +352,12 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
     const deb = made.find((file) => file.endsWith('.deb'));
     expect(zip, made.join('\n')).toBeDefined();
     expect(deb, made.join('\n')).toBeDefined();
-    expect(await run('unzip', ['-l', zip ?? ''], { cwd: temp })).toContain(`${pkg.productName}-linux-x64/resources/app.asar`);
+    const zipped = await run('unzip', ['-l', zip ?? ''], { cwd: temp });
+    expect(zipped).toContain(`${pkg.productName}-linux-x64/resources/app.asar`);
+    expect(zipped).toContain(`${pkg.productName}-linux-x64/resources/cli/roledeck`);
     const contents = await run('dpkg-deb', ['-c', deb ?? ''], { cwd: temp });
     expect(contents).toContain('./usr/lib/roledeck/resources/app.asar');
+    expect(contents).toMatch(/-rwxr-xr-x .* \.\/usr\/lib\/roledeck\/resources\/cli\/roledeck\n/);
     expect(contents).toMatch(/\.\/usr\/bin\/roledeck -> /);
   });
 

@@ -6,6 +6,7 @@ import { paletteShortcutLabel } from '../palette/CommandPalette';
 import { StorePanel } from '../store/StorePanel';
 import type { StoreState } from '../store/use-store-status';
 import { ClipboardSettings } from './ClipboardSettings';
+import { CliInstallSettings } from './CliInstallSettings';
 import { RoleAllowListEditor } from './RoleAllowListEditor';
 import { ThemeControl } from './ThemeControl';
 
@@ -48,6 +49,8 @@ export function SettingsSection({ theme, onThemeChange, status, store, onStartOv
       <ClipboardSettings />
 
       <RoleAllowListEditor />
+
+      <CliInstallSettings />
 
       <StorePanel status={store.status} onStartOver={onStartOver} onShown={store.refresh} />
 

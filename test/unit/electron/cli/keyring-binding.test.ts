@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { loadKeyringBinding } from '../../../../electron/cli/cached-credential-process';
+import { loadKeyringBinding } from '../../../../electron/cli/keyring-binding';
 
 const require = createRequire(import.meta.url);
 const viaPackageLoader = await import('@napi-rs/keyring');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,6 +67,21 @@ describe('cross-process lock file', () => {
     const past = new Date(Date.now() - 5_000);
     await utimes(lock, past, past);
     expect(await withLockFile(lock, async () => 'ran', { timeoutMs: 2_000 })).toBe('ran');
+  });
+
+  it('holds its owner while the work runs, and leaves no draft of itself behind', async () => {
+    const seen = await withLockFile(lock, async () => JSON.parse(await readFile(lock, 'utf8')) as { pid: number });
+    expect(seen.pid).toBe(process.pid);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('clears lock drafts left by processes killed while taking it, and keeps those of running ones', async () => {
+    const dead = `profiles.rdk.lock.tmp-${deadPid()}-0123456789ab`;
+    const running = `profiles.rdk.lock.tmp-${process.ppid}-0123456789ab`;
+    await writeFile(path.join(dir, dead), holder(1, Date.now()));
+    await writeFile(path.join(dir, running), holder(process.ppid, Date.now()));
+    await withLockFile(lock, async () => undefined);
+    expect(await readdir(dir)).toEqual([running]);
   });
 
   it('gives up with CONFLICT, naming the holder and the lock, while a live holder keeps it', async () => {
