@@ -81,7 +81,7 @@ export function classifyKeychainError(error: unknown, backend: KeychainBackend):
   // "Did not receive a reply. Possible causes include: … the message bus security policy blocked
   // the reply …" after about 2 s (measured), a wording the "locked" test below must not catch.
   if (error instanceof KeychainTimeoutError || /did not receive a reply|NoReply|timed? ?out/i.test(text)) {
-    const what = backend === 'secret-service' ? 'your keyring service (GNOME Keyring or KWallet)' : 'the OS keychain (look for a keychain dialog waiting for you)';
+    const what = backend === 'secret-service' ? 'your keyring service (GNOME Keyring, KeePassXC or KWallet)' : 'the OS keychain (look for a keychain dialog waiting for you)';
     const within = error instanceof KeychainTimeoutError ? ` within ${Math.max(1, Math.round(error.timeoutMs / 1000))} s` : '';
     return new RoledeckError(
       'KEYCHAIN_UNAVAILABLE',

@@ -67,7 +67,7 @@ test('a keyring daemon that stops answering: the app says the keychain did not a
   const banner = page.getByRole('alert');
   await expect(banner).toContainText('Your keychain is unavailable');
   await expect(banner).toContainText('The OS keychain did not answer');
-  await expect(banner).toContainText('Check your keyring service (GNOME Keyring or KWallet), or restart it, and try again.');
+  await expect(banner).toContainText('Check your keyring service (GNOME Keyring, KeePassXC or KWallet), or restart it, and try again.');
   await expect(banner).not.toContainText('locked');
   expect(waited).toBeLessThan(15_000);
   await screenshot(page, 'keychain-not-answering');

@@ -71,7 +71,7 @@ describe('roledeck when the OS keychain fails (built CLI, the real gnome-keyring
     const added = await expectAddUserRefused(bus);
 
     expect(whoami.code).toBe(KEYCHAIN_EXIT);
-    expect(whoami.stderr).toMatch(/Roledeck needs a Secret Service provider \(GNOME Keyring or KWallet\) running in your session\. Nothing was written anywhere else\./);
+    expect(whoami.stderr).toMatch(/Roledeck needs a Secret Service provider \(GNOME Keyring, KeePassXC or KWallet\) running and unlocked in your session\. Nothing was written anywhere else\./);
     expect(added.stderr).toMatch(/Secret Service provider/);
     expect(whoami.ms).toBeLessThan(10_000);
   });
@@ -83,7 +83,7 @@ describe('roledeck when the OS keychain fails (built CLI, the real gnome-keyring
     const added = await expectAddUserRefused();
 
     // The bus gives up on a stopped daemon after about 2 s; Roledeck's own 10 s deadline is the backstop.
-    expect(whoami.stderr).toMatch(/The OS keychain did not answer( within 10 s)?\. Check your keyring service \(GNOME Keyring or KWallet\), or restart it, and try again\./);
+    expect(whoami.stderr).toMatch(/The OS keychain did not answer( within 10 s)?\. Check your keyring service \(GNOME Keyring, KeePassXC or KWallet\), or restart it, and try again\./);
     expect(whoami.stderr).not.toMatch(/locked/);
     expect(whoami.code).toBe(KEYCHAIN_EXIT);
     expect(added.stderr).toMatch(/did not answer/);

@@ -34,7 +34,7 @@ describe('KeyringSecretStore when the keychain misbehaves', () => {
     expect(KEYCHAIN_TIMEOUT_MS).toBe(10_000);
     expect(failure.code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(failure.message).toBe(
-      'The OS keychain did not answer within 10 s. Check your keyring service (GNOME Keyring or KWallet), or restart it, and try again. Nothing was written anywhere else.',
+      'The OS keychain did not answer within 10 s. Check your keyring service (GNOME Keyring, KeePassXC or KWallet), or restart it, and try again. Nothing was written anywhere else.',
     );
     expect(HangingKeyringEntry.aborted).toBe(abortedBefore + 1);
   });
@@ -44,7 +44,7 @@ describe('KeyringSecretStore when the keychain misbehaves', () => {
     const linux = await new KeyringSecretStore({ platform: 'linux', timeoutMs: 100, openEntry: () => new HangingKeyringEntry() }).status();
     const mac = await new KeyringSecretStore({ platform: 'darwin', timeoutMs: 100, openEntry: () => new HangingKeyringEntry() }).status();
 
-    expect(linux).toEqual({ backend: 'secret-service', state: 'unavailable', message: expect.stringMatching(/did not answer within 1 s\. Check your keyring service/) as string });
+    expect(linux).toMatchObject({ backend: 'secret-service', state: 'unavailable', message: expect.stringMatching(/did not answer within 1 s\. Check your keyring service/) as string });
     expect(mac.message).toMatch(/look for a keychain dialog waiting for you/);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
@@ -70,7 +70,7 @@ describe('KeyringSecretStore when the keychain misbehaves', () => {
     const status = await new KeyringSecretStore({ platform: 'linux', openEntry: () => noReply }).status();
 
     expect(status.state).toBe('unavailable');
-    expect(status.message).toBe('The OS keychain did not answer. Check your keyring service (GNOME Keyring or KWallet), or restart it, and try again. Nothing was written anywhere else.');
+    expect(status.message).toBe('The OS keychain did not answer. Check your keyring service (GNOME Keyring, KeePassXC or KWallet), or restart it, and try again. Nothing was written anywhere else.');
   });
 
   it('Windows’ "Access is denied." reads the same way', async () => {
