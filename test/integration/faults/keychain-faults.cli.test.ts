@@ -50,13 +50,17 @@ describe('roledeck when the OS keychain fails (built CLI, the real gnome-keyring
     recordFigure('faults injected', 1);
   });
 
-  it('locked: whoami and add-user exit 4 at once, saying to unlock the keychain; nothing is written to disk', async () => {
+  it('locked: whoami, credential-process and add-user exit 4 at once, saying to unlock the keychain; nothing is written to disk', async () => {
     lockKeyring();
     undo = unlockKeyring;
 
     const whoami = await timed(['whoami', 'consultant']);
     const added = await expectAddUserRefused();
+    const served = await timed(['credential-process', 'consultant']);
 
+    expect(served.code).toBe(KEYCHAIN_EXIT);
+    expect(served.stdout).toBe('');
+    expect(served.stderr).toMatch(/The OS keychain is locked\. Unlock it/);
     expect(whoami.code).toBe(KEYCHAIN_EXIT);
     expect(whoami.stderr).toMatch(/The OS keychain is locked\. Unlock it \(log in again or open your keyring manager\) and try again\./);
     expect(added.stderr).toMatch(/The OS keychain is locked\. Unlock it/);
@@ -76,12 +80,18 @@ describe('roledeck when the OS keychain fails (built CLI, the real gnome-keyring
     expect(whoami.ms).toBeLessThan(10_000);
   });
 
-  it('a hung keyring daemon: whoami and add-user give up within seconds with exit 4 and a sentence, instead of freezing or blaming a lock', async () => {
+  it('a hung keyring daemon: whoami, credential-process and add-user give up within seconds with exit 4 and a sentence, instead of freezing or blaming a lock', async () => {
     undo = hangKeyring();
 
     const whoami = await timed(['whoami', 'consultant']);
     const added = await expectAddUserRefused();
+    // What the AWS CLI and SDKs run for every call of a credential_process profile: it must not freeze them.
+    const served = await timed(['credential-process', 'consultant']);
 
+    expect(served.code).toBe(KEYCHAIN_EXIT);
+    expect(served.stdout).toBe('');
+    expect(served.stderr).toMatch(/The OS keychain did not answer/);
+    expect(served.ms).toBeLessThan(15_000);
     // The bus gives up on a stopped daemon after about 2 s; Roledeck's own 10 s deadline is the backstop.
     expect(whoami.stderr).toMatch(/The OS keychain did not answer( within 10 s)?\. Check your keyring service \(GNOME Keyring, KeePassXC or KWallet\), or restart it, and try again\./);
     expect(whoami.stderr).not.toMatch(/locked/);
