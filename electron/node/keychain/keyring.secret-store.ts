@@ -73,6 +73,18 @@ function backendFor(platform: NodeJS.Platform): KeychainBackend {
   return 'secret-service';
 }
 
+/**
+ * Failures whose sentence already says what to do about this very failure (a keyring that does not
+ * answer, a refusal): the status leaves out the general per-platform fix (shared/logic/keychain-help),
+ * whose "install and unlock a Secret Service provider" would send the person the wrong way.
+ */
+const SELF_EXPLAINED = new WeakSet<RoledeckError>();
+
+function selfExplained(error: RoledeckError): RoledeckError {
+  SELF_EXPLAINED.add(error);
+  return error;
+}
+
 /** Maps the keyring library's errors onto what a person can do about them. */
 export function classifyKeychainError(error: unknown, backend: KeychainBackend): RoledeckError {
   if (error instanceof RoledeckError) return error;
@@ -83,10 +95,12 @@ export function classifyKeychainError(error: unknown, backend: KeychainBackend):
   if (error instanceof KeychainTimeoutError || /did not receive a reply|NoReply|timed? ?out/i.test(text)) {
     const what = backend === 'secret-service' ? 'your keyring service (GNOME Keyring, KeePassXC or KWallet)' : 'the OS keychain (look for a keychain dialog waiting for you)';
     const within = error instanceof KeychainTimeoutError ? ` within ${Math.max(1, Math.round(error.timeoutMs / 1000))} s` : '';
-    return new RoledeckError(
-      'KEYCHAIN_UNAVAILABLE',
-      `The OS keychain did not answer${within}. Check ${what}, or restart it, and try again. Nothing was written anywhere else.`,
-      { cause: error },
+    return selfExplained(
+      new RoledeckError(
+        'KEYCHAIN_UNAVAILABLE',
+        `The OS keychain did not answer${within}. Check ${what}, or restart it, and try again. Nothing was written anywhere else.`,
+        { cause: error },
+      ),
     );
   }
   // macOS says "User interaction is not allowed" (errSecInteractionNotAllowed) for a locked
@@ -101,10 +115,12 @@ export function classifyKeychainError(error: unknown, backend: KeychainBackend):
   // Secret Service: org.freedesktop.DBus.Error.AccessDenied (a bus policy or a sandbox refused the
   // call); Windows: "Access is denied." (ERROR_ACCESS_DENIED); macOS: errSecAuthFailed / "not permitted".
   if (/access ?denied|access is denied|not permitted|permission denied|auth(orization)? failed/i.test(text)) {
-    return new RoledeckError(
-      'KEYCHAIN_UNAVAILABLE',
-      'The OS keychain refused Roledeck access. Allow Roledeck in your keychain’s access settings (or the sandbox’s Secret Service permission) and try again. Nothing was written anywhere else.',
-      { cause: error },
+    return selfExplained(
+      new RoledeckError(
+        'KEYCHAIN_UNAVAILABLE',
+        'The OS keychain refused Roledeck access. Allow Roledeck in your keychain’s access settings (or the sandbox’s Secret Service permission) and try again. Nothing was written anywhere else.',
+        { cause: error },
+      ),
     );
   }
   const hint =
@@ -214,6 +230,7 @@ export class KeyringSecretStore implements SecretStore {
     } catch (error) {
       const classified = classifyKeychainError(error, this.backend);
       const state = classified.code === 'KEYCHAIN_LOCKED' ? 'locked' : 'unavailable';
+      if (SELF_EXPLAINED.has(classified)) return { backend: this.backend, state, message: classified.message };
       return { backend: this.backend, state, message: classified.message, fix: keychainFix(this.backend, state) };
     }
   }

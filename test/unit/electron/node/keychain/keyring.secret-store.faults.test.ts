@@ -46,6 +46,8 @@ describe('KeyringSecretStore when the keychain misbehaves', () => {
 
     expect(linux).toMatchObject({ backend: 'secret-service', state: 'unavailable', message: expect.stringMatching(/did not answer within 1 s\. Check your keyring service/) as string });
     expect(mac.message).toMatch(/look for a keychain dialog waiting for you/);
+    // The general "install a Secret Service provider" fix would send the person the wrong way.
+    expect(linux.fix).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -57,6 +59,7 @@ describe('KeyringSecretStore when the keychain misbehaves', () => {
 
     expect(status.state).toBe('unavailable');
     expect(status.message).toMatch(/^The OS keychain refused Roledeck access\. Allow Roledeck in your keychain’s access settings/);
+    expect(status.fix).toBeUndefined();
     expect(writing.code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(writing.message).toBe(status.message);
     expect(writing.message).toMatch(/Nothing was written anywhere else\.$/);
