@@ -39,7 +39,7 @@ describe('CloudFrontUploadService against moto', () => {
     const { credentials } = await createUserWithKey('uploader');
     const world = cloudFrontWorld();
     const gateway = new SdkCloudFrontGateway();
-    const upload = new CloudFrontUploadService({ gateway, credentials: async () => credentials, keys: world.keys });
+    const upload = new CloudFrontUploadService({ gateway, credentials: async () => credentials, apiRegion: async () => 'us-east-1', keys: world.keys });
 
     const first = await world.keys.generateKey({ label: 'Acme media 1' });
     const uploaded = await upload.upload({ id: first.id, profile: 'acme-prod', keyGroup: 'acme-signers' });
