@@ -46,6 +46,6 @@ describe('store document versions', () => {
   it('refuses two customers with one name (case aside), since a label would not know which it means', () => {
     const customer = { id: 'customer-aaaa-0001', name: 'Acme', production: false, onboarding: 'invited', createdAt: 1, updatedAt: 1 };
     const parsed = parseStoreDocument({ ...emptyDocument(), customers: [customer, { ...customer, id: 'customer-aaaa-0002', name: 'ACME' }] });
-    expect(parsed).toEqual({ kind: 'invalid', problems: ['customers.1.name: two customers are named ACME'] });
+    expect(parsed).toEqual({ kind: 'invalid', problems: ['customers.1.name: Two customers are named ACME'] });
   });
 });
