@@ -21,7 +21,9 @@ import {
   SignCookiesInputSchema,
   SignedCookiesResultSchema,
   SignedUrlResultSchema,
+  SignedUrlsResultSchema,
   SignUrlInputSchema,
+  SignUrlsInputSchema,
 } from '../domain/cloudfront-signing';
 import { CloudFrontDistributionSchema, CloudFrontKeyGroupSchema } from '../domain/cloudfront';
 import { CredentialProcessCheckSchema } from '../domain/credential-process-check';
@@ -238,6 +240,8 @@ export const channels = {
   /** The public key (SPKI PEM) to upload to CloudFront. */
   'cloudfront.exportPublic': channel(CloudFrontKeyRef, z.object({ pem: z.string() })),
   'cloudfront.sign': channel(SignUrlInputSchema.strict(), SignedUrlResultSchema),
+  /** Many URLs under one policy (the window's batch signing); order kept. */
+  'cloudfront.signBatch': channel(SignUrlsInputSchema.strict(), SignedUrlsResultSchema),
   'cloudfront.signCookies': channel(SignCookiesInputSchema.strict(), SignedCookiesResultSchema),
   /** Takes a signed URL or cookies apart and says whether CloudFront would accept them, and why not. */
   'cloudfront.inspect': channel(InspectInputSchema.strict(), InspectResultSchema),

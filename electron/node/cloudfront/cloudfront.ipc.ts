@@ -9,6 +9,7 @@ export type CloudFrontChannel =
   | 'cloudfront.remove'
   | 'cloudfront.exportPublic'
   | 'cloudfront.sign'
+  | 'cloudfront.signBatch'
   | 'cloudfront.signCookies'
   | 'cloudfront.inspect'
   | 'cloudfront.upload'
@@ -28,6 +29,7 @@ export function createCloudFrontHandlers(services: { cloudfront: CloudFrontServi
     },
     'cloudfront.exportPublic': async ({ id }) => ({ pem: await keys.exportPublicKey(id) }),
     'cloudfront.sign': (input) => sign.signUrl(input),
+    'cloudfront.signBatch': (input) => sign.signUrls(input),
     'cloudfront.signCookies': (input) => sign.signCookies(input),
     'cloudfront.inspect': (input) => inspect.inspect(input),
     'cloudfront.upload': (input) => upload.upload(input),
