@@ -15,7 +15,8 @@ function Verdict({ result }: { result: InspectResult }): ReactElement {
       <p className="cf-verdict__head">
         <Icon name={result.verdict === 'accepted' ? 'check-circle' : 'alert'} /> <strong>{VERDICT[result.verdict]}</strong>
       </p>
-      <p>{result.summary}</p>
+      {/* The summary repeats the first problem when there is one: the list says it once. */}
+      {result.problems.length === 0 ? <p>{result.summary}</p> : null}
       {result.problems.length > 0 ? (
         <ul className="cf-problems">
           {result.problems.map((problem) => (

@@ -13,9 +13,7 @@ export function PolicyPreview({ preview }: { preview: Preview }): ReactElement {
       {preview.ok === false ? <p className="cf-problem">{preview.message}</p> : null}
       {preview.ok ? (
         <>
-          <p>
-            <strong>{preview.plan.kind === 'canned' ? 'Canned policy' : 'Custom policy'}</strong>: {preview.plan.reason}
-          </p>
+          <p>{preview.plan.reason}</p>
           <p className="cf-muted">
             Valid {preview.plan.notBefore !== undefined ? `from ${formatPolicyTime(preview.plan.notBefore)} ` : ''}until {formatPolicyTime(preview.plan.expiresAt)}
             {preview.count > 1 ? ` · ${preview.count} URLs, ${preview.plan.policies.length} ${preview.plan.policies.length === 1 ? 'policy' : 'policies'} to sign` : ''}

@@ -31,8 +31,8 @@ export function SignedOutput({ result }: { result: SignedResult }): ReactElement
       </p>
       {result.kind === 'url' ? (
         <>
-          <Copyable label="Signed URL" text={result.value.signedUrl} rows={3} />
-          <Copyable label="curl command" text={result.value.curl} />
+          <Copyable label="Signed URL" text={result.value.signedUrl} rows={4} />
+          <Copyable label="curl command" text={result.value.curl} rows={4} />
         </>
       ) : null}
       {result.kind === 'batch' ? <Copyable label={`${result.value.items.length} signed URLs`} text={result.value.items.map((item) => item.signedUrl).join('\n')} rows={6} /> : null}
