@@ -32,7 +32,10 @@ export function KeysPanel({ keys, onImport, onGenerate, onExport, onRemove }: Ke
         </div>
       </div>
       {keys.length === 0 ? (
-        <p className="muted">No keys yet. Import the private key of a CloudFront key pair, or generate a new pair and upload it to a key group.</p>
+        <p className="muted">
+          No keys yet. Sign CloudFront URLs and cookies with a key kept in your OS keychain: import the private key of a key pair, or generate a new pair and
+          upload it to a key group.
+        </p>
       ) : (
         <>
           <KeyList keys={keys} activeId={activeId} onActiveChange={setActiveId} onRemove={onRemove} />
