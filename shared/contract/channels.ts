@@ -152,7 +152,7 @@ export const channels = {
    * The window shows it in a field it empties when closed, and never stores it.
    */
   'sessions.revealExport': channel(
-    z.object({ profileId: z.string().min(1), format: z.enum(EXPORT_FORMATS) }).strict(),
+    z.object({ profileId: ProfileRefSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
     z.object({ format: z.enum(EXPORT_FORMATS), text: z.string(), expiresAt: z.number().optional() }),
   ),
   /** Writes a credential_process profile into ~/.aws/config (AWS_CONFIG_FILE); only Roledeck's section changes. */

@@ -9,7 +9,7 @@ import { ProfileIdSchema } from './profile';
  * and the CloudFormation quotas page.
  */
 
-const STACK_NAME_RULE = 'a stack name is 1–128 letters, digits and hyphens, starting with a letter';
+const STACK_NAME_RULE = 'A stack name is 1–128 letters, digits and hyphens, starting with a letter';
 
 /** CreateStack StackName: `[a-zA-Z][-a-zA-Z0-9]*`, at most 128 characters. */
 export const StackNameSchema = z
@@ -19,7 +19,7 @@ export const StackNameSchema = z
   .regex(/^[A-Za-z][A-Za-z0-9-]*$/, STACK_NAME_RULE);
 
 const BUCKET_RULE =
-  'a bucket name is 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit';
+  'A bucket name is 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit';
 
 /** S3 bucket naming rules (general purpose buckets), for the upload of templates over 51,200 bytes. */
 export const S3BucketNameSchema = z

@@ -34,7 +34,7 @@ describe('store document versions', () => {
       createdAt: 1,
     };
     const parsed = parseStoreDocument({ ...emptyDocument(), cloudfrontKeys: [key, { ...key, id: 'key-aaaa-0002' }] });
-    expect(parsed).toEqual({ kind: 'invalid', problems: ['cloudfrontKeys.1.keyPairId: two CloudFront keys have the key ID K2JCJMDEHXQW5F'] });
+    expect(parsed).toEqual({ kind: 'invalid', problems: ['cloudfrontKeys.1.keyPairId: Two CloudFront keys have the key ID K2JCJMDEHXQW5F'] });
   });
 
   it('reads a document without customers as one with none', () => {
