@@ -86,7 +86,10 @@ const CloudFrontImportRequest = z
   })
   .strict();
 /** Key group names: letters, digits, '-' and '_', at most 128 (CloudFront API reference, KeyGroupConfig). */
-const KeyGroupNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'a key group name is 1–128 letters, digits, - and _');
+const KeyGroupNameSchema = z
+  .string()
+  .max(128, 'A key group name is 1–128 letters, digits, - and _')
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, 'A key group name is 1–128 letters, digits, - and _');
 const CloudFrontUploadRequest = z
   .object({ id: CloudFrontKeyIdSchema, profile: ProfileRefSchema, keyGroup: KeyGroupNameSchema.optional() })
   .strict();
