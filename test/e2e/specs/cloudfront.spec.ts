@@ -3,7 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, screenshot } from '../fixtures';
 import { layoutOverflows } from '../layout-check';
-import { test } from '../with-moto';
+import { createUserWithKey } from '../../integration/fixtures/iam';
+import { invoke, test } from '../with-moto';
 
 /*
  * The CloudFront section in Chromium against the real main side: the private key goes into the
@@ -18,6 +19,12 @@ const URL = 'https://d111111abcdef8.cloudfront.net/films/night-train.mp4';
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** A full-page screenshot from the top: scrolled, the sticky top bar is drawn mid-page in the capture. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
 }
 
 function encryptedPem(): string {
@@ -46,7 +53,7 @@ test.describe('CloudFront', () => {
     await expect(passphrase).toBeFocused();
     await expect(dialog.getByText('The passphrase does not open this private key')).toBeVisible();
     expect(await layoutOverflows(page, '[data-testid="cf-import-dialog"]')).toEqual([]);
-    await screenshot(page, 'cloudfront-import-passphrase');
+    await shot(page, 'cloudfront-import-passphrase');
     await passphrase.fill(PASSPHRASE);
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(dialog).toBeHidden();
@@ -75,7 +82,7 @@ test.describe('CloudFront', () => {
     expect(signed).toContain(`Key-Pair-Id=${KEY_ID}`);
     await expect(page.getByTestId('cf-signed').getByRole('textbox', { name: 'curl command' })).toHaveValue(/^curl /);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'cloudfront-signed');
+    await shot(page, 'cloudfront-signed');
 
     // The inspector: the URL as signed is accepted; with another path it is refused, and why.
     const inspector = page.getByTestId('cf-inspector');
@@ -92,6 +99,45 @@ test.describe('CloudFront', () => {
     await verdict.scrollIntoViewIfNeeded();
     expect(await axeViolations(page)).toEqual([]);
     expect(await layoutOverflows(page, 'main')).toEqual([]);
-    await screenshot(page, 'cloudfront-inspect-tampered');
+    await shot(page, 'cloudfront-inspect-tampered');
+  });
+
+  test('generate a key, upload it into a key group with a profile’s session, and see which distributions trust which key groups', async ({ page, app }) => {
+    test.setTimeout(90_000);
+    await openApp(page, app, 'cloudfront');
+    const user = await createUserWithKey('media-signer');
+    await invoke(page, 'profiles.addUser', { name: 'acme-media', label: 'Acme', accessKeyId: user.credentials.accessKeyId, secretAccessKey: user.credentials.secretAccessKey });
+    await page.reload();
+    await expect(page.getByTestId('cf-keys')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const dialog = page.getByTestId('cf-generate-dialog');
+    await dialog.getByLabel('Label').fill('Acme downloads');
+    await dialog.getByLabel('Customer').fill('Acme');
+    await expect(dialog.getByLabel('Upload the public key to CloudFront')).toBeChecked();
+    await dialog.getByLabel('Key group').fill('acme signers');
+    await dialog.getByRole('button', { name: 'Generate and upload' }).click();
+    // The name is checked before a key is made, so nothing is left half-done.
+    await expect(dialog.getByLabel('Key group')).toBeFocused();
+    await expect(dialog.getByText('A key group name is 1–128 letters, digits, - and _')).toBeVisible();
+    await dialog.getByLabel('Key group').fill('acme-signers');
+    await dialog.getByRole('button', { name: 'Generate and upload' }).click();
+    await expect(dialog).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'in key group acme-signers' })).toBeVisible();
+    const keyId = (await page.getByTestId('cf-key-list').getByRole('option', { name: /Acme downloads/ }).locator('.cf-keys__id').textContent()) ?? '';
+    expect(keyId).toMatch(/^[A-Z0-9]{8,40}$/);
+
+    const trust = page.getByTestId('cf-trust');
+    await trust.getByRole('button', { name: 'Look up' }).click();
+    const row = trust.getByRole('row', { name: /acme-signers/ });
+    await expect(row).toContainText('Acme downloads');
+    await expect(row).toContainText('no distribution');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'cloudfront-trust');
+
+    // Removing it names the key group that still trusts it.
+    await page.getByRole('button', { name: 'Remove Acme downloads' }).click();
+    await expect(page.getByTestId('cf-remove-dialog')).toContainText('Still trusted: key group acme-signers');
+    await shot(page, 'cloudfront-remove');
   });
 });

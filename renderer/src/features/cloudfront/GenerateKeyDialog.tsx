@@ -8,6 +8,10 @@ import { Field } from '../../ui/Field';
 import { nextFocusRequest } from '../../ui/field-focus';
 import { placeApiError } from '../accounts/form-errors';
 
+/** CloudFront's rule for key group names (KeyGroupConfig.Name), checked before a key is made. */
+const KEY_GROUP_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const KEY_GROUP_RULE = 'A key group name is 1–128 letters, digits, - and _';
+
 interface GenerateKeyDialogProps {
   profiles: readonly ProfileView[];
   onClose: () => void;
@@ -32,6 +36,11 @@ export function GenerateKeyDialog({ profiles, onClose, onDone }: GenerateKeyDial
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    if (upload && keyGroup.trim() !== '' && !KEY_GROUP_NAME.test(keyGroup.trim())) {
+      setErrors({ keyGroup: KEY_GROUP_RULE });
+      setFocusRequest(nextFocusRequest());
+      return;
+    }
     setBusy(true);
     setErrors({});
     const api = getApi();
@@ -46,19 +55,22 @@ export function GenerateKeyDialog({ profiles, onClose, onDone }: GenerateKeyDial
       onDone(result.key, `Uploaded ${result.key.label} as ${result.key.keyPairId ?? '?'}${where}. ${trusted ? `Trusted by ${trusted}.` : 'No distribution trusts it yet: add the key group to a cache behaviour.'}`);
     } catch (error) {
       const placed = placeApiError(error, ['keyGroup', 'label'] as const);
-      const prefix = key ? `${key.label} was generated and stored, but the upload failed: ` : '';
-      setErrors({ ...placed.fields, ...(placed.form ? { form: prefix + placed.form } : {}) });
+      const stored = key ? `${key.label} was generated and is stored; only the upload failed. ` : '';
+      setErrors({ ...placed.fields, ...(placed.form || stored ? { form: stored + (placed.form ?? '') } : {}) });
       setFocusRequest(nextFocusRequest());
       setBusy(false);
     }
   };
+
+  // A key made but not uploaded is still a new key: the list shows it, with what is left to do.
+  const closeDialog = (): void => (generated ? onDone(generated, `Generated ${generated.label}; it is not uploaded to CloudFront yet.`) : onClose());
 
   return (
     <Dialog
       title="Generate a CloudFront key pair"
       description="An RSA 2048 pair made on this computer. The private half goes straight into your OS keychain."
       size="md"
-      onClose={onClose}
+      onClose={closeDialog}
       testId="cf-generate-dialog"
       footer={(close) => (
         <>

@@ -14,7 +14,9 @@ interface TrustPanelProps {
 
 /** "Which distributions trust which key groups" in the account a chosen profile reaches. */
 export function TrustPanel({ profiles, keys, onLoaded }: TrustPanelProps): ReactElement {
-  const [profile, setProfile] = useState(profiles[0]?.id ?? '');
+  const [picked, setProfile] = useState<string | null>(null);
+  // The profiles arrive after the panel mounts: the first one until one is picked.
+  const profile = profiles.find((entry) => entry.id === picked)?.id ?? profiles[0]?.id ?? '';
   const [remote, setRemote] = useState<Remote<TrustMap> | null>(null);
   const look = async (): Promise<void> => {
     setRemote({ state: 'loading' });
