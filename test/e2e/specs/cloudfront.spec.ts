@@ -67,7 +67,7 @@ test.describe('CloudFront', () => {
     // The signer: the preview follows the form; a wildcard resource forces a custom policy.
     const signer = page.getByTestId('cf-signer');
     const preview = page.getByTestId('cf-policy-preview');
-    await signer.getByLabel('URLs').fill(URL);
+    await signer.getByRole('textbox', { name: /^URLs/ }).fill(URL);
     await expect(preview).toContainText('Canned policy');
     await expect(preview).toContainText(`"Resource": "${URL}"`);
     await signer.getByLabel('Resource').fill('https://d111111abcdef8.cloudfront.net/films/*');
@@ -100,6 +100,16 @@ test.describe('CloudFront', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await layoutOverflows(page, 'main')).toEqual([]);
     await shot(page, 'cloudfront-inspect-tampered');
+
+    // A batch from a file: one policy (a wildcard resource), every URL signed, in the file's order.
+    const lines = ['c', 'a', 'b'].map((name) => `https://d111111abcdef8.cloudfront.net/films/${name}.mp4`);
+    await signer.getByLabel('Or a file of URLs').setInputFiles({ name: 'urls.txt', mimeType: 'text/plain', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+    await signer.getByLabel('Resource').fill('https://d111111abcdef8.cloudfront.net/films/*');
+    await expect(preview).toContainText('3 URLs, 1 policy to sign');
+    await signer.getByRole('button', { name: 'Sign 3 URLs' }).click();
+    const batch = page.getByTestId('cf-signed').getByRole('textbox', { name: '3 signed URLs' });
+    await expect(batch).toHaveValue(/Policy=/);
+    expect((await batch.inputValue()).split('\n').map((line) => line.split('?')[0])).toEqual(lines);
   });
 
   test('generate a key, upload it into a key group with a profile’s session, and see which distributions trust which key groups', async ({ page, app }) => {

@@ -10,9 +10,16 @@ import { RemoveKeyDialog } from './RemoveKeyDialog';
 import { SignerPanel } from './SignerPanel';
 import { TrustPanel } from './TrustPanel';
 import { trustOfKey, type TrustMap } from './trust-format';
+import { UploadKeyDialog } from './UploadKeyDialog';
 import './cloudfront.css';
 
-type Open = { kind: 'import' } | { kind: 'generate' } | { kind: 'export'; key: CloudFrontKey } | { kind: 'remove'; key: CloudFrontKey } | null;
+type Open =
+  | { kind: 'import' }
+  | { kind: 'generate' }
+  | { kind: 'export'; key: CloudFrontKey }
+  | { kind: 'upload'; key: CloudFrontKey }
+  | { kind: 'remove'; key: CloudFrontKey }
+  | null;
 
 /**
  * CloudFront: private keys kept in the OS keychain, signed URLs and cookies with a live policy
@@ -61,6 +68,7 @@ export function CloudFrontSection(): ReactElement {
               onImport={() => setOpen({ kind: 'import' })}
               onGenerate={() => setOpen({ kind: 'generate' })}
               onExport={(key) => setOpen({ kind: 'export', key })}
+              onUpload={(key) => setOpen({ kind: 'upload', key })}
               onRemove={(key) => setOpen({ kind: 'remove', key })}
             />
             <SignerPanel keys={list.filter((key) => key.keyPairId !== undefined)} />
@@ -72,6 +80,7 @@ export function CloudFrontSection(): ReactElement {
       {open?.kind === 'import' ? <ImportKeyDialog onClose={close} onImported={(key) => done(`Imported ${key.label}; its private key is in your OS keychain.`)} /> : null}
       {open?.kind === 'generate' ? <GenerateKeyDialog profiles={profileList} onClose={close} onDone={(_key, message) => done(message)} /> : null}
       {open?.kind === 'export' ? <ExportPublicDialog cfKey={open.key} onClose={close} /> : null}
+      {open?.kind === 'upload' ? <UploadKeyDialog cfKey={open.key} profiles={profileList} onClose={close} onUploaded={done} /> : null}
       {open?.kind === 'remove' ? (
         <RemoveKeyDialog cfKey={open.key} trust={trust ? trustOfKey(trust, open.key) : null} onClose={close} onRemoved={(key) => done(`Removed ${key.label} from Roledeck and the keychain.`)} />
       ) : null}

@@ -7,10 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { nextFocusRequest } from '../../ui/field-focus';
 import { placeApiError } from '../accounts/form-errors';
-
-/** CloudFront's rule for key group names (KeyGroupConfig.Name), checked before a key is made. */
-const KEY_GROUP_NAME = /^[A-Za-z0-9_-]{1,128}$/;
-const KEY_GROUP_RULE = 'A key group name is 1–128 letters, digits, - and _';
+import { KEY_GROUP_NAME, KEY_GROUP_RULE } from './trust-format';
 
 interface GenerateKeyDialogProps {
   profiles: readonly ProfileView[];

@@ -9,11 +9,13 @@ interface KeysPanelProps {
   onImport: () => void;
   onGenerate: () => void;
   onExport: (key: CloudFrontKey) => void;
+  /** For a key CloudFront does not have yet (no key ID). */
+  onUpload: (key: CloudFrontKey) => void;
   onRemove: (key: CloudFrontKey) => void;
 }
 
 /** The keys per customer, with Import and Generate, and Export / Remove for the key in focus. */
-export function KeysPanel({ keys, onImport, onGenerate, onExport, onRemove }: KeysPanelProps): ReactElement {
+export function KeysPanel({ keys, onImport, onGenerate, onExport, onUpload, onRemove }: KeysPanelProps): ReactElement {
   const [chosenId, setActiveId] = useState<string | null>(null);
   // The first key until one is chosen, and again when the chosen one is removed.
   const active = keys.find((key) => key.id === chosenId) ?? keys[0] ?? null;
@@ -40,6 +42,7 @@ export function KeysPanel({ keys, onImport, onGenerate, onExport, onRemove }: Ke
         <>
           <KeyList keys={keys} activeId={activeId} onActiveChange={setActiveId} onRemove={onRemove} />
           <div className="cf-actions">
+            {active && active.keyPairId === undefined ? <Button onClick={() => onUpload(active)}>Upload to CloudFront…</Button> : null}
             <Button disabled={!active} onClick={() => active && onExport(active)}>
               <Icon name="download" /> Export public key
             </Button>

@@ -37,6 +37,14 @@ export function SignerPanel({ keys }: SignerPanelProps): ReactElement {
   const preview = useMemo(() => previewOf(values, Date.now()), [values]);
   const key = keys.find((entry) => entry.id === values.key) ?? keys[0];
 
+  const readUrlFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    if (file) {
+      const text = await file.text();
+      setValues((current) => ({ ...current, urls: text }));
+    }
+  };
+
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const urls = urlLines(values.urls);
@@ -106,6 +114,11 @@ export function SignerPanel({ keys }: SignerPanelProps): ReactElement {
             >
               {(control) => <textarea {...control} className="input input--mono" rows={3} value={values.urls} onChange={set('urls')} spellCheck={false} placeholder="https://d111111abcdef8.cloudfront.net/video.mp4" />}
             </Field>
+            {values.mode === 'url' ? (
+              <Field label="Or a file of URLs" hint="A text file, one URL per line: it fills the box above.">
+                {(control) => <input {...control} type="file" accept=".txt,.csv,text/plain" onChange={(event) => void readUrlFile(event)} />}
+              </Field>
+            ) : null}
             <div className="form__row">
               <Field label="Expires">
                 {(control) => (

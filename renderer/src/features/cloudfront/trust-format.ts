@@ -1,6 +1,10 @@
 import type { CloudFrontDistribution, CloudFrontKeyGroup } from '../../../../shared/domain/cloudfront';
 import type { CloudFrontKey } from '../../../../shared/domain/cloudfront-key';
 
+/** CloudFront's rule for key group names (KeyGroupConfig.Name), checked before anything is sent. */
+export const KEY_GROUP_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+export const KEY_GROUP_RULE = 'A key group name is 1–128 letters, digits, - and _';
+
 /** One account's key groups and distributions, as "cloudfront.trust" answered. */
 export interface TrustMap {
   keyGroups: CloudFrontKeyGroup[];
