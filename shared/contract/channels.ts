@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
-import { RegionSchema } from '../domain/aws-rules';
+import { MfaSerialSchema, RegionSchema } from '../domain/aws-rules';
+import { FederationEndpointSchema, OpenConsoleRequestSchema, OpenConsoleResultSchema } from '../domain/console-signin';
+import { MfaProcessCommandSchema } from '../domain/mfa-process';
 import { DeployRunSchema, ParameterValueSchema } from '../domain/deploy';
 import { DeployProgressSchema, StackEventSchema } from '../domain/deploy-events';
 import {
@@ -127,6 +129,11 @@ export const channels = {
   'sessions.setActive': channel(z.object({ profileId: z.string().max(128).nullable() }).strict(), SessionsSnapshotSchema),
   /** Runs the chain and GetCallerIdentity; on failure explains the likely cause. */
   'sessions.testAccess': channel(ProfileRef, TestAccessResultSchema),
+  /**
+   * Opens the AWS console as the profile's role session in the default browser (the sign-in token
+   * stays on the main side; the answer names where the browser was sent).
+   */
+  'sessions.openConsole': channel(OpenConsoleRequestSchema, OpenConsoleResultSchema),
 
   /**
    * Copies the session as an export to the clipboard from the main process, concealed from
@@ -171,6 +178,10 @@ export const channels = {
         preferredShell: z.enum(EXPORT_FORMATS).optional(),
         /** Seconds before a copied credential is cleared from the clipboard; 0 keeps it. */
         clipboardClearSeconds: z.number().int().min(0, 'at least 0 seconds').max(3600, 'at most 3,600 seconds (1 hour)').optional(),
+        /** Console sign-in's federation endpoint; '' goes back to the partition's own. */
+        federationEndpoint: z.union([z.literal(''), FederationEndpointSchema]).optional(),
+        /** The MFA process of one device; an empty command removes it. */
+        mfaProcess: z.object({ deviceSerial: MfaSerialSchema, command: MfaProcessCommandSchema }).strict().optional(),
       })
       .strict(),
     StoreSettingsSchema,

@@ -40,6 +40,10 @@ export const StoreSettingsSchema = z.looseObject({
   clipboardClearSeconds: z.number().int().min(0).max(86400).optional(),
   /** The profile in use (tray, title bar); kept here so it survives a restart and the CLI sees it. */
   activeProfileId: ProfileIdSchema.optional(),
+  /** Replaces the partition's federation endpoint for console sign-in (a private endpoint; tests). */
+  federationEndpoint: z.string().min(1).max(2048).optional(),
+  /** Per MFA device (its serial), a command whose stdout is the code: aws-vault's mfa_process. */
+  mfaProcesses: z.record(z.string().min(1).max(256), z.string().min(1).max(4096)).optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 

@@ -11,6 +11,8 @@ import type { S3Gateway } from '../../../shared/ports/s3-gateway';
 import type { Scheduler } from '../../../shared/ports/scheduler';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
+import type { FederationGateway } from '../../../shared/ports/federation-gateway';
+import type { UrlOpener } from '../../../shared/ports/url-opener';
 import { DocumentStoreAuditLog } from '../audit/document-store.audit-log';
 import type { CliLauncher } from '../aws-files/cli-launcher';
 import { EventRelay } from '../ipc/event-relay';
@@ -51,6 +53,10 @@ export interface Ports {
    * events ('mfa.prompt') and the 'mfa.*' channels. The CLI asks on the terminal.
    */
   mfaPrompter?: MfaPrompter;
+  /** Opens URLs (console sign-in) in the default browser; default: the system's opener. The browser preview records them. */
+  urlOpener?: UrlOpener;
+  /** Console sign-in's getSigninToken; default: HTTPS to the federation endpoint. */
+  federation?: FederationGateway;
   /** The system clipboard (the Electron app); absent where there is none (CLI). */
   clipboard?: Clipboard;
   /** Finds the `roledeck` CLI for credential_process lines; default: `bundledCli`, else on this process's PATH. */

@@ -13,7 +13,10 @@ import { createProfileHandlers } from '../profiles/profiles.ipc';
 import type { SettingsService } from '../profiles/settings.service';
 import type { RefreshScheduler } from '../sessions/refresh.scheduler';
 import type { SessionService } from '../sessions/session.service';
-import { createRefresh, createSessions } from '../sessions/sessions.factory';
+import { createRefresh, createSessions, withMfaProcess } from '../sessions/sessions.factory';
+import { createConsole } from '../console/console.factory';
+import { createConsoleHandlers } from '../console/console.ipc';
+import type { ConsoleSigninService } from '../console/console-signin.service';
 import { createSessionHandlers } from '../sessions/sessions.ipc';
 import { UiMfaPrompter } from '../sessions/ui.mfa-prompter';
 import type { SessionWorkService } from '../work/session-work.service';
@@ -76,6 +79,8 @@ export interface Services {
   cloudfront: CloudFrontServices;
   /** Signs batches on two worker threads; hosts close it when they shut down. */
   cloudfrontSigner: WorkerPoolSigner;
+  /** Opens the AWS console as a role profile (sessions.openConsole, the tray). */
+  console: ConsoleSigninService;
 }
 
 /**
@@ -88,7 +93,8 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
   const profiles = createProfiles(ports, shared);
   const settings = createSettings(ports, shared);
   const mfaPrompts = new UiMfaPrompter(shared.events, hooks.onMfaPrompt ? { onPrompt: hooks.onMfaPrompt } : {});
-  const sessions = createSessions(ports, shared, { profiles, prompter: ports.mfaPrompter ?? mfaPrompts });
+  // Where a device has an MFA process (a hardware token's CLI), its code comes before any dialog.
+  const sessions = createSessions(ports, shared, { profiles, prompter: withMfaProcess(ports.mfaPrompter ?? mfaPrompts, ports.store) });
   // Two workers: the signing budget was measured with two on a two-core machine (test/bench).
   const cloudfrontSigner = new WorkerPoolSigner({ size: 2 });
   const customers = createCustomers(ports, shared);
@@ -111,6 +117,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     cliInstall: createCliInstall(ports),
     cloudfront: createCloudFront(ports, shared, { signer: cloudfrontSigner }),
     cloudfrontSigner,
+    console: createConsole(ports, shared, { profiles, sessions }),
   };
 }
 
@@ -127,6 +134,7 @@ export function createHandlers(services: Services): Handlers {
     ...createOnboardingHandlers(services),
     ...createCliInstallHandlers(services),
     ...createCloudFrontHandlers(services),
+    ...createConsoleHandlers(services),
   };
 }
 

@@ -4,7 +4,9 @@ import type { Scheduler } from '../../../shared/ports/scheduler';
 import type { Ports, Shared } from '../app/composition';
 import { AccessTester } from './access.tester';
 import { ChainResolver } from './chain.resolver';
+import type { DocumentStore } from '../../../shared/ports/document-store';
 import { MfaBroker } from './mfa-broker';
+import { ProcessMfaPrompter } from './process.mfa-prompter';
 import { RefreshScheduler } from './refresh.scheduler';
 import { SessionBoard } from './session.board';
 import { SessionService } from './session.service';
@@ -35,4 +37,20 @@ export function createSessions(
 /** Keeps live sessions fresh in a long-running host (the app); `start()` it once events have a listener. */
 export function createRefresh(ports: Pick<Ports, 'scheduler' | 'clock' | 'logger'>, shared: Shared, sessions: SessionService): RefreshScheduler {
   return new RefreshScheduler(sessions, ports.scheduler, ports.clock, shared.events, ports.logger);
+}
+
+/**
+ * The prompter a host asks through, behind each device's MFA process (the `mfaProcesses` setting,
+ * or one command for every device from `--mfa-process`): where a command is configured, its code
+ * is used first, and the person is asked only without one.
+ */
+export function withMfaProcess(
+  prompter: MfaPrompter,
+  store: DocumentStore,
+  options: { command?: string | undefined; onStderr?: (text: string) => void } = {},
+): MfaPrompter {
+  return new ProcessMfaPrompter(prompter, {
+    commandFor: async (deviceSerial) => options.command ?? (await store.read()).settings.mfaProcesses?.[deviceSerial],
+    ...(options.onStderr ? { onStderr: options.onStderr } : {}),
+  });
 }
