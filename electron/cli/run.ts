@@ -19,6 +19,8 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   config: async () => (await import('./commands/config.command')).configCommand,
   profile: async () => (await import('./commands/profile.command')).profileCommand,
   whoami: async () => (await import('./commands/whoami.command')).whoamiCommand,
+  console: async () => (await import('./commands/console.command')).consoleCommand,
+  settings: async () => (await import('./commands/settings.command')).settingsCommand,
   sessions: async () => (await import('./commands/sessions.command')).sessionsCommand,
   deploy: async () => (await import('./commands/deploy.command')).deployCommand,
   onboard: async () => (await import('./commands/onboard.command')).onboardCommand,

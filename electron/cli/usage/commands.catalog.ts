@@ -4,6 +4,7 @@ import { RULE_HINTS } from '../../../shared/domain/aws-rules';
 import { CAPABILITIES } from '../../../shared/domain/deploy-template';
 import { EXPORT_FORMATS } from '../../../shared/logic/shell-export';
 import { CLOUDFRONT } from './cloudfront.catalog';
+import { CONSOLE, MFA_OPTIONS, SETTINGS } from './console.catalog';
 import type { CommandSpec } from './command-spec';
 
 const json = { type: 'boolean', description: 'Prints JSON for scripts instead of text.' } as const;
@@ -242,7 +243,7 @@ export const WHOAMI = {
     'When a step fails it explains what failed (trust policy, ExternalId, MFA). It asks for an MFA code on the terminal when one is needed; the session it gets is cached in the OS keychain for the app and the CLI.',
   ],
   positionals: [profileArgument],
-  options: { json },
+  options: { json, ...MFA_OPTIONS },
   examples: [
     { command: 'roledeck whoami acme-prod', says: 'Prints arn:aws:sts::123456789012:assumed-role/…, or what went wrong.' },
   ],
@@ -466,7 +467,7 @@ export const HELP = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, SESSIONS, DEPLOY, ONBOARD, CUSTOMERS, STORE, CLOUDFRONT, COMPLETION, HELP, COMPLETE_PROFILES] as const satisfies readonly CommandSpec[];
+export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, CONSOLE, SESSIONS, SETTINGS, DEPLOY, ONBOARD, CUSTOMERS, STORE, CLOUDFRONT, COMPLETION, HELP, COMPLETE_PROFILES] as const satisfies readonly CommandSpec[];
 
 /** The top-level command names, each of which the dispatcher must handle. */
 export type CommandName = (typeof COMMANDS)[number]['name'];
