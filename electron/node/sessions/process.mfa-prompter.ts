@@ -57,7 +57,7 @@ export class ProcessMfaPrompter implements MfaPrompter {
     }
     if (signal.aborted) throw new RoledeckError('MFA_CANCELLED', `The MFA code for ${prompt.profileName} was no longer needed.`);
     if (outcome.timedOut) {
-      throw new RoledeckError('MFA_REQUIRED', `The MFA process "${name}" for ${prompt.profileName} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped. Does the token want a touch?`);
+      throw new RoledeckError('MFA_REQUIRED', `The MFA process "${name}" for ${prompt.profileName} did not finish within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} and was stopped. Does the token want a touch?`);
     }
     if (outcome.exitCode !== 0) {
       const exit = outcome.exitCode === null ? `was killed (${outcome.signal ?? 'signal'})` : `exited with ${outcome.exitCode}`;
