@@ -11,6 +11,7 @@ import type { IpcRouter } from '../node/ipc/router';
 import { StreamLogger } from '../node/log/console.logger';
 import { BridgeSocket } from './bridge-socket';
 import { RENDERER_BUILD_DIR, REPO_ROOT } from './renderer-build';
+import { RecordedUrlOpener } from './recorded.url-opener';
 import { createStaticHandler } from './static-files';
 
 export interface WebHostOptions {
@@ -37,6 +38,8 @@ export interface WebHost {
   home: string;
   /** The router the page talks to. */
   router: IpcRouter;
+  /** What "Open console" would have opened, when the ports' opener is the preview's recorder. */
+  openedUrls(): readonly string[];
   close(): Promise<void>;
 }
 
@@ -48,11 +51,12 @@ export function packageVersion(): string {
 /**
  * The production adapters, wired as Electron main and the CLI wire them (OS keychain, encrypted
  * profile store in `home`, ~/.aws as the SDKs read it, AWS SDK), with a Node runtime description.
+ * URLs to open are recorded, not opened (`WebHost.openedUrls`).
  * No clipboard: main's side of this host has no OS clipboard to write (Electron's is not here), so
  * a copy says so and points at `roledeck export` instead of pretending it copied.
  */
 export function webHostPorts(home: string): Ports {
-  return createNodePorts({
+  const ports = createNodePorts({
     home,
     logger: new StreamLogger(),
     runtime: {
@@ -62,6 +66,8 @@ export function webHostPorts(home: string): Ports {
       runtime: { kind: 'node', version: process.versions.node },
     },
   });
+  // "Open console" records the sign-in URL instead of starting a browser (recorded.url-opener.ts).
+  return { ...ports, urlOpener: new RecordedUrlOpener() };
 }
 
 /**
@@ -111,6 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     home,
     router,
+    openedUrls: () => (ports.urlOpener instanceof RecordedUrlOpener ? ports.urlOpener.opened() : []),
     close: async () => {
       await agent?.close();
       services.refresh.stop();
