@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../../../electron/node/app/services';
 import { IpcRouter } from '../../../../../electron/node/ipc/router';
-import { RecordingUrlOpener } from '../../../../fakes/recording.url-opener';
-import { ScriptedFederationGateway } from '../../../../fakes/scripted.federation-gateway';
+import type { RecordingUrlOpener } from '../../../../fakes/recording.url-opener';
+import type { ScriptedFederationGateway } from '../../../../fakes/scripted.federation-gateway';
 import { sessionWorld, USER_SECRET } from '../sessions/session-world';
 
 function consoleWorld() {
