@@ -55,6 +55,15 @@ describe('MFA codes from a command or --mfa-code (built CLI, moto, real keychain
     expect(runCount()).toBe(1);
   });
 
+  it('credential_process, which has no terminal to ask on, gets its code from the device’s setting', async () => {
+    await setUp();
+    expect((await runCli(['settings', 'mfa-process', DEVICE, `${ykman} ok 222333`], { env: env() })).code).toBe(0);
+    const answered = await runCli(['credential-process', 'acme-prod'], { env: env() });
+    expect(answered.code).toBe(0);
+    expect(JSON.parse(answered.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+    expect(runCount()).toBe(1);
+  });
+
   it('a command that fails: its stderr is shown, with its exit status, and nothing reaches AWS', async () => {
     await setUp();
     const whoami = await runCli(['whoami', 'acme-prod', '--mfa-process', `${ykman} fail`], { env: env() });
