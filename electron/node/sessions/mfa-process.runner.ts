@@ -14,11 +14,14 @@ export type MfaProcessRunner = (argv: readonly string[], options: { timeoutMs: n
 
 /** A six-digit code and a short error need no more; anything larger is cut (and then not six digits). */
 const OUTPUT_LIMIT = 4096;
+const WINDOWS = process.platform === 'win32';
 
 /**
  * Runs an MFA process (aws-vault's mfa_process: `ykman oath accounts code -s …`) without a shell
  * (argv straight to the executable, so nothing in a setting is interpreted), stdin closed, and
- * killed at `timeoutMs` or when the prompt is given up.
+ * killed at `timeoutMs` or when the prompt is given up. On POSIX it leads its own process group,
+ * and the whole group is killed: a wrapper script's child (`sleep`, a password manager) would
+ * otherwise keep the output pipes open, and the caller waiting, long after the wrapper died.
  */
 export const runMfaProcess: MfaProcessRunner = (argv, { timeoutMs, signal, onStderr }) =>
   new Promise((resolve, reject) => {
@@ -27,11 +30,21 @@ export const runMfaProcess: MfaProcessRunner = (argv, { timeoutMs, signal, onStd
       reject(new Error('empty command'));
       return;
     }
-    const child = spawn(command, args, { shell: false, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(command, args, { shell: false, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: !WINDOWS });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    const kill = () => child.kill('SIGKILL');
+    let killed = false;
+    let settled = false;
+    const kill = () => {
+      killed = true;
+      try {
+        if (!WINDOWS && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
     const timer = setTimeout(() => {
       timedOut = true;
       kill();
@@ -44,16 +57,25 @@ export const runMfaProcess: MfaProcessRunner = (argv, { timeoutMs, signal, onStd
       onStderr?.(chunk);
       if (stderr.length < OUTPUT_LIMIT) stderr += chunk.slice(0, OUTPUT_LIMIT - stderr.length);
     });
-    const done = () => {
+    const finish = (exitCode: number | null, exitSignal: NodeJS.Signals | null) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       signal.removeEventListener('abort', kill);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({ exitCode, signal: exitSignal, stdout, stderr, timedOut });
     };
     child.once('error', (error) => {
-      done();
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal.removeEventListener('abort', kill);
       reject(error);
     });
-    child.once('close', (exitCode, exitSignal) => {
-      done();
-      resolve({ exitCode, signal: exitSignal, stdout, stderr, timedOut });
+    // Normally after 'close' (all output read); once killed, at 'exit': what is left is not wanted.
+    child.once('exit', (exitCode, exitSignal) => {
+      if (killed) finish(exitCode, exitSignal);
     });
+    child.once('close', finish);
   });

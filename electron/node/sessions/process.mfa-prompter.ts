@@ -61,7 +61,8 @@ export class ProcessMfaPrompter implements MfaPrompter {
     }
     if (outcome.exitCode !== 0) {
       const exit = outcome.exitCode === null ? `was killed (${outcome.signal ?? 'signal'})` : `exited with ${outcome.exitCode}`;
-      throw new RoledeckError('MFA_REQUIRED', `The MFA process "${name}" for ${prompt.profileName} ${exit}${lastWords(outcome.stderr)}`);
+      // Where stderr was already passed on as it came (the CLI's terminal), it is not said twice.
+      throw new RoledeckError('MFA_REQUIRED', `The MFA process "${name}" for ${prompt.profileName} ${exit}${this.options.onStderr ? '; its messages are above.' : lastWords(outcome.stderr)}`);
     }
     // Never repeated in the message: stdout may be a code, or a secret the command printed by mistake.
     const code = outcome.stdout.trim();

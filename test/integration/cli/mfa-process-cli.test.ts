@@ -69,7 +69,7 @@ describe('MFA codes from a command or --mfa-code (built CLI, moto, real keychain
     const whoami = await runCli(['whoami', 'acme-prod', '--mfa-process', `${ykman} fail`], { env: env() });
     expect(whoami.code).not.toBe(0);
     expect(whoami.stderr).toContain('Error: no YubiKey detected');
-    expect(whoami.stderr).toMatch(/fake-ykman.sh" for acme-prod exited with 1/);
+    expect(whoami.stderr).toMatch(/fake-ykman.sh" for acme-prod exited with 1; its messages are above/);
     expect((await runCli(['sessions', '--json'], { env: env() })).stdout).toContain('"sessions": []');
   });
 

@@ -47,16 +47,27 @@ describe('MFA codes from a command (mfa_process), run without a shell', () => {
     expect(await prompter(`${script} ok`, fallback).ask(prompt(2, 'That code was not accepted by AWS.'), new AbortController().signal)).toBe('333444');
   });
 
-  it('fails with the exit status and the command’s stderr, which is also passed on as it comes', async () => {
+  it('fails with the exit status; the command’s stderr is passed on as it comes, once', async () => {
     const stderr: string[] = [];
     const failing = prompter(`${script} fail`, person(), stderr).ask(prompt(), new AbortController().signal);
-    await expect(failing).rejects.toThrow(/"\S+fake-ykman.sh" for acme-prod exited with 1: Error: no YubiKey detected/);
+    await expect(failing).rejects.toThrow(/"\S+fake-ykman.sh" for acme-prod exited with 1; its messages are above\./);
     expect(stderr.join('')).toContain('no YubiKey detected');
+  });
+
+  it('puts the command’s stderr into the error where nothing shows it as it comes (the app)', async () => {
+    const failing = new ProcessMfaPrompter(person(), { commandFor: () => Promise.resolve(`${script} fail`) }).ask(prompt(), new AbortController().signal);
+    await expect(failing).rejects.toThrow(/exited with 1: Error: no YubiKey detected/);
   });
 
   it('stops a command that hangs at the time limit and says so', async () => {
     const started = Date.now();
     await expect(prompter(`${script} hang`, person(), [], 400).ask(prompt(), new AbortController().signal)).rejects.toThrow(/did not finish within 400 ms and was stopped/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('stops a wrapper script and the child it waits on, not only the script', async () => {
+    const started = Date.now();
+    await expect(prompter(`${script} hang-child`, person(), [], 400).ask(prompt(), new AbortController().signal)).rejects.toThrow(/did not finish within 400 ms/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
