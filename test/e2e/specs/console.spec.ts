@@ -1,8 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import { startFakeFederation } from '../../fixtures/fake-federation';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
-import { expect, openApp, screenshot } from '../fixtures';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, openApp, screenshot, SCREENSHOT_DIR } from '../fixtures';
 import { invoke, test } from '../with-moto';
 
 /*
@@ -12,6 +15,11 @@ import { invoke, test } from '../with-moto';
  */
 
 const ACCOUNT = '123456789012';
+
+async function screenshotPath(name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  return path.join(SCREENSHOT_DIR, `${name}.png`);
+}
 
 async function addRoleProfile(page: Page): Promise<ProfileView> {
   const user = await createUserWithKey('consultant-console');
@@ -27,8 +35,18 @@ test.describe('Open console', () => {
       await openApp(page, app, 'settings');
       const role = await addRoleProfile(page);
 
+      // A second IAM user with an MFA device, so the panel offers that device's MFA process.
+      await invoke(page, 'profiles.addUser', { name: 'yubikey-user', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', mfaSerial: `arn:aws:iam::${ACCOUNT}:mfa/yubikey-user` });
+
       // The endpoint is a setting, saved through the Settings section.
       await page.reload();
+      const device = page.getByLabel(`MFA process for arn:aws:iam::${ACCOUNT}:mfa/yubikey-user`);
+      await device.fill('ykman oath "accounts');
+      await device.press('Enter');
+      await expect(page.getByTestId('signin-settings')).toContainText('A double quote is not closed');
+      await device.fill('ykman oath accounts code -s AWS:yubikey-user');
+      await device.press('Enter');
+      await expect(page.getByTestId('signin-settings-status')).toHaveText(`Saved. Codes for arn:aws:iam::${ACCOUNT}:mfa/yubikey-user come from its command.`);
       const signin = page.getByTestId('signin-settings');
       await signin.getByLabel('Federation endpoint').fill('http://signin.example.com/federation');
       await signin.getByRole('button', { name: 'Save' }).first().click();
@@ -36,6 +54,10 @@ test.describe('Open console', () => {
       await signin.getByLabel('Federation endpoint').fill(federation.endpoint);
       await signin.getByRole('button', { name: 'Save' }).first().click();
       await expect(page.getByTestId('signin-settings-status')).toHaveText(`Saved. Open console signs in through ${federation.endpoint}.`);
+      const axe = await new AxeBuilder({ page }).include('[data-testid="signin-settings"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+      await signin.scrollIntoViewIfNeeded();
+      await signin.screenshot({ path: await screenshotPath('settings-signin') });
 
       await invoke(page, 'sessions.start', { profileId: role.id });
       await page.goto(`${app.url}#/sessions`);
