@@ -3,8 +3,9 @@ import { splitCommandLine } from '../logic/command-line';
 
 /**
  * An MFA device's mfa_process (as aws-vault calls it): a command line whose stdout is the device's
- * current code, e.g. `ykman oath accounts code -s AWS:me`. It runs without a shell, so it is
- * checked here to split into words (closed quotes, not empty). '' removes it.
+ * current code, e.g. `ykman oath accounts code -s AWS:me`. It runs without a shell, split into
+ * words as a credential_process line is (shared/logic/command-line.ts: quotes closed, a backslash
+ * escapes the next character, so a Windows path goes in single quotes); checked here. '' removes it.
  */
 export const MfaProcessCommandSchema = z
   .string()

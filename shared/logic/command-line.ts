@@ -1,56 +1,48 @@
 /**
- * Splits a command line (an `mfaProcess` setting, `--mfa-process`) into argv, so it runs without a
- * shell: no variables, globbing, pipes or `;` — a setting cannot smuggle in a second command.
- *
- * Words are separated by whitespace. 'single quotes' keep everything literally; "double quotes"
- * keep everything but \" and \\. Outside single quotes a backslash escapes only a quote, a
- * backslash or whitespace, and is kept before anything else, so a Windows path such as
- * C:\Tools\ykman.exe needs no doubling.
+ * A credential_process line split into words the way botocore does it (`shlex.split`, POSIX mode,
+ * no comments), so a check runs exactly the program and arguments the AWS CLI would, without a
+ * shell: whitespace separates words; single quotes keep everything literally; inside double quotes
+ * a backslash escapes only `"` and `\`; outside quotes a backslash escapes any character. (The
+ * JavaScript SDK hands the line to `sh -c` instead; the lines Roledeck writes quote alike in both.)
  */
+export type SplitCommandLine = { ok: true; words: string[] } | { ok: false; problem: string };
 
-export type SplitResult = { ok: true; argv: string[] } | { ok: false; problem: string };
-
-const ESCAPABLE_OUTSIDE = new Set(['"', "'", '\\', ' ', '\t']);
-const ESCAPABLE_IN_DOUBLE = new Set(['"', '\\']);
-
-export function splitCommandLine(line: string): SplitResult {
-  const argv: string[] = [];
+export function splitCommandLine(line: string): SplitCommandLine {
+  const words: string[] = [];
   let word = '';
   let inWord = false;
-  let quote: '"' | "'" | undefined;
+  let quote: "'" | '"' | null = null;
   for (let index = 0; index < line.length; index += 1) {
     const char = line[index]!;
-    const next = line[index + 1];
     if (quote === "'") {
-      if (char === "'") quote = undefined;
+      if (char === "'") quote = null;
       else word += char;
-      continue;
-    }
-    if (char === '\\' && next !== undefined && (quote === '"' ? ESCAPABLE_IN_DOUBLE : ESCAPABLE_OUTSIDE).has(next)) {
-      word += next;
-      inWord = true;
-      index += 1;
       continue;
     }
     if (quote === '"') {
-      if (char === '"') quote = undefined;
-      else word += char;
+      if (char === '"') quote = null;
+      else if (char === '\\' && (line[index + 1] === '"' || line[index + 1] === '\\')) {
+        word += line[index + 1];
+        index += 1;
+      } else word += char;
       continue;
     }
-    if (char === '"' || char === "'") {
-      quote = char;
-      inWord = true;
-    } else if (/\s/.test(char)) {
-      if (inWord) argv.push(word);
+    if (/\s/.test(char)) {
+      if (inWord) words.push(word);
       word = '';
       inWord = false;
-    } else {
-      word += char;
-      inWord = true;
+      continue;
     }
+    inWord = true;
+    if (char === "'" || char === '"') quote = char;
+    else if (char === '\\') {
+      if (index + 1 >= line.length) return { ok: false, problem: 'it ends with a backslash that escapes nothing' };
+      word += line[index + 1];
+      index += 1;
+    } else word += char;
   }
-  if (quote) return { ok: false, problem: `A ${quote === '"' ? 'double' : 'single'} quote is not closed` };
-  if (inWord) argv.push(word);
-  if (argv.length === 0) return { ok: false, problem: 'The command is empty' };
-  return { ok: true, argv };
+  if (quote) return { ok: false, problem: `a ${quote === "'" ? 'single' : 'double'} quote is never closed` };
+  if (inWord) words.push(word);
+  if (words.length === 0) return { ok: false, problem: 'it is empty' };
+  return { ok: true, words };
 }

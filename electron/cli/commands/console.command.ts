@@ -7,7 +7,7 @@ import { parseCommand } from '../usage/parse-command';
 export function useMfaOptions(context: CliContext, values: { 'mfa-process'?: string | undefined; 'mfa-code'?: string | undefined }, command: string): void {
   const code = values['mfa-code'];
   if (code !== undefined && !/^\d{6}$/.test(code.trim())) throw new UsageError('--mfa-code: an MFA code is the six digits your device shows', command);
-  if (code !== undefined && values['mfa-process'] !== undefined) throw new UsageError('give --mfa-code or --mfa-process, not both', command);
+  if (code !== undefined && values['mfa-process'] !== undefined) throw new UsageError('Give --mfa-code or --mfa-process, not both', command);
   if (code !== undefined) context.mfa.code = code.trim();
   if (values['mfa-process'] !== undefined) context.mfa.process = values['mfa-process'];
 }

@@ -17,7 +17,7 @@ async function federationEndpoint(context: CliContext, args: string[]): Promise<
     context.io.stdout(`${current ?? 'each partition’s own (signin.aws.amazon.com, signin.amazonaws.cn, signin.amazonaws-us-gov.com)'}\n`);
     return EXIT.ok;
   }
-  if (url !== undefined && parsed.values.reset) throw new UsageError('give a URL or --reset, not both', SETTINGS_FEDERATION_ENDPOINT.name);
+  if (url !== undefined && parsed.values.reset) throw new UsageError('Give a URL or --reset, not both', SETTINGS_FEDERATION_ENDPOINT.name);
   const problem = url === undefined ? undefined : federationEndpointProblem(url);
   if (problem) {
     context.io.stderr(`roledeck: ${fieldMessage('<url>', problem)}\n`);
@@ -41,7 +41,7 @@ async function mfaProcess(context: CliContext, args: string[]): Promise<number> 
     context.io.stdout(`${(await settings.settings()).mfaProcesses?.[device] ?? 'none: codes are asked for'}\n`);
     return EXIT.ok;
   }
-  if (command !== undefined && parsed.values.remove) throw new UsageError('give a command or --remove, not both', SETTINGS_MFA_PROCESS.name);
+  if (command !== undefined && parsed.values.remove) throw new UsageError('Give a command or --remove, not both', SETTINGS_MFA_PROCESS.name);
   const checked = MfaProcessCommandSchema.safeParse(command ?? '');
   if (!checked.success || (command !== undefined && command.trim() === '')) {
     context.io.stderr(`roledeck: ${fieldMessage('<command>', checked.success ? 'The command is empty; use --remove to remove it' : (checked.error.issues[0]?.message ?? 'not a command'))}\n`);

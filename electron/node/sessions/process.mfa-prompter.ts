@@ -46,11 +46,11 @@ export class ProcessMfaPrompter implements MfaPrompter {
     if (line === undefined) return this.fallback.ask(prompt, signal);
     const split = splitCommandLine(line);
     if (!split.ok) throw new RoledeckError('VALIDATION', `The MFA process for ${prompt.deviceSerial} cannot be run: ${split.problem}. Fix it in Settings or in --mfa-process.`);
-    const name = split.argv[0]!;
+    const name = split.words[0]!;
     const timeoutMs = this.options.timeoutMs ?? MFA_PROCESS_TIMEOUT_MS;
     let outcome;
     try {
-      outcome = await this.runner(split.argv, { timeoutMs, signal, ...(this.options.onStderr ? { onStderr: this.options.onStderr } : {}) });
+      outcome = await this.runner(split.words, { timeoutMs, signal, ...(this.options.onStderr ? { onStderr: this.options.onStderr } : {}) });
     } catch (error) {
       const why = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'it was not found (give its full path, or put it on PATH)' : 'it could not be started';
       throw new RoledeckError('MFA_REQUIRED', `The MFA process "${name}" for ${prompt.profileName} did not run: ${why}.`);

@@ -8,6 +8,7 @@ import type { DocumentStore } from '../../../shared/ports/document-store';
 import { MfaBroker } from './mfa-broker';
 import { ProcessMfaPrompter } from './process.mfa-prompter';
 import { RefreshScheduler } from './refresh.scheduler';
+import { KeySessionRecord } from './key-session.record';
 import { SessionBoard } from './session.board';
 import { SessionService } from './session.service';
 
@@ -28,7 +29,7 @@ export function createSessions(
   const { clock, logger, sts } = ports;
   const cache = shared.sessionCache;
   const broker = new MfaBroker(needs.prompter, clock, ports.scheduler ? { scheduler: ports.scheduler, promptTimeoutMs: MFA_PROMPT_TIMEOUT_MS } : {});
-  const board = new SessionBoard({ cache, clock, events: shared.events, logger });
+  const board = new SessionBoard({ cache, clock, events: shared.events, logger, record: new KeySessionRecord({ store: ports.store, clock, logger }) });
   const resolver = new ChainResolver({ profiles: needs.profiles, sts, cache, broker, clock, board });
   const tester = new AccessTester({ resolver, board, sts, clock, logger });
   return new SessionService({ profiles: needs.profiles, store: ports.store, resolver, board, tester });

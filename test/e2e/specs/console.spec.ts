@@ -43,7 +43,7 @@ test.describe('Open console', () => {
       const device = page.getByLabel(`MFA process for arn:aws:iam::${ACCOUNT}:mfa/yubikey-user`);
       await device.fill('ykman oath "accounts');
       await device.press('Enter');
-      await expect(page.getByTestId('signin-settings')).toContainText('A double quote is not closed');
+      await expect(page.getByTestId('signin-settings')).toContainText('a double quote is never closed');
       await device.fill('ykman oath accounts code -s AWS:yubikey-user');
       await device.press('Enter');
       await expect(page.getByTestId('signin-settings-status')).toHaveText(`Saved. Codes for arn:aws:iam::${ACCOUNT}:mfa/yubikey-user come from its command.`);

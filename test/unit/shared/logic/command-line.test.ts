@@ -1,29 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { splitCommandLine } from '../../../../shared/logic/command-line';
+import { credentialProcessCommandLine } from '../../../../electron/node/aws-files/credential-process-command';
 
-describe('splitCommandLine (an mfa_process command run without a shell)', () => {
-  it.each([
-    ['ykman oath accounts code -s AWS', ['ykman', 'oath', 'accounts', 'code', '-s', 'AWS']],
-    ['  ykman   oath\tcode  ', ['ykman', 'oath', 'code']],
-    ["ykman oath accounts code -s 'AWS:me@acme prod'", ['ykman', 'oath', 'accounts', 'code', '-s', 'AWS:me@acme prod']],
-    ['op item get "AWS \\"prod\\"" --otp', ['op', 'item', 'get', 'AWS "prod"', '--otp']],
-    ['get-code my\\ device', ['get-code', 'my device']],
-    ['C:\\Tools\\ykman.exe oath', ['C:\\Tools\\ykman.exe', 'oath']],
-    ["say ''", ['say', '']],
-    ["a'b'\"c\"d", ['abcd']],
-  ])('%s → %j', (line, argv) => {
-    expect(splitCommandLine(line)).toEqual({ ok: true, argv });
+describe('splitCommandLine: a credential_process line read as botocore reads it (shlex, POSIX)', () => {
+  it('splits on whitespace and keeps full paths whole', () => {
+    expect(splitCommandLine('/usr/bin/node  /opt/roledeck/roledeck.mjs credential-process --id 1f2e acme-prod')).toEqual({
+      ok: true,
+      words: ['/usr/bin/node', '/opt/roledeck/roledeck.mjs', 'credential-process', '--id', '1f2e', 'acme-prod'],
+    });
   });
 
-  it('keeps shell syntax as plain words, so a setting cannot start a second command', () => {
-    expect(splitCommandLine('code; rm -rf ~ | tee $HOME/x')).toEqual({ ok: true, argv: ['code;', 'rm', '-rf', '~', '|', 'tee', '$HOME/x'] });
+  it('reads single quotes literally, and double quotes with \\" and \\\\ escaped', () => {
+    expect(splitCommandLine(`'/Users/jane doe/bin/roledeck' "a \\"b\\" c\\\\d \\$e" x\\ y ''`)).toEqual({
+      ok: true,
+      words: ['/Users/jane doe/bin/roledeck', 'a "b" c\\d \\$e', 'x y', ''],
+    });
   });
 
-  it.each([
-    ['ykman "oath', 'A double quote is not closed'],
-    ["ykman 'oath", 'A single quote is not closed'],
-    ['   ', 'The command is empty'],
-  ])('refuses %j: %s', (line, problem) => {
-    expect(splitCommandLine(line)).toEqual({ ok: false, problem });
+  it('reads back every line Roledeck writes, quoting included', () => {
+    const line = credentialProcessCommandLine(['/opt/node 24/bin/node', "/home/o'brien/roledeck.mjs"], { id: 'id-1', name: 'acme-prod' }, '/tmp/my home');
+    expect(splitCommandLine(line)).toEqual({
+      ok: true,
+      words: ['/opt/node 24/bin/node', "/home/o'brien/roledeck.mjs", '--home', '/tmp/my home', 'credential-process', '--id', 'id-1', 'acme-prod'],
+    });
+  });
+
+  it('says what is wrong with a line the AWS CLI could not read either', () => {
+    expect(splitCommandLine('roledeck "credential-process')).toEqual({ ok: false, problem: 'a double quote is never closed' });
+    expect(splitCommandLine("roledeck 'x")).toEqual({ ok: false, problem: 'a single quote is never closed' });
+    expect(splitCommandLine('roledeck \\')).toEqual({ ok: false, problem: 'it ends with a backslash that escapes nothing' });
+    expect(splitCommandLine('   ')).toEqual({ ok: false, problem: 'it is empty' });
   });
 });
