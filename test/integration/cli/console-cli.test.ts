@@ -2,6 +2,11 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startAgentServer } from '../../../electron/node/agent/agent.server';
+import { createAgentHandlers } from '../../../electron/node/app/agent-handlers';
+import { createNodePorts } from '../../../electron/node/app/node-ports';
+import { createRouter } from '../../../electron/node/app/services';
+import { StreamLogger } from '../../../electron/node/log/console.logger';
 import { startFakeFederation, type FakeFederation } from '../../fixtures/fake-federation';
 import { ensureCliBuilt, runCli } from '../fixtures/cli';
 import { createRole, createUserWithKey, trustPolicyFor, type TestUser } from '../fixtures/iam';
@@ -13,10 +18,11 @@ let home: string;
 let federation: FakeFederation;
 const env = (extra: NodeJS.ProcessEnv = {}) => ({ ROLEDECK_HOME: home, AWS_ENDPOINT_URL: motoEndpoint(), ROLEDECK_NO_AGENT: '1', ...extra });
 
-async function setUp(): Promise<{ user: TestUser; roleArn: string }> {
+async function setUp(options: { mfa?: boolean } = {}): Promise<{ user: TestUser; roleArn: string }> {
   const user = await createUserWithKey('consultant', ASSUME_ANY);
   const roleArn = await createRole('ExampleRoleName', trustPolicyFor(user.arn, 'ext-1234'));
-  const added = await runCli(['profile', 'add-user', 'consultant', '--access-key-id', user.credentials.accessKeyId], { env: env(), input: `${user.credentials.secretAccessKey}\n` });
+  const mfa = options.mfa ? ['--mfa-serial', 'arn:aws:iam::123456789012:mfa/consultant'] : [];
+  const added = await runCli(['profile', 'add-user', 'consultant', '--access-key-id', user.credentials.accessKeyId, ...mfa], { env: env(), input: `${user.credentials.secretAccessKey}\n` });
   expect(added.code).toBe(0);
   const role = await runCli(['profile', 'add-role', 'acme-prod', '--source', 'consultant', '--role-arn', roleArn, '--external-id', 'ext-1234', '--region', 'eu-west-1'], { env: env() });
   expect(role.code).toBe(0);
@@ -121,6 +127,38 @@ describe('roledeck console (built CLI, moto, a fake federation endpoint, real ke
     expect(region.code).toBe(6);
     expect(region.stderr).toContain('--region:');
     expect(federation.requests).toEqual([]);
+  });
+
+  it('with the app running, takes the session from the app (its one MFA prompt) and asks no SessionDuration for a role assumed with an MFA session', async () => {
+    federation = await startFakeFederation(motoEndpoint());
+    await setUp({ mfa: true });
+    const ports = createNodePorts({
+      home,
+      logger: new StreamLogger(() => undefined),
+      runtime: { name: 'Roledeck', version: 'test', platform: 'linux', runtime: { kind: 'node', version: process.versions.node } },
+    });
+    const { router, services } = createRouter(ports);
+    const prompts: string[] = [];
+    const unsubscribe = router.subscribe((event, payload) => {
+      if (event !== 'mfa.prompt') return;
+      const prompt = payload as { id: string; profileName: string };
+      prompts.push(prompt.profileName);
+      void router.dispatch('mfa.answer', { promptId: prompt.id, code: '123456' }, { transport: 'direct' });
+    });
+    const agent = await startAgentServer({ home, handlers: createAgentHandlers(services, { version: 'test' }), logger: ports.logger });
+    try {
+      const { ROLEDECK_NO_AGENT: _off, ...withApp } = env();
+      const printed = await runCli(['console', 'acme-prod', '--print'], { env: { ...withApp, ROLEDECK_NO_AGENT: '0' } });
+      expect(printed.stderr).toContain('the console session lasts as long as the role session');
+      expect(printed.code).toBe(0);
+      expect(prompts).toEqual(['acme-prod']);
+      expect(federation.tokens.get(new URL(printed.stdout.trim()).searchParams.get('SigninToken')!)).toMatch(/assumed-role\/ExampleRoleName\//);
+      expect(federation.requests.at(-1)).not.toHaveProperty('sessionDuration');
+    } finally {
+      unsubscribe();
+      await agent.close();
+      services.refresh.stop();
+    }
   });
 
   it('refuses a federation endpoint that would send the session in the clear', async () => {
