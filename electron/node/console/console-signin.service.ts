@@ -73,10 +73,17 @@ export class ConsoleSigninService {
 
     const endpoint = snapshot.settings.federationEndpoint ?? FEDERATION_ENDPOINTS[arn.partition];
     const source = snapshot.profiles.find((entry) => entry.id === role.sourceId);
-    const sessionSeconds = consoleSessionSeconds(assumedFromTemporaryCredentials(source), role.durationSeconds);
+    const temporarySource = assumedFromTemporaryCredentials(source);
+    const sessionSeconds = consoleSessionSeconds(temporarySource, role.durationSeconds);
     const credentials = await this.deps.sessions.credentials(role.id);
     if (!credentials.sessionToken) throw new RoledeckError('INTERNAL', `${role.name}'s session has no session token; refresh it and try again.`);
-    const token = await this.signinToken(role.name, endpoint, { ...credentials, sessionToken: credentials.sessionToken }, sessionSeconds);
+    // The IAM User Guide: a role session assumed with DurationSeconds by anything but an IAM user's
+    // long-term keys is refused at the federation endpoint. Said with the refusal, not guessed at first.
+    const hint =
+      temporarySource && role.durationSeconds !== undefined
+        ? ` AWS also refuses a session assumed with a set duration from temporary credentials (a role chain or an MFA session): remove the session duration from ${role.name} and try again.`
+        : '';
+    const token = await this.signinToken(role.name, endpoint, { ...credentials, sessionToken: credentials.sessionToken }, sessionSeconds, hint);
     return { url: loginUrl(endpoint, token, destination.url), destination: destination.url, sessionSeconds, profileName: role.name };
   }
 
@@ -94,7 +101,13 @@ export class ConsoleSigninService {
     return { opened: true, destination: signin.destination, url: signin.url, ...(signin.sessionSeconds !== undefined ? { sessionSeconds: signin.sessionSeconds } : {}) };
   }
 
-  private async signinToken(profileName: string, endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }, seconds: number | undefined): Promise<string> {
+  private async signinToken(
+    profileName: string,
+    endpoint: string,
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string },
+    seconds: number | undefined,
+    hint: string,
+  ): Promise<string> {
     try {
       return await this.deps.federation.signinToken(endpoint, credentials, seconds);
     } catch (error) {
@@ -105,7 +118,7 @@ export class ConsoleSigninService {
       }
       throw new RoledeckError(
         'AWS_ERROR',
-        `The sign-in endpoint ${host} refused ${profileName}'s session (HTTP ${error.status}). A session that expired or was revoked is refused: run \`roledeck sessions\` to see it, end it (or Refresh in the app) and try again.`,
+        `The sign-in endpoint ${host} refused ${profileName}'s session (HTTP ${error.status}). A session that expired or was revoked is refused: run \`roledeck sessions\` to see it, end it (or Refresh in the app) and try again.${hint}`,
       );
     }
   }

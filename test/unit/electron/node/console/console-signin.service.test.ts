@@ -42,6 +42,15 @@ describe('Open console (sessions.openConsole)', () => {
     expect(world.federation.calls[0]!.sessionSeconds).toBeUndefined();
   });
 
+  it('names the set duration as a likely cause when the endpoint refuses a role assumed with one from an MFA session', async () => {
+    const world = consoleWorld();
+    await world.addUser();
+    const role = await world.addRole('acme-prod', 'consultant', { durationSeconds: 7200 });
+    world.prompter.codes = ['123456'];
+    world.federation.refuseWith = 400;
+    await expect(world.services.console.open(role.id)).rejects.toThrow(/remove the session duration from acme-prod and try again/);
+  });
+
   it('uses the endpoint the settings name instead of the partition’s', async () => {
     const world = consoleWorld();
     await world.addUser('consultant', null);
