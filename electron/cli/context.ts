@@ -62,7 +62,8 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const { EncryptedFileDocumentStore } = await import('../node/store/encrypted-file.document-store');
     return new EncryptedFileDocumentStore({ home: resolveAppHome(env), secrets: await secrets(), logger });
   });
-  const ports = async () => ({ secrets: await secrets(), store: await store(), clock: systemClock, logger });
+  const audit = once(async () => (await import('../node/audit/audit.factory')).auditTrailIn(resolveAppHome(env), await store(), logger));
+  const ports = async () => ({ secrets: await secrets(), store: await store(), audit: await audit(), clock: systemClock, logger });
   // Nobody listens to events in a CLI process: the app learns of what the CLI cached from the keychain.
   const shared = once(async (): Promise<Shared> => {
     const { createShared } = await import('../node/app/composition');

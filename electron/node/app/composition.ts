@@ -1,4 +1,4 @@
-import type { AuditLog } from '../../../shared/ports/audit-log';
+import type { AuditTrail } from '../../../shared/ports/audit-log';
 import type { AwsFilesSource } from '../../../shared/ports/aws-files';
 import type { Clipboard } from '../../../shared/ports/clipboard';
 import type { Clock } from '../../../shared/ports/clock';
@@ -57,6 +57,11 @@ export interface Ports {
   cliLauncher?: () => Promise<CliLauncher>;
   /** The `roledeck` executable the packaged app carries (resources/cli); absent where there is none. */
   bundledCli?: string;
+  /**
+   * The audit log: `auditTrailIn(home, store, logger)` (the file in the data folder). Absent (unit
+   * tests' fake ports): kept in the store document.
+   */
+  audit?: AuditTrail;
   logger: Logger;
   runtime: RuntimeDescription;
 }
@@ -67,13 +72,13 @@ export interface Shared {
   events: EventRelay;
   /** Sessions read and write it; profile edits invalidate through it (the SessionInvalidator port). */
   sessionCache: SessionCache;
-  audit: AuditLog;
+  audit: AuditTrail;
 }
 
-export function createShared(ports: Pick<Ports, 'secrets' | 'store' | 'logger'>): Shared {
+export function createShared(ports: Pick<Ports, 'secrets' | 'store' | 'logger'> & Pick<Partial<Ports>, 'audit'>): Shared {
   return {
     events: new EventRelay(),
     sessionCache: new SessionCache(ports.secrets, ports.logger),
-    audit: new DocumentStoreAuditLog(ports.store),
+    audit: ports.audit ?? new DocumentStoreAuditLog(ports.store),
   };
 }
