@@ -128,6 +128,7 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       customers: await customers(),
       profiles: await profiles(),
       sessions: await sessions(),
+      audit: (await shared()).audit,
     });
   });
   const deploy = once(async () => {

@@ -1,7 +1,9 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import { ExportError, formatExport, type ExportFormat } from '../../../shared/logic/shell-export';
 import { profileRegion } from '../../../shared/logic/profile-chain';
-import { requireProfile } from '../../../shared/logic/profile-lookup';
+import { findProfile, requireProfile } from '../../../shared/logic/profile-lookup';
+import { AUDIT_ACTION } from '../../../shared/logic/audit-entry';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import type { SettingsService } from '../profiles/settings.service';
 import type { SessionService } from '../sessions/session.service';
@@ -25,10 +27,17 @@ export class SessionWorkService {
       configEditor: () => AwsConfigEditor;
       /** How ~/.aws/config should start the CLI: found on PATH when the profile is installed. */
       cliLauncher: () => Promise<CliLauncher>;
+      /** Records each copy (the profile, the format; never the text). */
+      audit: AuditRecorder;
     },
   ) {}
 
   async copyExport(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; clearsAt: number | null; expiresAt?: number }> {
+    const subject = findProfile((await this.deps.profiles.read()).profiles, profileId);
+    return this.deps.audit.outcomeOf(AUDIT_ACTION.copy, subject, () => this.copy(profileId, format), () => ({ detail: `${format} export copied to the clipboard` }));
+  }
+
+  private async copy(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; clearsAt: number | null; expiresAt?: number }> {
     const clipboard = this.deps.clipboard;
     if (!clipboard) throw new RoledeckError('INTERNAL', 'This host has no clipboard. Use `roledeck export` in a terminal instead.');
     const session = await this.deps.sessions.exportable(profileId, { interactive: true });
