@@ -1,5 +1,6 @@
 import { systemClock } from '../../shared/ports/clock';
 import type { DocumentStore } from '../../shared/ports/document-store';
+import type { AuditTrail } from '../../shared/ports/audit-log';
 import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
@@ -44,6 +45,8 @@ export interface CliContext {
   customers(): Promise<CustomerService>;
   /** Customer onboarding over the customers, profiles and sessions above, with the SDK's STS, S3 and IAM. */
   onboarding(): Promise<OnboardingServices>;
+  /** The audit log file, with the store's earlier history moved into it on first use. */
+  audit(): Promise<AuditTrail>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -164,6 +167,7 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     customers,
     onboarding,
     deploy: () => deploy(),
+    audit,
   };
   return context;
 }

@@ -250,3 +250,12 @@ export function verifyChain(files: readonly ChainFile[], anchor: AuditAnchor | n
   }
   return { ok: problems.length === 0, verified, problems, torn };
 }
+
+/** The chain's state in one line, as the Audit view and `roledeck audit --verify` show it. */
+export function describeChain(report: ChainReport): string {
+  const count = report.verified.toLocaleString('en-US');
+  if (report.ok) return `Chain verified: ${count} ${report.verified === 1 ? 'entry' : 'entries'}${report.torn ? ' (the last write was interrupted; it was not recorded)' : ''}`;
+  const first = report.problems[0];
+  const more = report.problems.length > 1 ? ` (+${report.problems.length - 1} more)` : '';
+  return `Chain broken: ${first?.message ?? 'unknown problem'}${more}`;
+}

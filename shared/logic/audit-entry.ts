@@ -26,7 +26,8 @@ export const AUDIT_ACTION = {
 } as const;
 
 export interface AuditSubject {
-  id: string;
+  /** Unknown where only the name is at hand (the credential_process quick path by name). */
+  id?: string | undefined;
   name: string;
   /** The customer the profile belongs to. */
   label?: string | undefined;
@@ -47,7 +48,8 @@ export function auditEntry(action: string, at: number, subject: AuditSubject | u
   return {
     at,
     action,
-    ...(subject ? { profileId: subject.id, profileName: subject.name } : {}),
+    ...(subject?.id !== undefined ? { profileId: subject.id } : {}),
+    ...(subject ? { profileName: subject.name } : {}),
     ...(customer !== undefined ? { customer } : {}),
     ...(outcome.identity !== undefined ? { identity: outcome.identity } : {}),
     result: outcome.error !== undefined ? 'failed' : 'ok',

@@ -5,15 +5,15 @@
 import type { AuditEntry } from '../ports/audit-log';
 
 export interface AuditFilter {
-  action?: string;
+  action?: string | undefined;
   /** A profile's id or name. */
-  profile?: string;
-  customer?: string;
-  result?: 'ok' | 'failed';
+  profile?: string | undefined;
+  customer?: string | undefined;
+  result?: 'ok' | 'failed' | undefined;
   /** Entries at or after this time (epoch ms). */
-  since?: number;
+  since?: number | undefined;
   /** Words anywhere in the entry (case-insensitive). */
-  text?: string;
+  text?: string | undefined;
 }
 
 function haystack(entry: AuditEntry): string {

@@ -25,6 +25,9 @@ import { createShared, type Ports } from './composition';
 import type { CustomerService } from '../customers/customer.service';
 import { createCustomers } from '../customers/customers.factory';
 import { createCustomerHandlers } from '../customers/customers.ipc';
+import { createAudit } from '../audit/audit.factory';
+import { createAuditHandlers } from '../audit/audit.ipc';
+import type { AuditService } from '../audit/audit.service';
 import { createCloudFront, type CloudFrontServices } from '../cloudfront/cloudfront.factory';
 import { createCloudFrontHandlers } from '../cloudfront/cloudfront.ipc';
 import { WorkerPoolSigner } from '../cloudfront/sign-worker-pool';
@@ -74,6 +77,8 @@ export interface Services {
   cliInstall: CliInstallService;
   /** CloudFront keys, signing and the inspector. */
   cloudfront: CloudFrontServices;
+  /** The audit log for the Audit view: filtered entries, the chain's state, exports. */
+  audit: AuditService;
   /** Signs batches on two worker threads; hosts close it when they shut down. */
   cloudfrontSigner: WorkerPoolSigner;
 }
@@ -111,6 +116,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     cliInstall: createCliInstall(ports),
     cloudfront: createCloudFront(ports, shared, { signer: cloudfrontSigner }),
     cloudfrontSigner,
+    audit: createAudit(ports, shared),
   };
 }
 
@@ -127,6 +133,7 @@ export function createHandlers(services: Services): Handlers {
     ...createOnboardingHandlers(services),
     ...createCliInstallHandlers(services),
     ...createCloudFrontHandlers(services),
+    ...createAuditHandlers(services),
   };
 }
 
