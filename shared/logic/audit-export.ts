@@ -16,7 +16,10 @@ export interface AuditFilter {
   text?: string | undefined;
 }
 
-function haystack(entry: AuditEntry): string {
+/** An entry as the port gives it, or as it crossed IPC (where absent fields may read `undefined`). */
+export type AuditLike = { [K in keyof AuditEntry]?: AuditEntry[K] | undefined } & Pick<AuditEntry, 'at' | 'action' | 'result'>;
+
+function haystack(entry: AuditLike): string {
   const facts = entry.facts ? Object.entries(entry.facts).map(([key, value]) => `${key}=${String(value)}`) : [];
   return [entry.action, entry.profileId, entry.profileName, entry.customer, entry.identity, entry.result, entry.detail, ...facts]
     .filter((part) => part !== undefined)
@@ -24,7 +27,7 @@ function haystack(entry: AuditEntry): string {
     .toLowerCase();
 }
 
-export function matchesAuditFilter(entry: AuditEntry, filter: AuditFilter): boolean {
+export function matchesAuditFilter(entry: AuditLike, filter: AuditFilter): boolean {
   if (filter.action !== undefined && entry.action !== filter.action) return false;
   if (filter.profile !== undefined && entry.profileId !== filter.profile && entry.profileName !== filter.profile) return false;
   if (filter.customer !== undefined && entry.customer !== filter.customer) return false;
@@ -34,7 +37,7 @@ export function matchesAuditFilter(entry: AuditEntry, filter: AuditFilter): bool
   return !text || text.split(/\s+/).every((word) => haystack(entry).includes(word));
 }
 
-export function filterAudit(entries: readonly AuditEntry[], filter: AuditFilter): AuditEntry[] {
+export function filterAudit<E extends AuditLike>(entries: readonly E[], filter: AuditFilter): E[] {
   return entries.filter((entry) => matchesAuditFilter(entry, filter));
 }
 
@@ -50,7 +53,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function auditCsv(entries: readonly AuditEntry[]): string {
+export function auditCsv(entries: readonly AuditLike[]): string {
   const rows = entries.map((entry) =>
     [
       new Date(entry.at).toISOString(),
@@ -69,7 +72,7 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
   return `${[AUDIT_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-export function auditJsonl(entries: readonly AuditEntry[]): string {
+export function auditJsonl(entries: readonly AuditLike[]): string {
   return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
 }
 

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { getApi } from '../api';
+import { AuditSection } from '../features/audit/AuditSection';
 import { AccountsSection } from '../features/accounts/AccountsSection';
 import { CloudFrontSection } from '../features/cloudfront/CloudFrontSection';
 import { MfaPromptHost } from '../features/mfa/MfaPromptHost';
@@ -49,6 +50,8 @@ function SectionView({ id, status, store, onStartOver, theme, isMac }: SectionVi
       return <CloudFrontSection />;
     case 'onboarding':
       return <OnboardingSection />;
+    case 'audit':
+      return <AuditSection />;
     case 'settings':
       return <SettingsSection theme={theme[0]} onThemeChange={theme[1]} status={status} store={store} onStartOver={onStartOver} isMac={isMac} />;
   }
