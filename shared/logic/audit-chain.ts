@@ -192,6 +192,7 @@ export function verifyChain(files: readonly ChainFile[], anchor: AuditAnchor | n
   let torn = false;
   let cursor: Cursor | null = null;
   let sawAnchorLine = false;
+  let seenAny = false;
   for (const [fileIndex, file] of files.entries()) {
     if (file.text === null) {
       report({ kind: 'missing-file', file: file.name, line: 0, message: `${file.name} is missing: the lines it held cannot be checked` });
@@ -211,20 +212,30 @@ export function verifyChain(files: readonly ChainFile[], anchor: AuditAnchor | n
         continue;
       }
       const lineHash = hash(line);
+      const firstSeen = !seenAny;
+      seenAny = true;
       if (cursor === null) {
         const expectedFirst = anchor?.firstSeq ?? 1;
-        const first = fileIndex === 0 && index === 0;
-        if (first && entry.seq > expectedFirst) {
-          report({ kind: 'deleted', ...where, message: `entries ${expectedFirst}–${entry.seq - 1} before ${at} are missing` });
-        } else if (first && entry.seq === 1 && entry.prev !== GENESIS) {
+        if (firstSeen && entry.seq > expectedFirst) {
+          const span = `entries ${expectedFirst}–${entry.seq - 1}`;
+          report(
+            index === 0 && files.length > 1
+              ? { kind: 'missing-file', ...where, message: `${span} before ${file.name} are missing: an older rotated file was removed` }
+              : { kind: 'deleted', ...where, message: `${span} before ${at} are missing` },
+          );
+        } else if (firstSeen && entry.seq === 1 && entry.prev !== GENESIS) {
           report({ kind: 'edited', ...where, message: `${at} was changed: the first entry must start the chain` });
         } else {
+          // Lines before the anchor's firstSeq were released by rotation (a kill between the anchor
+          // write and the file's removal leaves them); they are checked like any other.
           verified += 1;
         }
       } else if (entry.seq === cursor.seq + 1 && entry.prev === cursor.hash) {
         verified += 1;
       } else if (entry.seq === cursor.seq + 1) {
         report({ kind: 'edited', file: cursor.file, line: cursor.line, message: `${cursor.at} was changed after it was written (${at} no longer matches it)` });
+      } else if (entry.seq > cursor.seq + 1 && index === 0) {
+        report({ kind: 'missing-file', ...where, message: `entries ${cursor.seq + 1}–${entry.seq - 1} between ${cursor.file} and ${file.name} are missing: a rotated file was removed` });
       } else if (entry.seq > cursor.seq + 1) {
         const gap = entry.seq - cursor.seq - 1;
         report({ kind: 'deleted', ...where, message: `${gap} ${gap === 1 ? 'entry is' : 'entries are'} missing before ${at} (entries ${cursor.seq + 1}–${entry.seq - 1})` });

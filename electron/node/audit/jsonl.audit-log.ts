@@ -91,31 +91,39 @@ export class JsonlAuditLog implements AuditLog {
     writeAnchor(this.dir, { ...anchor, seq, hash: prev });
   }
 
-  /** audit.jsonl → audit.1.jsonl → … → audit.<keep>.jsonl, the oldest dropped. */
+  /**
+   * audit.jsonl → audit.1.jsonl → … → audit.<keep>.jsonl, the oldest dropped. Every step leaves a
+   * log that verifies if the process is killed right after it: the anchor moves `firstSeq` past the
+   * files about to go before they go; the rotated files are renumbered oldest first, so a kill
+   * mid-way leaves a gap in the numbers but every line in order (and the next rotation closes
+   * the gap); the current file moves last, and until then it is still where appends go.
+   */
   private rotate(anchor: AuditAnchor): AuditAnchor {
     const fs = fsModule();
-    const highest = rotatedIndexes(this.dir).at(-1) ?? 0;
-    for (let index = highest; index >= 1; index -= 1) {
-      const from = joinPath(this.dir, rotatedFile(index));
-      if (index >= this.keep) fs.rmSync(from, { force: true });
-      else if (fs.existsSync(from)) fs.renameSync(from, joinPath(this.dir, rotatedFile(index + 1)));
+    const present = rotatedIndexes(this.dir);
+    const survivors = present.slice(0, this.keep - 1);
+    const dropped = present.slice(this.keep - 1);
+    let next = anchor;
+    if (dropped.length > 0) {
+      const oldest = survivors.at(-1);
+      const first = parseAuditLine(readFirstLine(joinPath(this.dir, oldest === undefined ? CURRENT_FILE : rotatedFile(oldest))) ?? '');
+      next = { ...anchor, firstSeq: first?.seq ?? anchor.firstSeq };
+      writeAnchor(this.dir, next);
+      for (const index of dropped) fs.rmSync(joinPath(this.dir, rotatedFile(index)), { force: true });
+    }
+    for (let position = survivors.length - 1; position >= 0; position -= 1) {
+      const index = survivors[position] as number;
+      if (index !== position + 2) fs.renameSync(joinPath(this.dir, rotatedFile(index)), joinPath(this.dir, rotatedFile(position + 2)));
     }
     fs.renameSync(joinPath(this.dir, CURRENT_FILE), joinPath(this.dir, rotatedFile(1)));
-    if (highest < this.keep) return { ...anchor, rotated: highest + 1 };
-    // A file was dropped on purpose: the one that is now the oldest says where the kept chain starts.
-    const first = parseAuditLine(readFirstLine(joinPath(this.dir, rotatedFile(this.keep))) ?? '');
-    return { ...anchor, rotated: this.keep, firstSeq: first?.seq ?? anchor.firstSeq };
+    return { ...next, rotated: survivors.length + 1 };
   }
 
-  /** The files oldest first, as the anchor says they should be: a missing one is null. */
+  /** The files oldest first: the rotated ones by number, then the current one. */
   private files(): ChainFile[] {
-    const anchor = readAnchor(this.dir);
-    const count = Math.max(anchor?.rotated ?? 0, rotatedIndexes(this.dir).at(-1) ?? 0);
-    const files: ChainFile[] = [];
-    for (let index = count; index >= 1; index -= 1) {
-      const name = rotatedFile(index);
-      files.push({ name, text: readTextOrNull(joinPath(this.dir, name)) });
-    }
+    const files: ChainFile[] = rotatedIndexes(this.dir)
+      .reverse()
+      .map((index) => ({ name: rotatedFile(index), text: readTextOrNull(joinPath(this.dir, rotatedFile(index))) ?? '' }));
     files.push({ name: CURRENT_FILE, text: readTextOrNull(joinPath(this.dir, CURRENT_FILE)) ?? '' });
     return files;
   }

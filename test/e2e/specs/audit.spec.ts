@@ -21,7 +21,7 @@ async function actInTheApp(page: Parameters<typeof invoke>[0]): Promise<ProfileV
   await invoke(page, 'profiles.addUser', { name: 'consultant-audit', accessKeyId: user.credentials.accessKeyId, secretAccessKey: user.credentials.secretAccessKey });
   const role = (await invoke(page, 'profiles.addRole', { name: 'acme-audit', source: 'consultant-audit', roleArn, externalId: EXTERNAL_ID, label: 'Acme Corp' })) as ProfileView;
   await invoke(page, 'sessions.start', { profileId: role.id });
-  await invoke(page, 'work.copyExport', { profileId: role.id, format: 'bash' });
+  await invoke(page, 'sessions.copyExport', { profileId: role.id, format: 'bash' });
   return role;
 }
 

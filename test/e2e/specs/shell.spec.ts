@@ -158,6 +158,8 @@ test.describe('app shell', () => {
     await expect(nav.getByRole('link', { name: 'Accounts' })).toBeFocused();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
+    await expect(nav.getByRole('link', { name: 'Audit' })).toBeFocused();
+    await page.keyboard.press('ArrowUp');
     await expect(nav.getByRole('link', { name: 'Onboarding' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expectSection(page, 'onboarding', 'Onboarding');
