@@ -46,7 +46,7 @@ export const ChainReportSchema = z.object({
 
 export const AUDIT_EXPORT_FORMATS = ['jsonl', 'csv'] as const;
 
-export const AuditExportRequestSchema = z.object({ format: z.enum(AUDIT_EXPORT_FORMATS), filter: AuditFilterSchema.default({}) }).strict();
+export const AuditExportRequestSchema = z.object({ format: z.enum(AUDIT_EXPORT_FORMATS), filter: AuditFilterSchema }).strict();
 
 /** The export as text; the window saves it as a download (like onboarding's artefacts). */
 export const AuditExportSchema = z.object({ fileName: z.string(), mediaType: z.string(), content: z.string(), count: z.number().int().nonnegative() });
