@@ -12,7 +12,8 @@ import {
   readTextOrNull,
   rotatedFile,
   rotatedIndexes,
-  sha256Hex,
+  bulkLineHash,
+  lineHash,
   writeAnchor,
 } from './audit-files';
 import { withAuditLock } from './audit-lock';
@@ -36,7 +37,7 @@ interface ChainEnd {
 
 function endOf(line: string | null): ChainEnd | null {
   const entry = line === null ? null : parseAuditLine(line);
-  return line !== null && entry ? { seq: entry.seq, hash: sha256Hex(line) } : null;
+  return line !== null && entry ? { seq: entry.seq, hash: lineHash(line) } : null;
 }
 
 /**
@@ -81,7 +82,7 @@ export class JsonlAuditLog implements AuditLog {
     const lines = entries.map((entry) => {
       seq += 1;
       const line = auditLine(entry, seq, prev);
-      prev = sha256Hex(line);
+      prev = lineHash(line);
       return line;
     });
     const text = `${lines.join('\n')}\n`;
@@ -151,6 +152,6 @@ export class JsonlAuditLog implements AuditLog {
   }
 
   async verify(): Promise<ChainReport> {
-    return verifyChain(this.files(), readAnchor(this.dir), sha256Hex, ANCHOR_FILE);
+    return verifyChain(this.files(), readAnchor(this.dir), bulkLineHash, ANCHOR_FILE);
   }
 }

@@ -43,7 +43,7 @@ export interface ShortcutKeyEvent {
 }
 
 /**
- * Ctrl+1..6 (Cmd+1..6 on macOS) switches section. The digit is read from the physical key
+ * Ctrl+1..7 (Cmd+1..7 on macOS) switches section. The digit is read from the physical key
  * (`code`) when the browser reports it, and Shift is ignored, because layouts such as AZERTY
  * need Shift to type a digit. Alt combinations are left to the OS.
  */
