@@ -18,12 +18,16 @@ export interface Served {
   via: 'app' | 'keychain' | 'full';
   /** The export format (never the text). */
   format?: string;
+  /** `export --copy`: the text went to the clipboard, not stdout. */
+  copied?: boolean;
   error?: unknown;
 }
 
 export async function recordServed(log: AuditLog, served: Served, now = Date.now()): Promise<void> {
-  const action = served.command === 'export' ? AUDIT_ACTION.export : AUDIT_ACTION.credentialProcess;
-  const detail = `${served.command === 'export' ? `${served.format ?? 'default'} export` : 'credential_process'} served (${served.via === 'app' ? 'from the running app' : served.via === 'keychain' ? 'from the keychain cache' : 'by the full CLI'})`;
+  const action = served.copied ? AUDIT_ACTION.copy : served.command === 'export' ? AUDIT_ACTION.export : AUDIT_ACTION.credentialProcess;
+  const what = served.command === 'export' ? `${served.format ?? 'default'} export` : 'credential_process';
+  const source = served.via === 'app' ? 'from the running app' : served.via === 'keychain' ? 'from the keychain cache' : 'by the full CLI';
+  const detail = served.copied ? `${what} copied to the clipboard (${source})` : `${what} served (${source})`;
   try {
     await log.append(auditEntry(action, now, served.profile, { detail, ...(served.error !== undefined ? { error: served.error } : {}) }));
   } catch {

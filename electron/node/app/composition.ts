@@ -62,6 +62,11 @@ export interface Ports {
    * tests' fake ports): kept in the store document.
    */
   audit?: AuditTrail;
+  /**
+   * The data folder the profile store lives in, when the host knows it: a credential_process line
+   * names it with --home unless it is the default one the CLI finds by itself.
+   */
+  home?: string;
   logger: Logger;
   runtime: RuntimeDescription;
 }
