@@ -17,7 +17,7 @@ function when(at: number): string {
 export async function auditCommand(context: CliContext, args: string[]): Promise<number> {
   const { values } = parseCommand(AUDIT, args);
   const { io } = context;
-  if (values.json && values.csv) throw new UsageError('give --json or --csv, not both', AUDIT.name);
+  if (values.json && values.csv) throw new UsageError('Give --json or --csv, not both', AUDIT.name);
   const audit = await context.audit();
   if (values.verify) {
     const report = await audit.verify();
