@@ -29,7 +29,17 @@ function filterOf(choices: Record<Choice, string>, text: string): AuditFilter {
  * filter shows (JSON Lines, CSV). Nothing here can change the log.
  */
 export function AuditSection(): ReactElement {
-  const entries = useRemote(async () => (await getApi().audit.list({})).entries, []);
+  const entries = useRemote(async () => {
+    const api = getApi();
+    // The log does not need the store: a store that cannot be read only costs the names.
+    const [{ entries: found }, { profiles }] = await Promise.all([api.audit.list({}), api.profiles.list().catch(() => ({ profiles: [] }))]);
+    // Entries that name the profile by id only (deploys, older entries) show its current name.
+    const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
+    return found.map((entry) => {
+      const name = entry.profileName ?? (entry.profileId === undefined ? undefined : names.get(entry.profileId));
+      return name === undefined ? entry : { ...entry, profileName: name };
+    });
+  }, []);
   const chain = useRemote(() => getApi().audit.verify(), []);
   const [choices, setChoices] = useState<Record<Choice, string>>({ action: ANY, profile: ANY, customer: ANY, result: ANY });
   const [text, setText] = useState('');
