@@ -12,6 +12,7 @@ function clipFacts(facts: AuditFacts): Record<string, string | number | boolean>
 }
 
 function stored(entry: AuditEntry): HistoryEntry {
+  const profileName = clip(entry.profileName);
   const customer = clip(entry.customer);
   const identity = clip(entry.identity);
   const detail = clip(entry.detail);
@@ -19,6 +20,7 @@ function stored(entry: AuditEntry): HistoryEntry {
     at: entry.at,
     action: entry.action,
     ...(entry.profileId !== undefined ? { profileId: entry.profileId } : {}),
+    ...(profileName !== undefined ? { profileName } : {}),
     ...(customer !== undefined ? { customer } : {}),
     ...(identity !== undefined ? { identity } : {}),
     result: entry.result,
@@ -32,6 +34,7 @@ export function fromStored(entry: HistoryEntry): AuditEntry {
     at: entry.at,
     action: entry.action,
     ...(entry.profileId !== undefined ? { profileId: entry.profileId } : {}),
+    ...(entry.profileName !== undefined ? { profileName: entry.profileName } : {}),
     ...(entry.customer !== undefined ? { customer: entry.customer } : {}),
     ...(entry.identity !== undefined ? { identity: entry.identity } : {}),
     result: entry.result ?? 'ok',
