@@ -64,7 +64,6 @@ export class JsonlAuditLog implements AuditLog {
 
   async append(...entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    fsModule().mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     await withAuditLock(this.dir, () => this.appendLocked(entries));
   }
 
