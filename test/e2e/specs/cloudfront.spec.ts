@@ -110,6 +110,18 @@ test.describe('CloudFront', () => {
     const batch = page.getByTestId('cf-signed').getByRole('textbox', { name: '3 signed URLs' });
     await expect(batch).toHaveValue(/Policy=/);
     expect((await batch.inputValue()).split('\n').map((line) => line.split('?')[0])).toEqual(lines);
+
+    // Cookies for the same wildcard: the Set-Cookie lines, where to set them, and a curl line.
+    await signer.getByRole('radio', { name: 'Signed cookies' }).check();
+    await signer.getByRole('textbox', { name: /^URL/ }).fill(lines[0] ?? '');
+    await signer.getByRole('button', { name: 'Sign cookies' }).click();
+    const cookies = page.getByTestId('cf-signed');
+    await expect(cookies.getByRole('textbox', { name: 'Set-Cookie headers' })).toHaveValue(/CloudFront-Policy=.*\n.*CloudFront-Signature=.*\n.*CloudFront-Key-Pair-Id=K2JCJMDEHXQW5F/s);
+    await expect(cookies).toContainText('Domain=d111111abcdef8.cloudfront.net');
+    await expect(cookies).toContainText('Path=/films/');
+    await expect(cookies.getByRole('textbox', { name: 'curl command' })).toHaveValue(/^curl .* -b 'CloudFront-Policy=/s);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'cloudfront-cookies');
   });
 
   test('generate a key, upload it into a key group with a profile’s session, and see which distributions trust which key groups', async ({ page, app }) => {
