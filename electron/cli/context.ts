@@ -1,5 +1,6 @@
 import { systemClock } from '../../shared/ports/clock';
 import type { DocumentStore } from '../../shared/ports/document-store';
+import type { AuditTrail } from '../../shared/ports/audit-log';
 import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
@@ -55,6 +56,8 @@ export interface CliContext {
   customers(): Promise<CustomerService>;
   /** Customer onboarding over the customers, profiles and sessions above, with the SDK's STS, S3 and IAM. */
   onboarding(): Promise<OnboardingServices>;
+  /** The audit log file, with the store's earlier history moved into it on first use. */
+  audit(): Promise<AuditTrail>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -73,7 +76,8 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const { EncryptedFileDocumentStore } = await import('../node/store/encrypted-file.document-store');
     return new EncryptedFileDocumentStore({ home: resolveAppHome(env), secrets: await secrets(), logger });
   });
-  const ports = async () => ({ secrets: await secrets(), store: await store(), clock: systemClock, logger });
+  const audit = once(async () => (await import('../node/audit/audit.factory')).auditTrailIn(resolveAppHome(env), await store(), logger));
+  const ports = async () => ({ secrets: await secrets(), store: await store(), audit: await audit(), clock: systemClock, logger });
   // Nobody listens to events in a CLI process: the app learns of what the CLI cached from the keychain.
   const shared = once(async (): Promise<Shared> => {
     const { createShared } = await import('../node/app/composition');
@@ -158,6 +162,7 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       customers: await customers(),
       profiles: await profiles(),
       sessions: await sessions(),
+      audit: (await shared()).audit,
     });
   });
   const deploy = once(async () => {
@@ -196,6 +201,7 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     customers,
     onboarding,
     deploy: () => deploy(),
+    audit,
   };
   return context;
 }

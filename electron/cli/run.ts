@@ -27,6 +27,7 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   customers: async () => (await import('./commands/customers.command')).customersCommand,
   store: async () => (await import('./commands/store.command')).storeCommand,
   cloudfront: async () => (await import('./commands/cloudfront.command')).cloudfrontCommand,
+  audit: async () => (await import('./commands/audit.command')).auditCommand,
   completion: async () => (await import('./commands/completion.command')).completionCommand,
   '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
   '__clear-clipboard': async () => (await import('./commands/clear-clipboard.command')).clearClipboardCommand,

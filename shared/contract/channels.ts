@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
+import { AuditEntrySchema, AuditExportRequestSchema, AuditExportSchema, AuditFilterSchema, ChainReportSchema } from '../domain/audit';
 import { MfaSerialSchema, RegionSchema } from '../domain/aws-rules';
 import { FederationEndpointSchema, OpenConsoleRequestSchema, OpenConsoleResultSchema } from '../domain/console-signin';
 import { MfaProcessCommandSchema } from '../domain/mfa-process';
@@ -320,6 +321,13 @@ export const channels = {
    * `confirmed` must be true: the window asks first and says what is lost.
    */
   'store.reset': channel(z.object({ confirmed: z.literal(true) }).strict(), StoreResetResultSchema),
+
+  /** The audit log's entries matching the filter, oldest first (every kept file; never a secret). */
+  'audit.list': channel(AuditFilterSchema, z.object({ entries: z.array(AuditEntrySchema) })),
+  /** Checks the hash chain across every kept file: entries verified, or which lines broke and how. */
+  'audit.verify': channel(Empty, ChainReportSchema),
+  /** The matching entries as JSON Lines or CSV text, for the window to save as a file. */
+  'audit.export': channel(AuditExportRequestSchema, AuditExportSchema),
 } as const;
 
 /** Events pushed from main to the renderer, validated the same way before they are sent. */

@@ -65,6 +65,7 @@ export const HistoryEntrySchema = z.object({
   at: z.number().int().nonnegative(),
   action: z.string().min(1).max(128),
   profileId: ProfileIdSchema.optional(),
+  profileName: z.string().max(HISTORY_TEXT_LIMIT).optional(),
   customer: z.string().max(HISTORY_TEXT_LIMIT).optional(),
   identity: z.string().max(HISTORY_TEXT_LIMIT).optional(),
   /** Absent in entries written before results were recorded: every one of those succeeded. */

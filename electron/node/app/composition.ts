@@ -1,4 +1,4 @@
-import type { AuditLog } from '../../../shared/ports/audit-log';
+import type { AuditTrail } from '../../../shared/ports/audit-log';
 import type { AwsFilesSource } from '../../../shared/ports/aws-files';
 import type { Clipboard } from '../../../shared/ports/clipboard';
 import type { Clock } from '../../../shared/ports/clock';
@@ -67,6 +67,11 @@ export interface Ports {
   /** The `roledeck` executable the packaged app carries (resources/cli); absent where there is none. */
   bundledCli?: string;
   /**
+   * The audit log: `auditTrailIn(home, store, logger)` (the file in the data folder). Absent (unit
+   * tests' fake ports): kept in the store document.
+   */
+  audit?: AuditTrail;
+  /**
    * The data folder the profile store lives in, when the host knows it: a credential_process line
    * names it with --home unless it is the default one the CLI finds by itself.
    */
@@ -81,13 +86,13 @@ export interface Shared {
   events: EventRelay;
   /** Sessions read and write it; profile edits invalidate through it (the SessionInvalidator port). */
   sessionCache: SessionCache;
-  audit: AuditLog;
+  audit: AuditTrail;
 }
 
-export function createShared(ports: Pick<Ports, 'secrets' | 'store' | 'logger'>): Shared {
+export function createShared(ports: Pick<Ports, 'secrets' | 'store' | 'logger'> & Pick<Partial<Ports>, 'audit'>): Shared {
   return {
     events: new EventRelay(),
     sessionCache: new SessionCache(ports.secrets, ports.logger),
-    audit: new DocumentStoreAuditLog(ports.store),
+    audit: ports.audit ?? new DocumentStoreAuditLog(ports.store),
   };
 }

@@ -28,6 +28,9 @@ import { createShared, type Ports } from './composition';
 import type { CustomerService } from '../customers/customer.service';
 import { createCustomers } from '../customers/customers.factory';
 import { createCustomerHandlers } from '../customers/customers.ipc';
+import { createAudit } from '../audit/audit.factory';
+import { createAuditHandlers } from '../audit/audit.ipc';
+import type { AuditService } from '../audit/audit.service';
 import { createCloudFront, createCloudFrontUpload, type CloudFrontServices } from '../cloudfront/cloudfront.factory';
 import type { CloudFrontUploadService } from '../cloudfront/cloudfront-upload.service';
 import { createCloudFrontHandlers } from '../cloudfront/cloudfront.ipc';
@@ -80,6 +83,8 @@ export interface Services {
   cloudfront: CloudFrontServices;
   /** Uploads public keys to key groups with a profile's session; which distributions trust which key groups. */
   cloudfrontUpload: CloudFrontUploadService;
+  /** The audit log for the Audit view: filtered entries, the chain's state, exports. */
+  audit: AuditService;
   /** Signs batches on two worker threads; hosts close it when they shut down. */
   cloudfrontSigner: WorkerPoolSigner;
   /** Opens the AWS console as a role profile (sessions.openConsole, the tray). */
@@ -113,16 +118,17 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     mfaPrompts,
     refresh: createRefresh(ports, shared, sessions),
     events: shared.events,
-    work: createWork(ports, { sessions, profiles, settings }),
+    work: createWork(ports, { sessions, profiles, settings, audit: shared.audit }),
     deploy: createDeploy(ports, shared, { profiles, sessions }),
     customers,
     store: createStore(ports, shared),
-    onboarding: createOnboarding(ports, shared, { customers, profiles, sessions }),
+    onboarding: createOnboarding(ports, shared, { customers, profiles, sessions, audit: shared.audit }),
     cliInstall: createCliInstall(ports),
     cloudfront,
     cloudfrontUpload: createCloudFrontUpload(ports, { keys: cloudfront.keys, sessions, profiles }),
     cloudfrontSigner,
     console: createConsole(ports, shared, { profiles, sessions }),
+    audit: createAudit(ports, shared),
   };
 }
 
@@ -140,6 +146,7 @@ export function createHandlers(services: Services): Handlers {
     ...createCliInstallHandlers(services),
     ...createCloudFrontHandlers(services),
     ...createConsoleHandlers(services),
+    ...createAuditHandlers(services),
   };
 }
 

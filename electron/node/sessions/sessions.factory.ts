@@ -2,6 +2,7 @@ import type { MfaPrompter } from '../../../shared/ports/mfa-prompter';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import type { Scheduler } from '../../../shared/ports/scheduler';
 import type { Ports, Shared } from '../app/composition';
+import { AuditRecorder } from '../audit/audit-recorder';
 import { AccessTester } from './access.tester';
 import { ChainResolver } from './chain.resolver';
 import type { DocumentStore } from '../../../shared/ports/document-store';
@@ -30,7 +31,8 @@ export function createSessions(
   const cache = shared.sessionCache;
   const broker = new MfaBroker(needs.prompter, clock, ports.scheduler ? { scheduler: ports.scheduler, promptTimeoutMs: MFA_PROMPT_TIMEOUT_MS } : {});
   const board = new SessionBoard({ cache, clock, events: shared.events, logger, record: new KeySessionRecord({ store: ports.store, clock, logger }) });
-  const resolver = new ChainResolver({ profiles: needs.profiles, sts, cache, broker, clock, board });
+  const audit = new AuditRecorder({ audit: shared.audit, clock, logger });
+  const resolver = new ChainResolver({ profiles: needs.profiles, sts, cache, broker, clock, board, audit });
   const tester = new AccessTester({ resolver, board, sts, clock, logger });
   return new SessionService({ profiles: needs.profiles, store: ports.store, resolver, board, tester });
 }
