@@ -13,6 +13,7 @@ import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import type { SessionAccess } from '../../../shared/ports/session-access';
 import type { UrlOpener } from '../../../shared/ports/url-opener';
 import { recordAudit } from '../audit/record-audit';
+import { AUDIT_ACTION, auditEntry } from '../../../shared/logic/audit-entry';
 
 export interface ConsoleRequest {
   /** A service name (`s3`) or a console URL; the console home without one. */
@@ -126,14 +127,16 @@ export class ConsoleSigninService {
   private async record(profileRef: string, result: 'ok' | 'failed', detail: string, destination: string | undefined): Promise<void> {
     const snapshot = await this.deps.profiles.read().catch(() => undefined);
     const profile = snapshot?.profiles.find((entry) => entry.id === profileRef || entry.name === profileRef);
-    await recordAudit(this.deps.audit, this.deps.logger, {
-        at: this.deps.clock.now(),
-        action: 'console',
-        ...(profile ? { profileId: profile.id, identity: profile.kind === 'role' ? profile.roleArn : profile.name } : {}),
-        ...(profile?.label ? { customer: profile.label } : {}),
-        result,
-        detail,
-      ...(destination ? { facts: { destination } } : {}),
-    });
+    const subject = profile ? { id: profile.id, name: profile.name, label: profile.label } : { name: profileRef };
+    const identity = profile?.kind === 'role' ? profile.roleArn : undefined;
+    await recordAudit(
+      this.deps.audit,
+      this.deps.logger,
+      auditEntry(AUDIT_ACTION.console, this.deps.clock.now(), subject, {
+        identity,
+        ...(result === 'failed' ? { error: new Error(detail) } : { detail }),
+        ...(destination ? { facts: { destination } } : {}),
+      }),
+    );
   }
 }
