@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { mountElectronIpc, type ElectronIpcAdapterOptions } from '../../../../../electron/main/ipc/electron-ipc.adapter';
 import { IpcRouter, type Handlers } from '../../../../../electron/node/ipc/router';
 import { channels, type Result } from '../../../../../shared/contract';
-import { RoledeckError } from '../../../../../shared/contract/errors';
 import { adversarialPayload, brokenUnicode, hugeString, prototypeSnapshot } from '../../../../fixtures/adversarial-payloads';
 import { recordFigure } from '../../../../fixtures/figures';
+import { guardedHandlers } from '../../../../fakes/guarded.handlers';
 import { recordingLogger } from '../../../../fakes/recording.logger';
 
 const names = Object.keys(channels) as (keyof typeof channels)[];
@@ -27,25 +27,10 @@ function requestKeys(schema: z.ZodType): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape as Record<string, unknown>) : [];
 }
 
-/**
- * Handlers standing in for every service: each checks that the raw payload the test sent is one
- * the contract accepts; a call with any other is a violation. A valid call is answered with a
- * domain error, so nothing further runs.
- */
 function guardedRouter() {
-  const violations: string[] = [];
-  const sent: { channel: string; payload: unknown } = { channel: '', payload: undefined };
-  const entries = names.map((name) => [
-    name,
-    () => {
-      const accepted = channels[name].request.safeParse(sent.payload ?? {}).success;
-      if (sent.channel !== name || !accepted) violations.push(`${name} reached a service with a payload the contract refuses`);
-      throw new RoledeckError('NOT_FOUND', 'The fuzz fake answers every valid call with this.');
-    },
-  ]);
-  const handlers = Object.fromEntries(entries) as unknown as Handlers;
+  const { handlers, sent, violations } = guardedHandlers(channels);
   const log = recordingLogger();
-  const router = new IpcRouter(handlers, log.logger);
+  const router = new IpcRouter(handlers as unknown as Handlers, log.logger);
   const call = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
     sent.channel = channel;
     sent.payload = payload;
