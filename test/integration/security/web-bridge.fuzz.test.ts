@@ -156,7 +156,7 @@ describe('the web host bridge under foreign senders and adversarial messages', (
     expect(prototypeSnapshot()).toEqual(prototypeBefore);
   });
 
-  it('closes the connection on frames that are not requests (binary, not JSON, no integer id), and keeps serving', async () => {
+  it('closes the connection on frames that are not requests (binary, invalid UTF-8, not JSON, no integer id), and keeps serving', async () => {
     const reachedBefore = guard.reached();
     const malformed = fc.oneof(
       fc.string({ maxLength: 200 }).filter((text) => !text.trimStart().startsWith('{')),
@@ -170,8 +170,14 @@ describe('the web host bridge under foreign senders and adversarial messages', (
       }),
       { numRuns: 120 },
     );
-    fuzzed += 1;
+    fuzzed += 2;
     expect(await answerTo(Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]), true)).toEqual({ kind: 'closed', code: 1008 });
+    // Invalid UTF-8 in a text frame: ws refuses it before the bridge sees it (1007, RFC 6455 section 8.1).
+    const invalidText = Buffer.concat([Buffer.from('{"id":1,"channel":"app.info","payload":{"x":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}}')]);
+    expect(await answerTo(invalidText, false)).toEqual({ kind: 'closed', code: 1007 });
+    // Over the bridge's 1 MiB cap: 1009 (message too big), and the host lives on.
+    fuzzed += 1;
+    expect(await answerTo(JSON.stringify({ id: 2, channel: 'app.info', payload: { x: 'A'.repeat(1_500_000) } }))).toEqual({ kind: 'closed', code: 1009 });
     expect(guard.reached()).toBe(reachedBefore);
     guard.sent.channel = 'app.info';
     guard.sent.payload = {};
