@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 // The CLI is bundled (nothing resolved from node_modules at start but the native keyring and the
-// AWS SDK, both external). Its entry is small: the cached credential_process path runs from it
+// AWS SDK, both external; clipboardy too, for `export --copy`: it runs the xsel and Windows helper
+// binaries it ships beside its own files, which a bundle would leave behind). Its entry is small: the cached credential_process path runs from it
 // alone; every command is a chunk loaded by dynamic import() when it runs, so the AWS CLI's
 // call on every command parses a few kilobytes, not the whole CLI (DESIGN.md budget: ≤ 1.5× a
 // bare Node start). The AWS SDK loads only when a refresh is due.
@@ -19,7 +20,7 @@ export default defineConfig({
     sourcemap: false,
     lib: { entry: 'electron/cli/main.ts', formats: ['es'], fileName: () => 'roledeck.mjs' },
     rollupOptions: {
-      external: [/^@aws-sdk\//, /^@smithy\//, /^@napi-rs\//, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      external: [/^@aws-sdk\//, /^@smithy\//, /^@napi-rs\//, /^clipboardy(\/|$)/, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: {
         banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
         chunkFileNames: 'chunks/[name]-[hash].mjs',

@@ -10,7 +10,7 @@ cd "$root"
 # System packages the suite drives for real (see README "System packages").
 declare -A need=(
   [chromium]=chromium [dbus-run-session]=dbus-daemon [gnome-keyring-daemon]=gnome-keyring
-  [gdbus]=libglib2.0-bin [zsh]=zsh [fish]=fish [dash]=dash [xvfb-run]=xvfb [tmux]=tmux
+  [gdbus]=libglib2.0-bin [zsh]=zsh [fish]=fish [dash]=dash [xvfb-run]=xvfb [Xvfb]=xvfb [tmux]=tmux [xclip]=xclip
 )
 missing=()
 for tool in "${!need[@]}"; do command -v "$tool" >/dev/null 2>&1 || missing+=("${need[$tool]}"); done

@@ -87,7 +87,7 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     return createPlaintextKeys({ ...(await ports()), awsFiles: new AwsFilesReader({ env }) }, await shared(), { profiles: await profiles() }, {
       env,
       ...(env.ROLEDECK_HOME ? { home: path.resolve(env.ROLEDECK_HOME) } : {}),
-      cliLauncher: async () => ({ command }),
+      cliLauncher: async () => ({ command, found: true }),
     });
   });
   const sts = once(async () => new (await import('../node/aws/sts.gateway')).SdkStsGateway());

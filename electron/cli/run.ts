@@ -27,6 +27,7 @@ const HANDLERS: Record<Exclude<CommandName, 'help'>, () => Promise<Handler>> = {
   cloudfront: async () => (await import('./commands/cloudfront.command')).cloudfrontCommand,
   completion: async () => (await import('./commands/completion.command')).completionCommand,
   '__complete-profiles': async () => (await import('./commands/complete-profiles.command')).completeProfilesCommand,
+  '__clear-clipboard': async () => (await import('./commands/clear-clipboard.command')).clearClipboardCommand,
 };
 
 function isHandled(command: string): command is keyof typeof HANDLERS {
@@ -46,7 +47,7 @@ async function printHelp(words: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const spec = findCommand(COMMANDS, words);
-  if (!spec || spec.hidden) throw new UsageError(`unknown command "${words[0]}"`);
+  if (!spec || spec.hidden) throw new UsageError(`Unknown command "${words[0]}"`);
   const sub = words[1];
   // `roledeck onboard acme --help`: a word that names no subcommand is the command's own argument.
   if (sub !== undefined && spec.name === words[0] && spec.subcommands && !hasOwnArguments(spec)) {
@@ -78,7 +79,7 @@ export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
       if (!home) throw new UsageError('--home needs a folder');
       return await run(remaining, io, { ...env, ROLEDECK_HOME: home });
     }
-    if (!isHandled(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!isHandled(command)) throw new UsageError(`Unknown command "${command}"`);
     const { asksForHelp } = await import('./usage/parse-command');
     if (asksForHelp(rest)) {
       // `roledeck profile add-role --help`: the subcommand's help when the next word names one.

@@ -1,13 +1,16 @@
 /**
  * `npm run start:browser` (and `npm start` where no Electron binary is installed): the app in a
- * browser on this machine, without Electron. Builds the renderer if it is missing or stale, serves
- * it on 127.0.0.1 with the production main-side services (OS keychain, your profile store, ~/.aws,
- * AWS SDK), prints the address (token included) and runs until Ctrl+C. The data directory is the
- * desktop app's own (ROLEDECK_HOME overrides it).
+ * browser on this machine, without Electron. Builds the renderer (and the CLI, which
+ * credential_process lines name) if missing or stale, serves it on 127.0.0.1 with the production
+ * main-side services (OS keychain, your profile store, ~/.aws, AWS SDK), prints the keychain's
+ * state and the address (token included) and runs until Ctrl+C. The data directory is the desktop
+ * app's own (ROLEDECK_HOME overrides it); nothing is created in it while the keychain is not ready.
  *   --port <n>   listen on this port instead of a free one
  */
+import { existsSync } from 'node:fs';
 import { resolveAppHome } from '../node/app/app-home';
-import { ensureRendererBuilt } from './renderer-build';
+import { ensureCliBuilt, ensureRendererBuilt } from './renderer-build';
+import { startupText } from './startup-text';
 import { startWebHost, webHostPorts } from './web-host';
 
 function portArgument(argv: readonly string[]): number | undefined {
@@ -20,20 +23,19 @@ function portArgument(argv: readonly string[]): number | undefined {
 
 async function main(): Promise<void> {
   const port = portArgument(process.argv.slice(2));
-  await ensureRendererBuilt((line) => process.stderr.write(`${line}\n`));
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  await ensureRendererBuilt(log);
+  await ensureCliBuilt(log);
   const home = resolveAppHome();
-  // The agent socket too, so `roledeck` in a terminal gets sessions (and MFA prompts) from this window.
-  const options = { home, ports: webHostPorts(home), agent: true };
+  const ports = webHostPorts(home);
+  const keychain = await ports.secrets.status();
+  const homeExisted = existsSync(home);
+  // The agent socket lets `roledeck` in a terminal get sessions (and MFA prompts) from this window.
+  // Without a keychain this window has no sessions to give, and the socket would create the data
+  // folder for nothing: the CLI then uses the keychain itself.
+  const options = { home, ports, agent: keychain.state === 'ready' };
   const host = await startWebHost(port === undefined ? options : { ...options, port });
-  process.stdout.write(
-    [
-      'Roledeck is running with the real services behind a loopback WebSocket.',
-      `  Open: ${host.url}`,
-      `  Data: ${host.home}`,
-      '  The address carries a one-time token: keep it to yourself. Stop with Ctrl+C.',
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(startupText({ url: host.url, home: host.home, homeExists: homeExisted || existsSync(home), keychain, agent: options.agent }));
   const stop = (): void => {
     host.close().then(
       () => process.exit(0),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,4 +39,22 @@ export async function ensureRendererBuilt(log: (line: string) => void = () => un
   const { build } = await import('vite');
   // The config's root ('renderer') is relative to the working directory; pin it to the repository.
   await build({ root: path.join(REPO_ROOT, 'renderer'), configFile: path.join(REPO_ROOT, 'vite.renderer.config.ts'), logLevel: 'warn' });
+}
+
+/** The CLI the credential_process lines name (vite.cli.config.ts), and what it is built from. */
+export const CLI_SCRIPT = path.join(REPO_ROOT, 'dist/cli/roledeck.mjs');
+const CLI_INPUTS = ['electron/cli', 'electron/node', 'shared', 'vite.cli.config.ts', 'package.json'];
+
+/**
+ * Builds the CLI when it is missing or stale, as for the renderer: "Install as AWS CLI profile"
+ * names this checkout's own CLI when no `roledeck` is on PATH, and that file must exist and be
+ * today's.
+ */
+export async function ensureCliBuilt(log: (line: string) => void = () => undefined): Promise<void> {
+  const builtAt = existsSync(CLI_SCRIPT) ? statSync(CLI_SCRIPT).mtimeMs : 0;
+  if (builtAt > 0 && !CLI_INPUTS.some((input) => newestMtime(path.join(REPO_ROOT, input)) > builtAt)) return;
+  log('building the roledeck CLI (missing or older than its sources)…');
+  const { build } = await import('vite');
+  await build({ root: REPO_ROOT, configFile: path.join(REPO_ROOT, 'vite.cli.config.ts'), logLevel: 'warn' });
+  chmodSync(CLI_SCRIPT, 0o755);
 }

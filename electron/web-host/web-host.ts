@@ -8,6 +8,8 @@ import { createAgentHandlers } from '../node/app/agent-handlers';
 import { createNodePorts } from '../node/app/node-ports';
 import { createRouter, type Ports } from '../node/app/services';
 import type { IpcRouter } from '../node/ipc/router';
+import { checkoutCli, findCliLauncher } from '../node/aws-files/cli-launcher';
+import { SystemClipboard } from '../node/clipboard/system.clipboard';
 import { StreamLogger } from '../node/log/console.logger';
 import { BridgeSocket } from './bridge-socket';
 import { RENDERER_BUILD_DIR, REPO_ROOT } from './renderer-build';
@@ -48,11 +50,12 @@ export function packageVersion(): string {
 /**
  * The production adapters, wired as Electron main and the CLI wire them (OS keychain, encrypted
  * profile store in `home`, ~/.aws as the SDKs read it, AWS SDK), with a Node runtime description.
- * No clipboard: main's side of this host has no OS clipboard to write (Electron's is not here), so
- * a copy says so and points at `roledeck export` instead of pretending it copied.
+ * The clipboard is the operating system's, reached through its clipboard tools (SystemClipboard):
+ * Electron's is not here. Where none can be reached, a copy fails with the reason and the window
+ * offers to show the export instead.
  */
 export function webHostPorts(home: string): Ports {
-  return createNodePorts({
+  const ports = createNodePorts({
     home,
     logger: new StreamLogger(),
     runtime: {
@@ -62,6 +65,9 @@ export function webHostPorts(home: string): Ports {
       runtime: { kind: 'node', version: process.versions.node },
     },
   });
+  // The checkout's own CLI, run by this Node, for credential_process lines when PATH has no roledeck
+  // (looked for at each install: `npm run build` may have made it since the host started).
+  return { ...ports, home, clipboard: new SystemClipboard(), cliLauncher: () => findCliLauncher({ ownCli: checkoutCli(REPO_ROOT) }) };
 }
 
 /**
@@ -72,13 +78,6 @@ export function webHostPorts(home: string): Ports {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { home, ports } = options;
   const { router, services } = createRouter(ports);
-  // As in the desktop app, a socket that cannot start leaves the CLI on its own keychain path.
-  const agent = options.agent
-    ? await startAgentServer({ home, handlers: createAgentHandlers(services, { version: packageVersion() }), logger: ports.logger }).catch((error: unknown) => {
-        ports.logger.warn('the CLI agent socket could not start; the CLI will use the keychain itself', { error });
-        return null;
-      })
-    : null;
   const token = randomBytes(32).toString('base64url');
   let port = 0;
   const server: Server = createServer();
@@ -103,6 +102,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
+  // After the port is ours: a start that fails (the port taken) leaves no data folder behind, and
+  // the socket creates the folder only for a host that runs. As in the desktop app, a socket that
+  // cannot start leaves the CLI on its own keychain path.
+  const agent = options.agent
+    ? await startAgentServer({ home, handlers: createAgentHandlers(services, { version: packageVersion() }), logger: ports.logger }).catch((error: unknown) => {
+        ports.logger.warn('the CLI agent socket could not start; the CLI will use the keychain itself', { error });
+        return null;
+      })
+    : null;
 
   return {
     url: `${origin}/?token=${token}`,

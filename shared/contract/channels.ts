@@ -23,6 +23,7 @@ import {
   SignedUrlResultSchema,
   SignUrlInputSchema,
 } from '../domain/cloudfront-signing';
+import { CredentialProcessCheckSchema } from '../domain/credential-process-check';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
 import { QuickCreateLinkSchema } from '../domain/onboarding-record';
@@ -74,7 +75,7 @@ const CloudFrontKeyRef = z.object({ id: CloudFrontKeyIdSchema }).strict();
  */
 const CloudFrontImportRequest = z
   .object({
-    pem: z.string().min(1, 'paste the private key PEM').max(16384, 'that is far longer than a private key PEM'),
+    pem: z.string().min(1, 'Paste the private key PEM').max(16384, 'That is far longer than a private key PEM'),
     keyPairId: ImportCloudFrontKeyInputSchema.shape.keyPairId,
     passphrase: ImportCloudFrontKeyInputSchema.shape.passphrase,
     label: ImportCloudFrontKeyInputSchema.shape.label,
@@ -136,6 +137,15 @@ export const channels = {
     z.object({ profileId: ProfileRefSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
     z.object({ format: z.enum(EXPORT_FORMATS), clearsAt: z.number().nullable(), expiresAt: z.number().optional() }),
   ),
+  /**
+   * The export as text, for the one case the clipboard cannot take it (the browser preview on a
+   * machine without a display or clipboard tool): the person asked to see it and copies it by hand.
+   * The window shows it in a field it empties when closed, and never stores it.
+   */
+  'sessions.revealExport': channel(
+    z.object({ profileId: ProfileRefSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
+    z.object({ format: z.enum(EXPORT_FORMATS), text: z.string(), expiresAt: z.number().optional() }),
+  ),
   /** Writes a credential_process profile into ~/.aws/config (AWS_CONFIG_FILE); only Roledeck's section changes. */
   'sessions.installCliProfile': channel(
     z.object({ profileId: ProfileRefSchema, awsProfile: ProfileNameSchema.optional(), force: z.boolean().optional() }).strict(),
@@ -144,8 +154,11 @@ export const channels = {
       change: z.enum(['added', 'updated', 'unchanged', 'removed', 'absent']),
       backupPath: z.string().optional(),
       awsProfile: z.string(),
+      /** The credential_process line now in the file. */
       command: z.string(),
-      /** Why the AWS CLI cannot run the line yet (the CLI is not on PATH), and what to do. */
+      /** The line, run once as the AWS CLI would run it: whether it works, and why not. */
+      check: CredentialProcessCheckSchema,
+      /** Set when Roledeck kept a working line instead of writing one that would not run, with why. */
       warning: z.string().optional(),
     }),
   ),
@@ -170,7 +183,7 @@ export const channels = {
         /** The export format offered first ("Copy as…"); set by the last copy too. */
         preferredShell: z.enum(EXPORT_FORMATS).optional(),
         /** Seconds before a copied credential is cleared from the clipboard; 0 keeps it. */
-        clipboardClearSeconds: z.number().int().min(0, 'at least 0 seconds').max(3600, 'at most 3,600 seconds (1 hour)').optional(),
+        clipboardClearSeconds: z.number().int().min(0, 'At least 0 seconds').max(3600, 'At most 3,600 seconds (1 hour)').optional(),
       })
       .strict(),
     StoreSettingsSchema,
@@ -180,7 +193,7 @@ export const channels = {
    * Reads a template's text into what the deploy form needs (parameters, capabilities, size,
    * problems with line and column). On the main side: the YAML parser stays out of the renderer.
    */
-  'deploy.analyze': channel(z.object({ text: z.string().max(TEMPLATE_TEXT_MAX_CHARS, 'a template is at most 1 MB') }).strict(), TemplateAnalysisSchema),
+  'deploy.analyze': channel(z.object({ text: z.string().max(TEMPLATE_TEXT_MAX_CHARS, 'A template is at most 1 MB') }).strict(), TemplateAnalysisSchema),
   /** Account, region and identity a deploy with this profile reaches (may open an MFA prompt). */
   'deploy.target': channel(z.object({ profileId: ProfileRefSchema, region: RegionSchema.optional() }).strict(), DeployTargetSchema),
   /** Checks everything, shows the target, creates the change set; or says the stack is up to date. */

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'MFA_CANCELLED',
   /** An MFA code is needed and nobody can be asked here (a background refresh, no terminal). */
   'MFA_REQUIRED',
+  /** No system clipboard can be reached here (no display, no clipboard tool): nothing was copied. */
+  'CLIPBOARD_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -31,6 +33,11 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const IpcErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
+  /**
+   * The request field the refusal is about, as a path (`roleName`, `durationSeconds`), when it is
+   * about one: a form marks that field and puts the message next to it.
+   */
+  field: z.string().optional(),
 });
 export type IpcError = z.infer<typeof IpcErrorSchema>;
 
@@ -43,10 +50,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
  */
 export class RoledeckError extends Error {
   readonly code: ErrorCode;
+  /** The request field the error is about (IpcError.field), if one. */
+  readonly field: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; field?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'RoledeckError';
     this.code = code;
+    this.field = options?.field;
   }
 }

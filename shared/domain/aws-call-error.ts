@@ -49,6 +49,10 @@ export interface AwsCallErrorOptions {
   throttled?: boolean;
   /** Defaults to throttled, a network failure or a 5xx answer. */
   retryable?: boolean;
+  /** Where the request went (`https://sts.us-east-1.amazonaws.com`), when it never got an answer. */
+  endpoint?: string;
+  /** Why no answer came, for NetworkError: the system's code (ECONNREFUSED, ENOTFOUND …) or TimeoutError. */
+  networkCause?: string;
 }
 
 /**
@@ -65,6 +69,9 @@ export class AwsCallError extends RoledeckError {
   readonly throttled: boolean;
   /** The same call may succeed later unchanged (throttled, network, 5xx). */
   readonly retryable: boolean;
+  /** For NetworkError: where the request went, and why nothing answered. */
+  readonly endpoint: string | undefined;
+  readonly networkCause: string | undefined;
 
   constructor(awsCode: string, message: string, options: AwsCallErrorOptions = {}) {
     super('AWS_ERROR', redactText(message), 'cause' in options ? { cause: options.cause } : undefined);
@@ -74,6 +81,8 @@ export class AwsCallError extends RoledeckError {
     const cause = options.cause;
     this.awsMessage = redactText(options.awsMessage ?? (cause instanceof Error ? cause.message : message));
     this.throttled = options.throttled ?? isThrottling(awsCode, options.httpStatus);
+    this.endpoint = options.endpoint;
+    this.networkCause = options.networkCause;
     this.retryable =
       options.retryable ??
       (this.throttled || TRANSIENT_CODES.has(awsCode) || (options.httpStatus !== undefined && options.httpStatus >= 500));
@@ -93,4 +102,27 @@ export function isAwsError(error: unknown, ...codes: string[]): error is AwsCall
 /** AWS's own words for a failure, without Roledeck's "<Operation> failed: <code>:" prefix (for diagnosis). */
 export function awsMessageOf(error: AwsCallError): string {
   return error.awsMessage;
+}
+
+/** A network failure in words: what the system said, as a person says it. */
+export function networkCauseText(cause: string | undefined): string {
+  switch (cause) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the name does not resolve (DNS)';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the connection was reset';
+    case 'ETIMEDOUT':
+    case 'TimeoutError':
+    case 'RequestTimeout':
+      return 'no answer in time';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'no route to the host (offline, or a VPN needed)';
+    default:
+      return 'no answer';
+  }
 }

@@ -9,16 +9,16 @@ import { z } from 'zod';
 /** The ID CloudFront gives the public key (key groups: K…; legacy key pairs: APKA…), sent as Key-Pair-Id. */
 export const CloudFrontKeyPairIdSchema = z
   .string()
-  .max(40, 'a CloudFront key ID is 8–40 capital letters and digits, like K2JCJMDEHXQW5F')
-  .regex(/^[A-Z0-9]{8,40}$/, 'a CloudFront key ID is 8–40 capital letters and digits, like K2JCJMDEHXQW5F');
+  .max(40, 'A CloudFront key ID is 8–40 capital letters and digits, like K2JCJMDEHXQW5F')
+  .regex(/^[A-Z0-9]{8,40}$/, 'A CloudFront key ID is 8–40 capital letters and digits, like K2JCJMDEHXQW5F');
 export type CloudFrontKeyPairId = z.infer<typeof CloudFrontKeyPairIdSchema>;
 
 /** Roledeck's own id for a stored key: a generated key has no CloudFront ID until it is uploaded. */
-export const CloudFrontKeyIdSchema = z.string().max(64, 'not a CloudFront key id').regex(/^[a-z0-9-]{8,64}$/, 'not a CloudFront key id');
+export const CloudFrontKeyIdSchema = z.string().max(64, 'Not a CloudFront key id').regex(/^[a-z0-9-]{8,64}$/, 'Not a CloudFront key id');
 
-const LabelSchema = z.string().trim().min(1, 'a label is 1–80 characters').max(80, 'a label is 1–80 characters');
+const LabelSchema = z.string().trim().min(1, 'A label is 1–80 characters').max(80, 'A label is 1–80 characters');
 /** The customer the key belongs to, as profiles name it (their label). */
-const CustomerSchema = z.string().trim().max(80, 'a customer name is at most 80 characters');
+const CustomerSchema = z.string().trim().max(80, 'A customer name is at most 80 characters');
 
 export const CloudFrontKeySchema = z.object({
   id: CloudFrontKeyIdSchema,
@@ -26,7 +26,7 @@ export const CloudFrontKeySchema = z.object({
   label: LabelSchema,
   customer: CustomerSchema.optional(),
   /** SHA-256 of the public key (DER SubjectPublicKeyInfo), base64, written like ssh-keygen's: `SHA256:…`. */
-  fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'not a SHA-256 fingerprint'),
+  fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'Not a SHA-256 fingerprint'),
   /** SPKI PEM, what CloudFront's CreatePublicKey takes as EncodedKey. */
   publicKeyPem: z.string().startsWith('-----BEGIN PUBLIC KEY-----').max(4096),
   origin: z.enum(['imported', 'generated']),
@@ -40,9 +40,9 @@ export const CloudFrontKeysSchema = z.array(CloudFrontKeySchema).superRefine((ke
   const ids = new Set<string>();
   const keyPairIds = new Set<string>();
   keys.forEach((key, index) => {
-    if (ids.has(key.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: 'two CloudFront keys have the same id' });
+    if (ids.has(key.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: 'Two CloudFront keys have the same id' });
     if (key.keyPairId && keyPairIds.has(key.keyPairId)) {
-      context.addIssue({ code: 'custom', path: [index, 'keyPairId'], message: `two CloudFront keys have the key ID ${key.keyPairId}` });
+      context.addIssue({ code: 'custom', path: [index, 'keyPairId'], message: `Two CloudFront keys have the key ID ${key.keyPairId}` });
     }
     ids.add(key.id);
     if (key.keyPairId) keyPairIds.add(key.keyPairId);
@@ -53,13 +53,13 @@ export const CloudFrontKeysSchema = z.array(CloudFrontKeySchema).superRefine((ke
 export const ImportCloudFrontKeyInputSchema = z
   .object({
     keyPairId: CloudFrontKeyPairIdSchema.optional(),
-    pem: z.string().max(16384, 'that is far longer than a private key PEM').optional(),
+    pem: z.string().max(16384, 'That is far longer than a private key PEM').optional(),
     file: z.string().min(1).max(4096).optional(),
     passphrase: z.string().max(1024).optional(),
     label: LabelSchema.optional(),
     customer: CustomerSchema.optional(),
   })
-  .refine((input) => (input.pem === undefined) !== (input.file === undefined), 'give either the PEM text or a file, not both');
+  .refine((input) => (input.pem === undefined) !== (input.file === undefined), 'Give either the PEM text or a file, not both');
 export type ImportCloudFrontKeyInput = z.infer<typeof ImportCloudFrontKeyInputSchema>;
 
 export const GenerateCloudFrontKeyInputSchema = z.object({

@@ -9,7 +9,7 @@ import { CloudFrontKeyIdSchema, CloudFrontKeyPairIdSchema } from './cloudfront-k
 /** At most this many URLs in one batch: enough for a catalogue, small enough for one IPC message. */
 export const MAX_BATCH_URLS = 10_000;
 
-const UrlText = z.string().min(1, 'no URL given').max(8192, 'a URL is at most 8,192 characters');
+const UrlText = z.string().min(1, 'No URL given').max(8192, 'A URL is at most 8,192 characters');
 
 const PolicyOptions = {
   /** The stored key to sign with (its Roledeck id). */
@@ -81,7 +81,7 @@ export type SignedCookiesResult = z.infer<typeof SignedCookiesResultSchema>;
 
 /** A signed URL, or cookies (Cookie header, Set-Cookie lines, a curl command) with the URL they were sent to. */
 export const InspectInputSchema = z.object({
-  text: z.string().min(1, 'paste a signed URL or signed cookies').max(65536),
+  text: z.string().min(1, 'Paste a signed URL or signed cookies').max(65536),
   url: z.string().max(8192).optional(),
   /** The viewer's IPv4 address, to check against the policy's IP range. */
   clientIp: z.string().max(64).optional(),

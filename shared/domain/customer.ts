@@ -7,16 +7,16 @@ import { ColorSchema } from './profile';
  * customer through their label (compared without case), so a customer's name is a label.
  */
 
-export const CustomerIdSchema = z.string().max(64, 'not a customer id').regex(/^[a-z0-9-]{8,64}$/, 'not a customer id');
+export const CustomerIdSchema = z.string().max(64, 'Not a customer id').regex(/^[a-z0-9-]{8,64}$/, 'Not a customer id');
 
 /** As long as a profile label may be: a customer's name is the label its profiles carry. */
 export const CustomerNameSchema = z
   .string()
   .trim()
-  .min(1, 'a customer name is 1–80 characters')
-  .max(80, 'a customer name is 1–80 characters');
+  .min(1, 'A customer name is 1–80 characters')
+  .max(80, 'A customer name is 1–80 characters');
 
-export const CustomerNotesSchema = z.string().max(2000, 'notes are at most 2,000 characters');
+export const CustomerNotesSchema = z.string().max(2000, 'Notes are at most 2,000 characters');
 
 export const CustomerSchema = z.object({
   id: CustomerIdSchema,

@@ -52,7 +52,7 @@ export const DeployRequestSchema = z
     profileId: z.string().min(1).max(128),
     template: z
       .object({
-        text: z.string().max(TEMPLATE_TEXT_MAX_CHARS, 'a template is at most 1 MB'),
+        text: z.string().max(TEMPLATE_TEXT_MAX_CHARS, 'A template is at most 1 MB'),
         /** The file's path (CLI) or name (window), remembered for the next deploy. */
         source: z.string().min(1).max(4096),
       })

@@ -9,7 +9,7 @@ import { ProfileIdSchema } from './profile';
  * and the CloudFormation quotas page.
  */
 
-const STACK_NAME_RULE = 'a stack name is 1–128 letters, digits and hyphens, starting with a letter';
+const STACK_NAME_RULE = 'A stack name is 1–128 letters, digits and hyphens, starting with a letter';
 
 /** CreateStack StackName: `[a-zA-Z][-a-zA-Z0-9]*`, at most 128 characters. */
 export const StackNameSchema = z
@@ -19,7 +19,7 @@ export const StackNameSchema = z
   .regex(/^[A-Za-z][A-Za-z0-9-]*$/, STACK_NAME_RULE);
 
 const BUCKET_RULE =
-  'a bucket name is 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit';
+  'A bucket name is 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit';
 
 /** S3 bucket naming rules (general purpose buckets), for the upload of templates over 51,200 bytes. */
 export const S3BucketNameSchema = z
@@ -27,18 +27,18 @@ export const S3BucketNameSchema = z
   .min(3, BUCKET_RULE)
   .max(63, BUCKET_RULE)
   .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, BUCKET_RULE)
-  .refine((name) => !name.includes('..'), 'a bucket name may not contain two dots in a row')
-  .refine((name) => !/^\d+\.\d+\.\d+\.\d+$/.test(name), 'a bucket name may not look like an IP address');
+  .refine((name) => !name.includes('..'), 'A bucket name may not contain two dots in a row')
+  .refine((name) => !/^\d+\.\d+\.\d+\.\d+$/.test(name), 'A bucket name may not look like an IP address');
 
 /** Template parameter names are alphanumeric (CloudFormation: "must be alphanumeric"). */
 export const ParameterKeySchema = z
   .string()
-  .min(1, 'a parameter name is 1–255 letters and digits')
-  .max(255, 'a parameter name is 1–255 letters and digits')
-  .regex(/^[A-Za-z0-9]+$/, 'a parameter name is 1–255 letters and digits');
+  .min(1, 'A parameter name is 1–255 letters and digits')
+  .max(255, 'A parameter name is 1–255 letters and digits')
+  .regex(/^[A-Za-z0-9]+$/, 'A parameter name is 1–255 letters and digits');
 
 /** CloudFormation takes at most 4,096 bytes per parameter value (its quotas); characters never exceed bytes. */
-const ParameterTextSchema = z.string().max(4096, 'a parameter value is at most 4,096 bytes');
+const ParameterTextSchema = z.string().max(4096, 'A parameter value is at most 4,096 bytes');
 
 /** One value for the stack: given, or "keep the value the stack has" on an update. */
 export const ParameterValueSchema = z.union([
@@ -51,17 +51,17 @@ export type ParameterValue = z.infer<typeof ParameterValueSchema>;
 export const StackTagSchema = z.object({
   key: z
     .string()
-    .min(1, 'a tag key is 1–128 characters')
-    .max(128, 'a tag key is 1–128 characters')
-    .refine((key) => !key.toLowerCase().startsWith('aws:'), 'a tag key may not start with aws: (reserved for AWS)'),
-  value: z.string().max(256, 'a tag value is at most 256 characters'),
+    .min(1, 'A tag key is 1–128 characters')
+    .max(128, 'A tag key is 1–128 characters')
+    .refine((key) => !key.toLowerCase().startsWith('aws:'), 'A tag key may not start with aws: (reserved for AWS)'),
+  value: z.string().max(256, 'A tag value is at most 256 characters'),
 });
 export type StackTag = z.infer<typeof StackTagSchema>;
 
 /** CreateStack takes at most 50 tags. */
 export const StackTagsSchema = z
   .array(StackTagSchema)
-  .max(50, 'a stack takes at most 50 tags')
+  .max(50, 'A stack takes at most 50 tags')
   .refine((tags) => new Set(tags.map((tag) => tag.key)).size === tags.length, 'each tag key may appear only once');
 
 /**
@@ -74,12 +74,12 @@ export const DeployRecipeSchema = z.object({
    * Where the template came from: its absolute path (the CLI), or the file name the window was
    * given (a page learns no paths).
    */
-  templatePath: z.string().min(1, 'choose a template file'),
+  templatePath: z.string().min(1, 'Choose a template file'),
   /**
    * The template text that was deployed, so "Deploy again" needs no file: the window cannot read
    * a path, and a test deploy re-runs what was reviewed last. At most 1 MB (CloudFormation's limit).
    */
-  templateBody: z.string().max(1_048_576, 'a template is at most 1 MB').optional(),
+  templateBody: z.string().max(1_048_576, 'A template is at most 1 MB').optional(),
   stackName: StackNameSchema,
   region: RegionSchema.optional(),
   parameters: z.array(z.object({ key: ParameterKeySchema, value: ParameterTextSchema })),

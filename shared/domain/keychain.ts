@@ -16,5 +16,7 @@ export const KeychainStatusSchema = z.object({
   state: KeychainStateSchema,
   /** One sentence a person can act on; empty when ready. */
   message: z.string(),
+  /** What to do about it on this platform (shared/logic/keychain-help); absent when ready. */
+  fix: z.string().optional(),
 });
 export type KeychainStatus = z.infer<typeof KeychainStatusSchema>;

@@ -22,7 +22,7 @@ export const OnboardingDraftSchema = z
     customerId: CustomerIdSchema.optional(),
     customerName: z.string().max(200),
     /** Our profile (name or ID) whose credentials will assume the role. */
-    sourceProfile: z.string().min(1, 'choose the profile of ours that will use the role').max(128),
+    sourceProfile: z.string().min(1, 'Choose the profile of ours that will use the role').max(128),
     roleName: z.string().max(200),
     requireMfa: z.boolean(),
     /** Whom the customer's role trusts: our whole account, or exactly our IAM user. */

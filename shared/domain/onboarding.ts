@@ -26,7 +26,7 @@ export const STRONG_EXTERNAL_ID_MIN_LENGTH = 32;
 
 export const OnboardingExternalIdSchema = ExternalIdSchema.min(
   STRONG_EXTERNAL_ID_MIN_LENGTH,
-  `an ExternalId for a customer is at least ${STRONG_EXTERNAL_ID_MIN_LENGTH} characters so nobody can guess it: generate one`,
+  `An ExternalId for a customer is at least ${STRONG_EXTERNAL_ID_MIN_LENGTH} characters so nobody can guess it: generate one`,
 );
 
 /** Who the customer's role trusts: our whole account, or one IAM user of ours. */
@@ -50,18 +50,18 @@ export type PermissionPurpose = (typeof PERMISSION_PURPOSES)[number];
 /** What test stacks usually create; each becomes `<service>:*`. */
 export const DEFAULT_TEST_STACK_SERVICES = ['s3', 'sqs', 'sns', 'lambda', 'logs', 'dynamodb', 'events', 'ssm'] as const;
 
-const ServicePrefixSchema = z.string().regex(/^[a-z0-9-]{2,40}$/, 'a service prefix looks like s3, lambda or dynamodb');
+const ServicePrefixSchema = z.string().regex(/^[a-z0-9-]{2,40}$/, 'A service prefix looks like s3, lambda or dynamodb');
 
 /** Stack names are letters, digits and hyphens; the prefix is their start, so the same rule, shorter. */
 export const StackNamePrefixSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'a stack name prefix starts with a letter and has up to 64 letters, digits and hyphens');
+  .regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'A stack name prefix starts with a letter and has up to 64 letters, digits and hyphens');
 
 export const ManagedPolicyArnSchema = z
   .string()
   .regex(
     /^arn:(aws|aws-cn|aws-us-gov):iam::(aws|\d{12}):policy\/(?:[\u0021-\u007e]*\/)?[\w+=,.@-]{1,128}$/,
-    'a managed policy ARN looks like arn:aws:iam::aws:policy/SecurityAudit',
+    'A managed policy ARN looks like arn:aws:iam::aws:policy/SecurityAudit',
   );
 
 export const PermissionsChoiceSchema = z.discriminatedUnion('purpose', [
@@ -73,8 +73,8 @@ export const PermissionsChoiceSchema = z.discriminatedUnion('purpose', [
       stackNamePrefix: StackNamePrefixSchema,
       services: z
         .array(ServicePrefixSchema)
-        .max(20, 'at most 20 services')
-        .refine((services) => new Set(services).size === services.length, 'each service appears once'),
+        .max(20, 'At most 20 services')
+        .refine((services) => new Set(services).size === services.length, 'Each service appears once'),
       /** Whether test stacks may create IAM roles (named with the prefix) and pass them to services. */
       allowStackRoles: z.boolean(),
     })
@@ -84,12 +84,12 @@ export const PermissionsChoiceSchema = z.discriminatedUnion('purpose', [
     .object({
       purpose: z.literal('custom'),
       /** An identity policy as pasted; checked against IAM's grammar and size limit. */
-      policyJson: z.string().max(131_072, 'a policy document is at most 131,072 characters').optional(),
-      managedPolicyArns: z.array(ManagedPolicyArnSchema).max(10, 'a role takes at most 10 managed policies by default').optional(),
+      policyJson: z.string().max(131_072, 'A policy document is at most 131,072 characters').optional(),
+      managedPolicyArns: z.array(ManagedPolicyArnSchema).max(10, 'A role takes at most 10 managed policies by default').optional(),
     })
     .strict()
     .refine((value) => Boolean(value.policyJson?.trim()) || Boolean(value.managedPolicyArns?.length), {
-      message: 'paste a policy, or name at least one managed policy',
+      message: 'Paste a policy, or name at least one managed policy',
       path: ['policyJson'],
     }),
 ]);
@@ -102,8 +102,8 @@ export const OnboardingSetupInputSchema = z
     customerName: z
       .string()
       .trim()
-      .min(1, 'name the customer')
-      .max(80, 'a customer name is at most 80 characters')
+      .min(1, 'Name the customer')
+      .max(80, 'A customer name is at most 80 characters')
       .refine((name) => ![...name].some((character) => character < ' ' || character === '\u007f'), 'a customer name is one line of text'),
     partition: z.enum(PARTITIONS),
     /** Where the CloudFormation stack is created (IAM itself is global). */

@@ -80,7 +80,7 @@ export const MfaPromptSchema = z
   .strict();
 export type MfaPrompt = z.infer<typeof MfaPromptSchema>;
 
-export const MfaCodeSchema = z.string().max(6, 'an MFA code is the 6 digits your device shows').regex(/^\d{6}$/, 'an MFA code is the 6 digits your device shows');
+export const MfaCodeSchema = z.string().max(6, 'An MFA code is the 6 digits your device shows').regex(/^\d{6}$/, 'An MFA code is the 6 digits your device shows');
 
 /** What "Test access" concluded. */
 export const AccessCauseSchema = z.enum([
@@ -127,6 +127,8 @@ export const TestAccessResultSchema = z.discriminatedUnion('ok', [
     ok: z.literal(false),
     /** The profile in the chain whose step failed. */
     failedAt: z.string(),
+    /** That step in words: "assuming acme-prod with consultant’s keys (AssumeRole)". */
+    step: z.string(),
     cause: AccessCauseSchema,
     /** Plain words: what most likely went wrong and what to check. */
     explanation: z.string(),
@@ -134,7 +136,7 @@ export const TestAccessResultSchema = z.discriminatedUnion('ok', [
     awsMessage: z.string().optional(),
     chain: z.array(z.string()),
     /** What the failed step was (operation, role, MFA), so callers such as "verify all" can say what broke. */
-    step: AccessStepSchema.optional(),
+    failedStep: AccessStepSchema.optional(),
   }),
 ]);
 export type TestAccessResult = z.infer<typeof TestAccessResultSchema>;

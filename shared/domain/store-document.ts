@@ -25,6 +25,14 @@ export const HISTORY_TEXT_LIMIT = 1024;
 
 /** At most this many facts per history entry (a deploy records about ten). */
 export const HISTORY_FACTS_LIMIT = 24;
+/** An IAM user used with its long-term keys, since when, and who AWS said it is (after Test access). */
+export const KeySessionSchema = z.object({
+  profileId: ProfileIdSchema,
+  since: z.number(),
+  arn: z.string().max(2048).optional(),
+  accountId: z.string().max(32).optional(),
+});
+export type KeySession = z.infer<typeof KeySessionSchema>;
 
 /**
  * Settings validate the keys this build knows and keep the ones it does not, so a newer build
@@ -40,6 +48,11 @@ export const StoreSettingsSchema = z.looseObject({
   clipboardClearSeconds: z.number().int().min(0).max(86400).optional(),
   /** The profile in use (tray, title bar); kept here so it survives a restart and the CLI sees it. */
   activeProfileId: ProfileIdSchema.optional(),
+  /**
+   * IAM users in use with their long-term keys (no MFA): nothing is cached for them, so this is
+   * where the app and the CLI both find that they are live, with the identity Test access saw.
+   */
+  keySessions: z.array(KeySessionSchema).max(1000).optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 
@@ -56,7 +69,7 @@ export const HistoryEntrySchema = z.object({
   /** Since deploys: what a feature reads back to show its own history (AuditEntry.facts). */
   facts: z
     .record(z.string().min(1).max(64), z.union([z.string().max(HISTORY_TEXT_LIMIT), z.number(), z.boolean()]))
-    .refine((facts) => Object.keys(facts).length <= HISTORY_FACTS_LIMIT, `at most ${HISTORY_FACTS_LIMIT} facts`)
+    .refine((facts) => Object.keys(facts).length <= HISTORY_FACTS_LIMIT, `At most ${HISTORY_FACTS_LIMIT} facts`)
     .optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
@@ -86,25 +99,25 @@ export const StoreDocumentSchema = z
     const ids = new Set<string>();
     const names = new Set<string>();
     doc.profiles.forEach((profile, index) => {
-      if (ids.has(profile.id)) context.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: 'two profiles have the same id' });
+      if (ids.has(profile.id)) context.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: 'Two profiles have the same id' });
       if (names.has(profile.name)) {
-        context.addIssue({ code: 'custom', path: ['profiles', index, 'name'], message: `two profiles are named ${profile.name}` });
+        context.addIssue({ code: 'custom', path: ['profiles', index, 'name'], message: `Two profiles are named ${profile.name}` });
       }
       ids.add(profile.id);
       names.add(profile.name);
     });
     const onboarded = new Set<string>();
     doc.onboarding.forEach((record, index) => {
-      if (onboarded.has(record.customerId)) context.addIssue({ code: 'custom', path: ['onboarding', index, 'customerId'], message: 'two setups for one customer' });
+      if (onboarded.has(record.customerId)) context.addIssue({ code: 'custom', path: ['onboarding', index, 'customerId'], message: 'Two setups for one customer' });
       onboarded.add(record.customerId);
     });
     // A label finds its customer by name, without case: two customers of one name would split it.
     const customerIds = new Set<string>();
     const customerNames = new Set<string>();
     doc.customers.forEach((customer, index) => {
-      if (customerIds.has(customer.id)) context.addIssue({ code: 'custom', path: ['customers', index, 'id'], message: 'two customers have the same id' });
+      if (customerIds.has(customer.id)) context.addIssue({ code: 'custom', path: ['customers', index, 'id'], message: 'Two customers have the same id' });
       const key = customerKey(customer.name);
-      if (customerNames.has(key)) context.addIssue({ code: 'custom', path: ['customers', index, 'name'], message: `two customers are named ${customer.name}` });
+      if (customerNames.has(key)) context.addIssue({ code: 'custom', path: ['customers', index, 'name'], message: `Two customers are named ${customer.name}` });
       customerIds.add(customer.id);
       customerNames.add(key);
     });

@@ -31,6 +31,29 @@ export interface AccessDiagnosis {
   explanation: string;
 }
 
+function credentialsWords(source: AccessStep['source']): string {
+  if (source === 'mfa-session') return 'MFA session';
+  if (source === 'role') return 'session';
+  return 'keys';
+}
+
+/**
+ * The step of a chain in words, for "Failed while …": which call, for which profile, signed with
+ * whose credentials. "assuming acme-prod with consultant’s keys (AssumeRole)".
+ */
+export function stepDescription(step: AccessStep): string {
+  switch (step.operation) {
+    case 'Prepare':
+      return `preparing ${step.profileName}`;
+    case 'GetSessionToken':
+      return `getting an MFA session for ${step.profileName} (GetSessionToken)`;
+    case 'AssumeRole':
+      return `assuming ${step.profileName}${step.signedBy ? ` with ${step.signedBy}’s ${credentialsWords(step.source)}` : ''} (AssumeRole)`;
+    case 'GetCallerIdentity':
+      return `checking who ${step.profileName} is (GetCallerIdentity)`;
+  }
+}
+
 /** Where the customer sets the trust policy up (the onboarding walkthrough's numbering). */
 const SETUP_STEP = 'check step 2 of the customer setup (the role’s trust relationship)';
 
@@ -164,9 +187,12 @@ export function diagnoseAccess(step: AccessStep, code: string, message: string):
       };
     default:
       if (NETWORK_CODES.has(code)) {
+        // Session callers pass where and why ("Could not reach AWS STS at …: connection refused");
+        // others may pass the system's own words.
+        const reach = /^Could not reach /.test(message) ? message : `Could not reach AWS STS for ${who} (${message})`;
         return {
           cause: 'network',
-          explanation: `Roledeck could not reach AWS STS for ${who} (${message}). Check the network connection, proxy or VPN, and try again.`,
+          explanation: `${reach}. Nothing reached AWS, so this says nothing about ${who}’s access: check the network connection, proxy or VPN (and AWS_ENDPOINT_URL, if set), then test again.`,
         };
       }
       return { cause: 'unknown', explanation: `AWS refused ${step.operation} for ${who}: ${code}: ${message}` };

@@ -1,5 +1,6 @@
 import { StackNameSchema, type ParameterValue } from '../domain/deploy';
 import type { TemplateParameter } from '../domain/deploy-template';
+import { asClause } from '../domain/rule-message';
 import { utf8ByteLength } from './cloudformation-template-size';
 
 /**
@@ -189,5 +190,5 @@ export function stackNameProblem(name: string): string | undefined {
   if (name === '') return 'Give the stack a name: 1–128 letters, digits and hyphens, starting with a letter.';
   const result = StackNameSchema.safeParse(name);
   if (result.success) return undefined;
-  return `"${name}" cannot be a stack name: ${result.error.issues[0]?.message ?? 'see the stack name rules'}.`;
+  return `"${name}" cannot be a stack name: ${asClause(result.error.issues[0]?.message ?? 'See the stack name rules')}.`;
 }

@@ -69,7 +69,7 @@ const PolicySchema = z.strictObject({
         }),
       }),
     )
-    .length(1, 'a policy holds exactly one statement'),
+    .length(1, 'A policy holds exactly one statement'),
 });
 
 export type ParsedPolicy = { ok: true; statement: PolicyStatement } | { ok: false; message: string };

@@ -62,14 +62,27 @@ export interface CopyResult {
  * What a copy came to, in one line for the status under the session:
  * "Copied for fish — clears from the clipboard at 14:32. The credentials work until 15:31."
  * The expiry is said because a pasted export, unlike credential_process, is never refreshed.
+ * Given `now` (the window re-reads it every second), a line that has gone stale says so instead:
+ * after the clear time the copy is no longer on the clipboard (cleared, or replaced by something
+ * the user copied), and after the expiry the credentials no longer work.
  */
-export function copyStatusText(result: CopyResult, format: ClockFormat = {}): string {
+export function copyStatusText(result: CopyResult, format: ClockFormat = {}, now?: number): string {
+  const phrase = FORMATS[result.format].phrase;
+  const cleared = now !== undefined && result.clearsAt !== null && now >= result.clearsAt;
+  const expired = now !== undefined && result.expiresAt !== undefined && now >= result.expiresAt;
   const clipboard =
     result.clearsAt === null
       ? 'stays on the clipboard until you copy something else'
-      : `clears from the clipboard at ${formatClockTime(result.clearsAt, format)}`;
-  const expiry = result.expiresAt === undefined ? '' : ` The credentials work until ${formatClockTime(result.expiresAt, format)}.`;
-  return `Copied ${FORMATS[result.format].phrase} — ${clipboard}.${expiry}`;
+      : cleared
+        ? `no longer on the clipboard since ${formatClockTime(result.clearsAt, format)}`
+        : `clears from the clipboard at ${formatClockTime(result.clearsAt, format)}`;
+  const expiry =
+    result.expiresAt === undefined
+      ? ''
+      : expired
+        ? ` Those credentials expired at ${formatClockTime(result.expiresAt, format)}: copy again for a fresh session.`
+        : ` The credentials work until ${formatClockTime(result.expiresAt, format)}.`;
+  return `Copied ${phrase} — ${clipboard}.${expiry}`;
 }
 
 /** "Could not copy acme-prod for fish: <the main side's reason>" */

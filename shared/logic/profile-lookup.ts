@@ -23,7 +23,7 @@ export function findByName(profiles: readonly Profile[], name: string): Profile 
 export function requireUniqueName(profiles: readonly Profile[], name: string, exceptId?: string): void {
   const clash = findByName(profiles, name);
   if (clash && clash.id !== exceptId) {
-    throw new RoledeckError('CONFLICT', `A profile named "${name}" already exists. Pick another name or edit that profile.`);
+    throw new RoledeckError('CONFLICT', `A profile named "${name}" already exists. Pick another name or edit that profile.`, { field: 'name' });
   }
 }
 

@@ -16,14 +16,14 @@ export const ROLE_ALLOW_LIST_SETTING = 'Settings → Allowed role names';
 /** A role name (1–64 of letters, digits and + = , . @ _ -) in which `*` stands for any run of characters. */
 export const RoleNamePatternSchema = z
   .string()
-  .min(1, 'an allowed role name is 1–64 characters')
-  .max(64, 'an allowed role name is 1–64 characters')
-  .regex(/^[\w+=,.@*-]+$/, 'an allowed role name may contain only letters, digits, + = , . @ _ - and * as a wildcard');
+  .min(1, 'An allowed role name is 1–64 characters')
+  .max(64, 'An allowed role name is 1–64 characters')
+  .regex(/^[\w+=,.@*-]+$/, 'An allowed role name may contain only letters, digits, + = , . @ _ - and * as a wildcard');
 
 export const RoleAllowListSchema = z
   .array(RoleNamePatternSchema)
-  .max(100, 'at most 100 allowed role names')
-  .refine((patterns) => new Set(patterns).size === patterns.length, 'each allowed role name appears once');
+  .max(100, 'At most 100 allowed role names')
+  .refine((patterns) => new Set(patterns).size === patterns.length, 'Each allowed role name appears once');
 export type RoleAllowList = z.infer<typeof RoleAllowListSchema>;
 
 export type RoleAllowedResult = { ok: true } | { ok: false; message: string };

@@ -5,8 +5,10 @@ import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsConfigEditor } from '../../node/aws-files/aws-config.editor';
 import { credentialProcessCommandLine } from '../../node/aws-files/credential-process-command';
 import { profileRegion } from '../../../shared/logic/profile-chain';
+import type { CredentialProcessCheck } from '../../../shared/domain/credential-process-check';
+import { formatClockTime } from '../../../shared/logic/time-left';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
+import { EXIT, UsageError } from '../errors';
 import { leafName } from '../usage/command-spec';
 import { CONFIG, CONFIG_INSTALL, CONFIG_REMOVE, CONFIG_STATUS } from '../usage/commands.catalog';
 import { parseCommand } from '../usage/parse-command';
@@ -63,12 +65,28 @@ async function remove(context: CliContext, args: string[]): Promise<number> {
   return 0;
 }
 
+/** What `config status` says of the line after the section's owner: it works, or why not. */
+export function checkText(check: CredentialProcessCheck): string {
+  if (!check.works) return `the AWS CLI cannot run its credential_process line: ${check.reason}${/[.!?]$/.test(check.reason) ? '' : '.'}`;
+  return `the AWS CLI can run its credential_process line${check.expiresAt === undefined ? '' : ` (credentials until ${formatClockTime(check.expiresAt)})`}.`;
+}
+
 async function status(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(CONFIG_STATUS, args);
   const awsProfile = awsProfileName(values['aws-profile'], positionals[0]!);
-  const state = await (await editorFor(context)).status(awsProfile);
-  context.io.stdout(values.json ? `${JSON.stringify({ awsProfile, status: state })}\n` : `${awsProfile}: ${state}\n`);
-  return 0;
+  const editor = await editorFor(context);
+  const state = await editor.status(awsProfile);
+  const [{ AwsFilesReader }, { checkCredentialProcess }] = await Promise.all([import('../../node/aws-files/aws-files.reader'), import('../../node/aws-files/credential-process-check')]);
+  const line = state === 'absent' ? undefined : (await new AwsFilesReader({ env: context.env }).read()).profiles[awsProfile]?.credential_process;
+  const check = line === undefined ? null : await checkCredentialProcess(line, { env: context.env });
+  if (values.json) {
+    context.io.stdout(`${JSON.stringify({ awsProfile, status: state, check })}\n`);
+  } else {
+    const owner = state === 'absent' ? `not in ${editor.configPath}` : state === 'roledeck' ? 'installed by Roledeck' : 'written by hand';
+    const verdict = state === 'absent' ? '.' : check === null ? '; it has no credential_process line.' : `; ${checkText(check)}`;
+    context.io.stdout(`${awsProfile}: ${owner}${verdict}\n`);
+  }
+  return check !== null && !check.works ? EXIT.failure : EXIT.ok;
 }
 
 /** `roledeck config install|remove|status <profile> [--aws-profile NAME] [--force]`. */

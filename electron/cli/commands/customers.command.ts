@@ -37,7 +37,7 @@ async function list(context: CliContext, args: string[]): Promise<number> {
 async function verify(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(CUSTOMERS_VERIFY, args);
   const { io } = context;
-  if (values.all && positionals.length > 0) throw new UsageError('give --all or customer names, not both', CUSTOMERS_VERIFY.name);
+  if (values.all && positionals.length > 0) throw new UsageError('Give --all or customer names, not both', CUSTOMERS_VERIFY.name);
   const onboarding = await context.onboarding();
   // Lines appear as each customer finishes, so a slow role does not hide the others.
   const { outcomes } = await onboarding.verify.verifyAll(positionals, values.json ? undefined : ({ outcome }) => io.stdout(`${outcomeLine(outcome)}\n`));

@@ -6,8 +6,10 @@ import { EXPORT } from '../usage/commands.catalog';
 import { parseCommand } from '../usage/parse-command';
 
 /**
- * `roledeck export <profile> [--format …]`: the session as text to eval or save. The full path, for
- * when the quick path (quick-path.ts) could not answer; it keeps its answer so the next call can be quick.
+ * `roledeck export <profile> [--format …] [--copy]`: the session as text to eval or save, or with
+ * --copy on the clipboard (export-copy.ts). The full path, for when the quick path (quick-path.ts)
+ * could not answer; it keeps its answer so the next call can be quick. --copy never takes the quick
+ * path: it needs the settings and a clipboard tool.
  */
 export async function exportCommand(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(EXPORT, args);
@@ -15,11 +17,18 @@ export async function exportCommand(context: CliContext, args: string[]): Promis
   // The parser accepts only the catalog's choices, which are EXPORT_FORMATS.
   const format = EXPORT_FORMATS.find((known) => known === values.format) ?? defaultExportFormat(context.env.SHELL, process.platform);
   const session = await keptSessionFor(context, { ref: profile, byName: true }, 'export');
+  let text: string;
   try {
-    context.io.stdout(formatExport(format, session));
+    text = formatExport(format, session);
   } catch (error) {
     if (error instanceof ExportError) throw new RoledeckError('VALIDATION', error.message);
     throw error;
+  }
+  if (values.copy) {
+    const { copyExport } = await import('./export-copy');
+    await copyExport(context, text, format, session.expiresAt);
+  } else {
+    context.io.stdout(text);
   }
   return 0;
 }

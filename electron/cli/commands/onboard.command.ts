@@ -147,7 +147,7 @@ async function complete(context: CliContext, args: string[]): Promise<number> {
   const { io } = context;
   const accountId = values['account-id'];
   const roleArn = values['role-arn'];
-  if ((accountId === undefined) === (roleArn === undefined)) throw new UsageError('give the customer’s --account-id or their --role-arn (one of them)', ONBOARD_COMPLETE.name);
+  if ((accountId === undefined) === (roleArn === undefined)) throw new UsageError('Give the customer’s --account-id or their --role-arn (one of them)', ONBOARD_COMPLETE.name);
   const onboarding = await context.onboarding();
   const result = await onboarding.verify.complete(positionals[0]!, accountId ?? roleArn!, { profileName: values['profile-name'] });
   if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);

@@ -29,7 +29,9 @@ export async function whoamiCommand(context: CliContext, args: string[]): Promis
     }
     return EXIT.ok;
   }
-  io.stderr(`roledeck: access failed at ${result.failedAt} (${result.chain.join(' → ')}): ${result.explanation}\n`);
+  io.stderr(`roledeck: Access failed while ${result.step}: ${result.explanation}\n`);
+  if (result.chain.length > 1) io.stderr(`  Chain: ${result.chain.join(' → ')}\n`);
+  // Only what AWS itself answered; a request that never got an answer is explained above.
   if (result.awsCode) io.stderr(`  AWS said: ${result.awsCode}: ${result.awsMessage ?? ''}\n`);
   return exitFor(result);
 }

@@ -48,9 +48,16 @@ export const EXPORT = {
       choices: EXPORT_FORMATS,
       description: `How to print it: ${EXPORT_FORMATS.join(', ')}. The default follows $SHELL (PowerShell on Windows).`,
     },
+    copy: {
+      type: 'boolean',
+      short: 'c',
+      description:
+        'Copies it to the clipboard instead of printing it, marked for clipboard managers to skip where the system allows, and clears it after the delay set in the app (Settings → Clipboard) if it is still there.',
+    },
   },
   examples: [
     { command: 'eval "$(roledeck export acme-prod)"', says: 'Puts the session into this bash or zsh.' },
+    { command: 'roledeck export acme-prod --format powershell --copy', says: 'Copies it for PowerShell, to paste into another terminal.' },
     { command: 'roledeck export acme-prod --format fish | source', says: 'The same in fish.' },
     { command: 'roledeck export acme-prod --format dotenv > .env', says: 'A .env file for docker compose or a dev server.' },
   ],
@@ -120,10 +127,13 @@ export const CONFIG_REMOVE = {
 
 export const CONFIG_STATUS = {
   name: 'config status',
-  summary: 'Says whether ~/.aws/config has Roledeck’s profile of that name, a hand-written one, or none.',
+  summary: 'Says whether ~/.aws/config has Roledeck’s profile of that name, a hand-written one, or none, and whether its credential_process line works.',
+  details: [
+    'The line is run once as the AWS CLI runs it (no shell, a time limit) and its answer is checked: JSON with Version 1 and the keys. The credentials themselves are never printed. Exits 1 when the line does not work.',
+  ],
   positionals: [profileArgument],
   options: { 'aws-profile': awsProfile, json },
-  examples: [{ command: 'roledeck config status acme-prod', says: 'Prints acme-prod: roledeck, hand-written or absent.' }],
+  examples: [{ command: 'roledeck config status acme-prod', says: 'Prints whose [profile acme-prod] it is, and whether the AWS CLI can run it (and if not, why).' }],
 } as const satisfies CommandSpec;
 
 export const CONFIG = {
@@ -453,6 +463,16 @@ export const COMPLETE_PROFILES = {
   hidden: true,
 } as const satisfies CommandSpec;
 
+export const CLEAR_CLIPBOARD = {
+  name: '__clear-clipboard',
+  summary: 'Waits, then clears the clipboard if it still holds the copy with this SHA-256; `export --copy` starts it detached.',
+  positionals: [
+    { name: 'sha256', description: 'The SHA-256 (hex) of what was copied; the copy itself is never passed.' },
+    { name: 'seconds', description: 'How long to wait first.' },
+  ],
+  hidden: true,
+} as const satisfies CommandSpec;
+
 /** `help` is answered by the dispatcher itself; it is here so help, parsing and completion know it. */
 export const HELP = {
   name: 'help',
@@ -466,7 +486,7 @@ export const HELP = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, SESSIONS, DEPLOY, ONBOARD, CUSTOMERS, STORE, CLOUDFRONT, COMPLETION, HELP, COMPLETE_PROFILES] as const satisfies readonly CommandSpec[];
+export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, SESSIONS, DEPLOY, ONBOARD, CUSTOMERS, STORE, CLOUDFRONT, COMPLETION, HELP, COMPLETE_PROFILES, CLEAR_CLIPBOARD] as const satisfies readonly CommandSpec[];
 
 /** The top-level command names, each of which the dispatcher must handle. */
 export type CommandName = (typeof COMMANDS)[number]['name'];

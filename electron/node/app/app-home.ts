@@ -14,6 +14,10 @@ export function resolveAppHome(
   const path = process.getBuiltinModule('node:path');
   if (env.ROLEDECK_HOME) return path.resolve(env.ROLEDECK_HOME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Roledeck');
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Roledeck');
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Roledeck');
+  // An empty or relative variable counts as unset (the XDG base directory spec says to ignore a
+  // relative path): it would put the data folder wherever the command happens to run.
+  const isAbsolute = platform === 'win32' ? path.win32.isAbsolute : path.posix.isAbsolute;
+  const absolute = (value: string | undefined): string | undefined => (value && isAbsolute(value) ? value : undefined);
+  if (platform === 'win32') return path.join(absolute(env.APPDATA) ?? path.join(home, 'AppData', 'Roaming'), 'Roledeck');
+  return path.join(absolute(env.XDG_CONFIG_HOME) ?? path.join(home, '.config'), 'Roledeck');
 }

@@ -57,6 +57,11 @@ export interface Ports {
   cliLauncher?: () => Promise<CliLauncher>;
   /** The `roledeck` executable the packaged app carries (resources/cli); absent where there is none. */
   bundledCli?: string;
+  /**
+   * The data folder the profile store lives in, when the host knows it: a credential_process line
+   * names it with --home unless it is the default one the CLI finds by itself.
+   */
+  home?: string;
   logger: Logger;
   runtime: RuntimeDescription;
 }

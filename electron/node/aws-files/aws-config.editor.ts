@@ -170,6 +170,7 @@ export class AwsConfigEditor {
         'VALIDATION',
         `${JSON.stringify(awsProfileName)} cannot be an AWS profile name the SDKs read from ${this.file.shown()}: ` +
           'use letters, digits and - _ . @ + % : / only.',
+        { field: 'awsProfile' },
       );
     }
   }

@@ -1,18 +1,18 @@
 import { execFile } from 'node:child_process';
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** How a credential_process line written by the app starts the `roledeck` CLI. */
 export interface CliLauncher {
-  /** The words before `credential-process` in the line. */
+  /** The words before `credential-process` in the line: full paths, or plain `roledeck` when `found` is false. */
   command: readonly string[];
-  /** Set when the AWS CLI will not be able to run the line as written, with what to do about it. */
-  warning?: string;
+  /** False when no CLI was found at all: a line naming plain `roledeck` could not run, so none is written. */
+  found: boolean;
 }
 
-export const CLI_NOT_ON_PATH =
-  'The `roledeck` command is not on your PATH, so the AWS CLI cannot run this profile yet. Put the CLI on your PATH (from a Roledeck checkout: `npm run build && npm link`), then install the profile again: it will then name the CLI by its full path.';
+export const CLI_NOT_FOUND =
+  'Roledeck cannot find its command-line tool, which the AWS CLI would run for this profile: it is not on your PATH and this copy of Roledeck carries none. Build it (from a Roledeck checkout: npm run build), then install the profile again. Nothing was written.';
 
 export interface LauncherSearch {
   env?: NodeJS.ProcessEnv;
@@ -23,6 +23,17 @@ export interface LauncherSearch {
    * is the app's own version and needs no Node.
    */
   bundledCli?: string | null;
+  /**
+   * How to start this app's own CLI in a checkout, in full paths: the Node that runs the app and
+   * dist/cli/roledeck.mjs (checkoutCli). Used when PATH has no `roledeck`.
+   */
+  ownCli?: readonly string[] | null;
+}
+
+/** The checkout's built CLI run by this Node: [node, <repo>/dist/cli/roledeck.mjs], or null before `npm run build`. */
+export function checkoutCli(repoRoot: string, node: string = process.execPath): readonly string[] | null {
+  const script = path.join(repoRoot, 'dist', 'cli', 'roledeck.mjs');
+  return existsSync(script) ? [node, script] : null;
 }
 
 async function isExecutableFile(file: string, platform: NodeJS.Platform): Promise<boolean> {
@@ -57,7 +68,8 @@ export async function findOnPath(name: string, { env = process.env, platform = p
  * own process has (an IDE started from the dock has a short one), so a bare `roledeck`, or a
  * script whose `#!/usr/bin/env node` needs node on that PATH, can fail there while working in a
  * terminal. On POSIX the line is `<node> <script>`; on Windows npm's shim (roledeck.cmd) finds its
- * own node. When the CLI is not on PATH the line keeps plain `roledeck` and says what to do.
+ * own node. When the CLI is not on PATH the app's own CLI in a checkout is named (`ownCli`); when
+ * there is none either, `found` is false and no line is written: plain `roledeck` would not run.
  *
  * In the packaged app (`bundledCli`), the line names the app's own executable: by the link
  * "Install the roledeck command" made when PATH finds that link (a stable name), else by its path
@@ -69,7 +81,7 @@ export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliL
   const bundled = search.bundledCli && (await isExecutableFile(search.bundledCli, platform)) ? search.bundledCli : null;
   let where: LauncherSearch = { env, platform };
   let found = await findOnPath('roledeck', where);
-  if (bundled && platform === 'win32') return { command: [bundled] };
+  if (bundled && platform === 'win32') return { command: [bundled], found: true };
   if (!found && platform !== 'win32') {
     // An app started from the dock or a desktop menu has a short PATH; the user's terminals get
     // theirs from the login shell's profile. Ask that shell what PATH it sets up.
@@ -81,15 +93,15 @@ export async function findCliLauncher(search: LauncherSearch = {}): Promise<CliL
   }
   if (bundled) {
     const [real, ours] = await Promise.all([found ? realpath(found).catch(() => null) : null, realpath(bundled).catch(() => null)]);
-    return { command: [real !== null && real === ours && found ? found : bundled] };
+    return { command: [real !== null && real === ours && found ? found : bundled], found: true };
   }
-  if (!found) return { command: ['roledeck'], warning: CLI_NOT_ON_PATH };
-  if (platform === 'win32') return { command: [found] };
+  if (!found) return search.ownCli ? { command: search.ownCli, found: true } : { command: ['roledeck'], found: false };
+  if (platform === 'win32') return { command: [found], found: true };
   // npm's global bin (and `npm link`) is a symlink to the script. Both paths are written as found,
   // not resolved: a Homebrew or nvm node resolves into a versioned folder an upgrade removes.
   const isScript = /\.(m?js|cjs)$/.test(await realpath(found).catch(() => found));
   const node = isScript ? await findOnPath('node', where) : null;
-  return { command: node ? [node, found] : [found] };
+  return { command: node ? [node, found] : [found], found: true };
 }
 
 const MARKER = '__roledeck_path__';

@@ -1,5 +1,5 @@
 import type { AwsCredentials } from '../../../shared/domain/aws';
-import { toAwsCallError } from './sdk-error.mapping';
+import { ENDPOINT_FIELD, toAwsCallError } from './sdk-error.mapping';
 
 /** The one thing the pool needs of an SDK v3 client besides what the gateway does with it. */
 export interface SdkClient {
@@ -43,6 +43,44 @@ interface Entry<Client> {
   inFlight: number;
   retired: boolean;
   idleTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+type Handler = (args: { request?: unknown }) => Promise<unknown>;
+/** The part of an SDK v3 client's middleware stack the recorder below uses. */
+interface MiddlewareStackLike {
+  add(middleware: (next: Handler) => Handler, options: { step: 'build'; name: string }): void;
+}
+
+/** `https://sts.us-east-1.amazonaws.com`, from the HTTP request the SDK built (its endpoint resolved). */
+function endpointOf(request: unknown): string | undefined {
+  if (typeof request !== 'object' || request === null) return undefined;
+  const { protocol, hostname, port } = request as { protocol?: unknown; hostname?: unknown; port?: unknown };
+  if (typeof protocol !== 'string' || typeof hostname !== 'string') return undefined;
+  return `${protocol.replace(/:?$/, ':')}//${hostname}${typeof port === 'number' ? `:${port}` : ''}`;
+}
+
+/**
+ * When a call gets no answer, "NetworkError" alone does not say where it tried: the endpoint is
+ * resolved inside the SDK (AWS_ENDPOINT_URL, the region, a partition). A build-step middleware sees
+ * the request with its endpoint and marks a failure with it, for the message that names it.
+ */
+function recordEndpoints(client: SdkClient): void {
+  const stack = (client as { middlewareStack?: Partial<MiddlewareStackLike> }).middlewareStack;
+  if (typeof stack?.add !== 'function') return;
+  stack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const endpoint = endpointOf(args.request);
+        if (endpoint && typeof error === 'object' && error !== null && Object.isExtensible(error)) {
+          Object.defineProperty(error, ENDPOINT_FIELD, { value: endpoint });
+        }
+        throw error;
+      }
+    },
+    { step: 'build', name: 'roledeckEndpointRecorder' },
+  );
 }
 
 const DEFAULTS: Required<AwsClientSettings> = {
@@ -122,7 +160,9 @@ export class AwsClientPool<Sdk, Client extends SdkClient> {
     if (entry) {
       this.entries.delete(key); // re-inserted below: Map order is the LRU order
     } else {
-      entry = { client: this.spec.create(sdk, this.configFor(credentials, region)), credentials, inFlight: 0, retired: false, idleTimer: undefined };
+      const client = this.spec.create(sdk, this.configFor(credentials, region));
+      recordEndpoints(client);
+      entry = { client, credentials, inFlight: 0, retired: false, idleTimer: undefined };
     }
     this.entries.set(key, entry);
     this.evictOverflow();

@@ -38,9 +38,23 @@ function httpStatusOf(error: unknown): number | undefined {
  * words>". An AwsCallError thrown inside the call (an empty answer, say) passes through as is.
  * The SDK's `$retryable.throttling` trait marks throttles that a service names its own way.
  */
+/** The system's reason a request got no answer (ECONNREFUSED …, or the SDK's TimeoutError). */
+function networkCauseOf(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const fields = error as Error & SdkErrorFields;
+  if (typeof fields.code === 'string' && NETWORK_ERROR_CODES.has(fields.code)) return fields.code;
+  if (error.name === 'TimeoutError' || error.name === 'RequestTimeout') return error.name;
+  return undefined;
+}
+
+/** Where the pool's recorder (aws-client-pool.ts) says the failed request went. */
+export const ENDPOINT_FIELD = Symbol('roledeck.endpoint');
+
 export function toAwsCallError(operation: string, error: unknown): AwsCallError {
   if (error instanceof AwsCallError) return error;
   const name = awsCodeOf(error);
+  const network = name === 'NetworkError' ? networkCauseOf(error) : undefined;
+  const endpoint = name === 'NetworkError' && typeof error === 'object' && error !== null ? (error as { [ENDPOINT_FIELD]?: unknown })[ENDPOINT_FIELD] : undefined;
   const message = error instanceof Error ? error.message : String(error);
   const httpStatus = httpStatusOf(error);
   const traits = error instanceof Error ? (error as Error & SdkErrorFields).$retryable : undefined;
@@ -49,5 +63,7 @@ export function toAwsCallError(operation: string, error: unknown): AwsCallError 
     awsMessage: message,
     ...(httpStatus === undefined ? {} : { httpStatus }),
     ...(traits?.throttling === true ? { throttled: true } : {}),
+    ...(network ? { networkCause: network } : {}),
+    ...(typeof endpoint === 'string' ? { endpoint } : {}),
   });
 }

@@ -8,7 +8,24 @@ import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from '../../../shared/domain/settings
 
 export const DEFAULT_CLEAR_SECONDS = DEFAULT_CLIPBOARD_CLEAR_SECONDS;
 
-const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** How a copy is recognised later without keeping it: its SHA-256, in hex. */
+export const clipboardDigest = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Clears the clipboard if it still holds the text whose digest is `hash`; something the user
+ * copied since is left alone. Resolves with what happened; a clipboard that cannot be read or
+ * written is logged, never thrown (a clear runs from a timer or a detached process).
+ */
+export async function clearIfStillOurs(clipboard: Clipboard, hash: string, logger: Logger): Promise<'cleared' | 'replaced' | 'failed'> {
+  try {
+    if (clipboardDigest(await clipboard.readText()) !== hash) return 'replaced';
+    await clipboard.clear();
+    return 'cleared';
+  } catch (error) {
+    logger.warn('could not clear the clipboard', { error });
+    return 'failed';
+  }
+}
 
 /**
  * Copies credentials to the clipboard from the main process (the renderer never holds them) and
@@ -32,7 +49,7 @@ export class ClipboardService {
     this.pending?.cancel();
     this.pending = undefined;
     await this.clipboard.writeConcealed(text);
-    const hash = digest(text);
+    const hash = clipboardDigest(text);
     this.lastCopied = hash;
     if (clearAfterSeconds <= 0) return null;
     const cancel = this.scheduler.setTimer(() => {
@@ -66,10 +83,6 @@ export class ClipboardService {
 
   private async clearIfStillOurs(hash: string): Promise<void> {
     if (this.pending?.hash === hash) this.pending = undefined;
-    try {
-      if (digest(await this.clipboard.readText()) === hash) await this.clipboard.clear();
-    } catch (error) {
-      this.logger.warn('could not clear the clipboard', { error });
-    }
+    await clearIfStillOurs(this.clipboard, hash, this.logger);
   }
 }

@@ -37,7 +37,11 @@ export function createContractDispatcher<M extends ChannelMap, Context>(
     const spec = contract[channel]!;
     const parsed = spec.request.safeParse(payload ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'INVALID_REQUEST', message: `Invalid request for ${channel}: ${describeIssues(parsed.error)}` } };
+      const field = parsed.error.issues.find((issue) => issue.path.length > 0)?.path.join('.');
+      return {
+        ok: false,
+        error: { code: 'INVALID_REQUEST', message: `Invalid request for ${channel}: ${describeIssues(parsed.error)}`, ...(field ? { field } : {}) },
+      };
     }
     try {
       const handler = handlers[channel as keyof M] as (request: unknown, context: Context) => unknown;
@@ -48,7 +52,9 @@ export function createContractDispatcher<M extends ChannelMap, Context>(
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof RoledeckError) return { ok: false, error: { code: error.code, message: redactText(error.message) } };
+      if (error instanceof RoledeckError) {
+        return { ok: false, error: { code: error.code, message: redactText(error.message), ...(error.field ? { field: error.field } : {}) } };
+      }
       logger.error('handler failed', { channel, error });
       return { ok: false, error: { code: 'INTERNAL', message: INTERNAL } };
     }

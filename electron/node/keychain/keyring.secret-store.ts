@@ -5,6 +5,7 @@ import { chunkPartItem, KEYCHAIN_SERVICE, STATUS_PROBE_ITEM } from '../../../sha
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import { joinChunks, parseHeader, planChunks } from './chunked-secret';
 import { messageOf } from '../../../shared/logic/error-message';
+import { keychainFix } from '../../../shared/logic/keychain-help';
 
 /** Windows Credential Manager's limit for one credential blob (CRED_MAX_CREDENTIAL_BLOB_SIZE). */
 export const WINDOWS_MAX_ITEM_BYTES = 2560;
@@ -35,7 +36,7 @@ export function classifyKeychainError(error: unknown, backend: KeychainBackend):
   }
   const hint =
     backend === 'secret-service'
-      ? 'Roledeck needs a Secret Service provider (GNOME Keyring or KWallet) running in your session.'
+      ? 'Roledeck needs a Secret Service provider (GNOME Keyring, KeePassXC or KWallet) running and unlocked in your session.'
       : 'Roledeck needs the OS keychain to store secrets.';
   return new RoledeckError(
     'KEYCHAIN_UNAVAILABLE',
@@ -140,11 +141,8 @@ export class KeyringSecretStore implements SecretStore {
       return { backend: this.backend, state: 'ready', message: '' };
     } catch (error) {
       const classified = classifyKeychainError(error, this.backend);
-      return {
-        backend: this.backend,
-        state: classified.code === 'KEYCHAIN_LOCKED' ? 'locked' : 'unavailable',
-        message: classified.message,
-      };
+      const state = classified.code === 'KEYCHAIN_LOCKED' ? 'locked' : 'unavailable';
+      return { backend: this.backend, state, message: classified.message, fix: keychainFix(this.backend, state) };
     }
   }
 }

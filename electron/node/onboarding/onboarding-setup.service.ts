@@ -127,7 +127,7 @@ export class OnboardingSetupService {
       return { customer, name: customer.name };
     }
     const name = CustomerNameSchema.safeParse(draft.customerName);
-    if (!name.success) return { issues: [{ path: 'customerName', message: name.error.issues[0]?.message ?? 'name the customer' }] };
+    if (!name.success) return { issues: [{ path: 'customerName', message: name.error.issues[0]?.message ?? 'Name the customer' }] };
     const clash = all.find((candidate) => customerKey(candidate.name) === customerKey(name.data));
     if (clash) {
       return { issues: [{ path: 'customerName', message: `A customer named "${clash.name}" already exists. Choose it in the list to change its setup, or pick another name.` }] };

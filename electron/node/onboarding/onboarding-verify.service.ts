@@ -37,7 +37,7 @@ async function bounded<T, R>(items: readonly T[], limit: number, work: (item: T)
 }
 
 /** The failed step as the diagnosis reads it: the contract's optional fields without their explicit undefineds. */
-function accessStepOf(step: NonNullable<Extract<TestAccessResult, { ok: false }>['step']>): AccessStep {
+function accessStepOf(step: NonNullable<Extract<TestAccessResult, { ok: false }>['failedStep']>): AccessStep {
   const { profileName, operation, roleArn, hasExternalId, source, signedBy, mfa, durationSeconds } = step;
   return {
     profileName,
@@ -208,7 +208,7 @@ export class OnboardingVerifyService {
     const { customer, record } = state;
     const verifiedWith = record?.verifiedExternalId;
     return classifyVerifyFailure({
-      step: test.step ? accessStepOf(test.step) : { profileName: test.failedAt, operation: 'AssumeRole', ...(profile.kind === 'role' ? { roleArn: profile.roleArn } : {}) },
+      step: test.failedStep ? accessStepOf(test.failedStep) : { profileName: test.failedAt, operation: 'AssumeRole', ...(profile.kind === 'role' ? { roleArn: profile.roleArn } : {}) },
       code: test.awsCode,
       message: test.awsMessage ?? test.explanation,
       at,

@@ -25,7 +25,7 @@ export class QuickCreateService {
 
   async create(customerRef: string, options: { bucket: string; expiresInSeconds?: number | undefined }): Promise<QuickCreateLink> {
     const bucket = S3BucketNameSchema.safeParse(options.bucket);
-    if (!bucket.success) throw new RoledeckError('VALIDATION', `bucket: ${bucket.error.issues[0]?.message ?? 'not a bucket name'}`);
+    if (!bucket.success) throw new RoledeckError('VALIDATION', bucket.error.issues[0]?.message ?? 'That is not an S3 bucket name.');
     const state = await this.world.withSetup(customerRef);
     const kit = this.world.kit(state);
     const source = requireProfile(state.snapshot.profiles, state.record.sourceProfileId);

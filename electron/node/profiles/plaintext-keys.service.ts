@@ -11,7 +11,7 @@ import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import { recordAudit } from '../audit/record-audit';
 import type { AwsConfigEditor } from '../aws-files/aws-config.editor';
 import type { AwsCredentialsEditor } from '../aws-files/aws-credentials.editor';
-import type { CliLauncher } from '../aws-files/cli-launcher';
+import { CLI_NOT_FOUND, type CliLauncher } from '../aws-files/cli-launcher';
 import { credentialProcessCommandLine } from '../aws-files/credential-process-command';
 
 export interface PlaintextKeysDeps {
@@ -56,7 +56,7 @@ export class PlaintextKeysService {
       files: planned.files,
       ready: planned.ready,
       kept: planned.kept,
-      ...(launcher.warning ? { warning: launcher.warning } : {}),
+      ...(launcher.found ? {} : { warning: CLI_NOT_FOUND }),
     };
   }
 
@@ -69,9 +69,9 @@ export class PlaintextKeysService {
     for (const awsProfile of unknown) kept.push({ awsProfile, reason: `${planned.files.credentials} has no static keys for it` });
 
     const launcher = await this.deps.cliLauncher();
-    if (launcher.warning) {
+    if (!launcher.found) {
       // The line could not run: taking the keys away now would leave the AWS CLI with nothing.
-      throw new RoledeckError('CONFLICT', `${launcher.warning} Until then the keys stay in ${planned.files.credentials}.`);
+      throw new RoledeckError('CONFLICT', `${CLI_NOT_FOUND} Until then the keys stay in ${planned.files.credentials}.`);
     }
     const { configEditor } = planned;
     const withLine: PlaintextReady[] = [];
@@ -103,7 +103,7 @@ export class PlaintextKeysService {
       removed,
       kept: [...kept, ...(removal?.kept ?? [])],
       backups,
-      ...(launcher.warning ? { warning: launcher.warning } : {}),
+      ...(launcher.found ? {} : { warning: CLI_NOT_FOUND }),
     };
   }
 

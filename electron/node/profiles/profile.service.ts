@@ -177,7 +177,7 @@ export class ProfileService implements ProfileDirectory, ProfileEditor {
       const fields = roleFields(doc.profiles, doc.settings.roleNameAllowList, input);
       const updated: RoleProfile = { ...fields, id: current.id, createdAt: current.createdAt, updatedAt: this.deps.clock.now() };
       if (reachesThrough(doc.profiles, updated.sourceId, updated.id)) {
-        throw new RoledeckError('VALIDATION', `source: "${input.source}" is itself assumed through "${input.name}"; a role cannot be its own source.`);
+        throw new RoledeckError('VALIDATION', `"${input.source}" is itself assumed through "${input.name}": a role cannot be its own source. Pick another source profile.`, { field: 'source' });
       }
       doc.profiles[index] = updated;
       return { view: profileView(doc.profiles, updated, NO_SECRETS), affected: profilesThrough(doc.profiles, input.id) };
@@ -252,11 +252,12 @@ const NO_SECRETS = (): boolean => false;
 function roleFields(profiles: readonly Profile[], allowList: readonly string[], input: AddRoleInput | UpdateRoleInput): Omit<RoleProfile, 'id' | 'createdAt' | 'updatedAt'> {
   const source = findByName(profiles, input.source);
   if (!source) {
-    throw new RoledeckError('VALIDATION', `source: there is no profile named "${input.source}". Add the IAM user or role it should come from first.`);
+    throw new RoledeckError('VALIDATION', `There is no profile named "${input.source}" to assume the role with. Add the IAM user or role it should come from first.`, { field: 'source' });
   }
   const roleArn = input.roleArn ?? roleArnFor(input.partition ?? 'aws', input.accountId!, input.roleName!);
   const allowed = checkRoleAllowed(roleArn, allowList);
-  if (!allowed.ok) throw new RoledeckError('VALIDATION', allowed.message);
+  // The form shows the role as an ARN or as account ID and name: the refusal goes to the one given.
+  if (!allowed.ok) throw new RoledeckError('VALIDATION', allowed.message, { field: input.roleArn ? 'roleArn' : 'roleName' });
   return {
     kind: 'role',
     name: input.name,

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/domain/profile';
 import type { TestAccessResult } from '../../../shared/domain/session';
-import { diagnoseAccess, type AccessStep } from '../../../shared/logic/access-diagnosis';
+import { diagnoseAccess, stepDescription, type AccessStep } from '../../../shared/logic/access-diagnosis';
 import { callRegion, chainOf } from '../../../shared/logic/profile-chain';
 import { redactText } from '../../../shared/logic/redact';
 import type { Clock } from '../../../shared/ports/clock';
@@ -36,6 +36,8 @@ export class AccessTester {
       const step: AccessStep = { profileName: profile.name, operation: 'GetCallerIdentity', source: resolved.kind, signedBy: profile.name };
       const identity = await attempt(step, () => this.deps.sts.getCallerIdentity(resolved.credentials, callRegion(ctx.profiles, profile)));
       board.obtained(profile.id, resolved.kind === 'user-keys');
+      // Who the keys belong to is known now: the session shows it, here and in every other process.
+      if (resolved.kind === 'user-keys') await board.keysUsed(profile.id, { arn: identity.arn, accountId: identity.account });
       board.changed();
       return { ok: true, arn: identity.arn, account: identity.account, chain, elapsedMs: clock.now() - started };
     } catch (error) {
@@ -49,11 +51,12 @@ export class AccessTester {
       return {
         ok: false,
         failedAt: error.step.profileName,
+        step: stepDescription(error.step),
         cause: diagnosis.cause,
         explanation: redactText(diagnosis.explanation),
         ...(details.fromAws ? { awsCode: redactText(details.code), awsMessage: redactText(details.message) } : {}),
         chain,
-        step: error.step,
+        failedStep: error.step,
       };
     }
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Profile } from '../../../shared/domain/profile';
+import type { KeySession } from '../../../shared/domain/store-document';
 import { chainOf } from '../../../shared/logic/profile-chain';
 import { profileNotFound } from '../../../shared/logic/profile-lookup';
 import { DEFAULT_MFA_SESSION_SECONDS, DEFAULT_REFRESH_LEAD_SECONDS } from '../../../shared/logic/session-timing';
@@ -15,6 +16,8 @@ export interface ChainContext {
   allowList: readonly string[];
   /** The profile in use, when it still exists. */
   activeProfileId: string | null;
+  /** IAM users in use with their long-term keys (settings.keySessions), by profile id. */
+  keySessions: ReadonlyMap<string, KeySession>;
 }
 
 export function chainContextOf(snapshot: ProfileSnapshot): ChainContext {
@@ -27,6 +30,7 @@ export function chainContextOf(snapshot: ProfileSnapshot): ChainContext {
     mfaSessionSeconds: snapshot.settings.mfaSessionSeconds ?? DEFAULT_MFA_SESSION_SECONDS,
     allowList: snapshot.settings.roleNameAllowList,
     activeProfileId: active && byId.has(active) ? active : null,
+    keySessions: new Map((snapshot.settings.keySessions ?? []).filter((entry) => byId.get(entry.profileId)?.kind === 'iam-user').map((entry) => [entry.profileId, entry])),
   };
 }
 

@@ -1,7 +1,7 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import { diagnoseAccess, type AccessStep } from '../../../shared/logic/access-diagnosis';
 import { redactText } from '../../../shared/logic/redact';
-import { AwsCallError, awsMessageOf } from '../../../shared/domain/aws-call-error';
+import { AwsCallError, awsMessageOf, networkCauseText } from '../../../shared/domain/aws-call-error';
 
 /** A step of the chain failed; carries what test access needs to explain it. */
 export class ChainFailure extends Error {
@@ -27,6 +27,10 @@ export async function attempt<T>(step: AccessStep, work: () => Promise<T>): Prom
 /** The failure as diagnosis reads it: AWS's own code and words when AWS refused, redacted otherwise. */
 export function failureDetails(failure: ChainFailure): { code: string; message: string; fromAws: boolean } {
   const { error } = failure;
+  // No answer at all: AWS said nothing, so it is not quoted as if it had; where and why instead.
+  if (error instanceof AwsCallError && error.awsCode === 'NetworkError') {
+    return { code: 'NetworkError', message: `Could not reach AWS STS at ${error.endpoint ?? 'its endpoint'}: ${networkCauseText(error.networkCause)}`, fromAws: false };
+  }
   if (error instanceof AwsCallError) return { code: error.awsCode, message: awsMessageOf(error), fromAws: true };
   if (error instanceof RoledeckError) return { code: failure.code ?? error.code, message: error.message, fromAws: false };
   return { code: 'UnknownError', message: redactText(error instanceof Error ? error.message : String(error)), fromAws: false };
@@ -39,6 +43,7 @@ export function explainedError(error: unknown): unknown {
   if (!(inner instanceof AwsCallError)) return inner;
   const details = failureDetails(error);
   const { explanation } = diagnoseAccess(error.step, details.code, details.message);
+  if (!details.fromAws) return new AwsCallError(inner.awsCode, explanation, { cause: inner, ...(inner.endpoint ? { endpoint: inner.endpoint } : {}) });
   return new AwsCallError(inner.awsCode, `${explanation} (AWS: ${details.code}: ${details.message})`, { cause: inner });
 }
 

@@ -11,6 +11,8 @@ import type { EventSink } from '../../../shared/ports/event-sink';
 import type { Logger } from '../../../shared/ports/logger';
 import { sessionFingerprint, type ChainContext } from './chain-context';
 import type { SessionCache } from './session.cache';
+import type { KeySessionRecord } from './key-session.record';
+import type { KeySession } from '../../../shared/domain/store-document';
 
 /** What the refresh scheduler needs to know about one session. */
 export interface ScheduledSession {
@@ -30,20 +32,42 @@ type Held = { session: CachedSession; where: 'keychain' | 'memory' };
  */
 export class SessionBoard {
   private readonly status = new Map<string, SessionStatus>();
-  /** IAM users used with their long-term keys: listed as sessions once started, nothing cached. */
-  private readonly keySessions = new Set<string>();
+  /**
+   * IAM users used with their long-term keys: listed as sessions once started, nothing cached. The
+   * store's record (settings.keySessions, read with every context) is the truth the CLI shares.
+   */
+  private keySessions = new Map<string, KeySession>();
+  /** What the store's record said at the last read: a use it already holds is not written again. */
+  private recorded: ReadonlyMap<string, KeySession> = new Map();
   private readonly listeners = new Set<() => void>();
   private known: ReadonlyMap<string, Profile> = new Map();
   private leadMs = DEFAULT_REFRESH_LEAD_SECONDS * 1000;
   private activeProfileId: string | null = null;
 
-  constructor(private readonly deps: { cache: SessionCache; clock: Clock; events: EventSink; logger: Logger }) {}
+  constructor(private readonly deps: { cache: SessionCache; clock: Clock; events: EventSink; logger: Logger; record?: KeySessionRecord }) {}
 
-  /** Takes in what the latest read of the profiles says: names, the refresh lead, the active profile. */
+  /** Takes in what the latest read of the profiles says: names, the refresh lead, the active profile, the key sessions. */
   learn(ctx: ChainContext): void {
     this.known = ctx.byId;
     this.leadMs = ctx.leadMs;
     this.activeProfileId = ctx.activeProfileId;
+    this.recorded = ctx.keySessions;
+    this.keySessions = new Map(ctx.keySessions);
+  }
+
+  /**
+   * An IAM user was used with its keys: listed as live here at once, and recorded in the store for
+   * every other process, with the identity when Test access learnt it.
+   */
+  async keysUsed(profileId: string, identity?: { arn: string; accountId: string }): Promise<void> {
+    const current = this.keySessions.get(profileId);
+    const stored = this.recorded.get(profileId);
+    const known = identity ?? (current?.arn ? { arn: current.arn, accountId: current.accountId ?? '' } : undefined);
+    this.keySessions.set(profileId, { profileId, since: stored?.since ?? current?.since ?? this.deps.clock.now(), ...(known ?? {}) });
+    const unchanged = stored !== undefined && (known === undefined || (stored.arn === known.arn && stored.accountId === known.accountId));
+    if (unchanged) return;
+    await this.deps.record?.remember(profileId, known);
+    this.recorded = new Map(this.recorded).set(profileId, this.keySessions.get(profileId)!);
   }
 
   setActiveProfile(profileId: string | null): void {
@@ -77,7 +101,7 @@ export class SessionBoard {
 
   /** A new session was obtained: whatever state the last attempt left is over. */
   obtained(profileId: string, usingKeys: boolean): void {
-    if (usingKeys) this.keySessions.add(profileId);
+    if (usingKeys && !this.keySessions.has(profileId)) this.keySessions.set(profileId, { profileId, since: this.deps.clock.now() });
     this.status.delete(profileId);
   }
 
@@ -90,9 +114,10 @@ export class SessionBoard {
 
   /** Forgets the session in memory and in the keychain. */
   async end(profile: Profile): Promise<void> {
-    this.keySessions.delete(profile.id);
+    const usedKeys = this.keySessions.delete(profile.id);
     this.status.delete(profile.id);
     try {
+      if (usedKeys) await this.deps.record?.forget(profile.id);
       await this.deps.cache.remove(profile.kind === 'role' ? roleSessionItem(profile.id) : mfaSessionItem(profile.id));
     } finally {
       this.changed();
@@ -167,7 +192,7 @@ export class SessionBoard {
   private views(): SessionView[] {
     const now = this.deps.clock.now();
     const views = this.held().map(({ session, where }) => this.cachedView(session, where, now));
-    for (const profileId of this.keySessions) {
+    for (const profileId of this.keySessions.keys()) {
       const view = this.keysView(profileId, now);
       if (view) views.push(view);
     }
@@ -199,6 +224,7 @@ export class SessionBoard {
     const profile = this.known.get(profileId);
     if (profile?.kind !== 'iam-user') return undefined;
     const status = this.status.get(profileId);
+    const record = this.keySessions.get(profileId);
     return {
       profileId,
       profileName: profile.name,
@@ -206,6 +232,8 @@ export class SessionBoard {
       state: stateOf(status, undefined, now),
       cachedIn: 'none',
       refreshNeedsMfa: false,
+      ...(record?.accountId ? { accountId: record.accountId } : {}),
+      ...(record?.arn ? { arn: record.arn } : {}),
       chain: [profile.name],
       ...(status?.error ? { error: status.error } : {}),
     };

@@ -193,6 +193,7 @@ export class SessionService implements SessionAccess {
   private async obtain(ctx: ChainContext, profile: Profile, options: { interactive: boolean; force: boolean }): Promise<Resolved> {
     const resolved = await this.deps.resolver.resolve(ctx, profile, { ...options, forceRoles: false });
     this.deps.board.obtained(profile.id, resolved.kind === 'user-keys');
+    if (resolved.kind === 'user-keys') await this.deps.board.keysUsed(profile.id);
     return resolved;
   }
 

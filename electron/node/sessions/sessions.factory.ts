@@ -6,6 +6,7 @@ import { AccessTester } from './access.tester';
 import { ChainResolver } from './chain.resolver';
 import { MfaBroker } from './mfa-broker';
 import { RefreshScheduler } from './refresh.scheduler';
+import { KeySessionRecord } from './key-session.record';
 import { SessionBoard } from './session.board';
 import { SessionService } from './session.service';
 
@@ -26,7 +27,7 @@ export function createSessions(
   const { clock, logger, sts } = ports;
   const cache = shared.sessionCache;
   const broker = new MfaBroker(needs.prompter, clock, ports.scheduler ? { scheduler: ports.scheduler, promptTimeoutMs: MFA_PROMPT_TIMEOUT_MS } : {});
-  const board = new SessionBoard({ cache, clock, events: shared.events, logger });
+  const board = new SessionBoard({ cache, clock, events: shared.events, logger, record: new KeySessionRecord({ store: ports.store, clock, logger }) });
   const resolver = new ChainResolver({ profiles: needs.profiles, sts, cache, broker, clock, board });
   const tester = new AccessTester({ resolver, board, sts, clock, logger });
   return new SessionService({ profiles: needs.profiles, store: ports.store, resolver, board, tester });

@@ -11,11 +11,14 @@ import type {
 /** Thrown by API calls that the main side answered with an error; `code` is from the contract. */
 export class ApiError extends Error {
   readonly code: IpcError['code'];
+  /** The request field the main side refused (`roleName`), when the refusal is about one. */
+  readonly field: string | undefined;
 
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;
+    this.field = error.field;
   }
 }
 

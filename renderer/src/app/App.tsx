@@ -15,6 +15,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Icon } from '../ui/Icon';
 import { detectMac, useSection } from './navigation';
 import { hashFor, SECTIONS, sectionById, shortcutLabel, type SectionId } from './sections';
+import { AppStatusContext } from './app-status-context';
 import { StatusArea, StatusBanner } from './StatusArea';
 import { Sidebar } from './Sidebar';
 import { useThemePreference } from './theme';
@@ -92,87 +93,92 @@ export function App(): ReactElement {
   }, [section]);
 
   return (
-    <div className="app">
-      {/* The hash holds the current section, so the skip link moves focus itself instead of
-          navigating to #main. */}
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(event) => {
-          event.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        Skip to content
-      </a>
-      <header className="topbar">
-        <div className="brand">
-          <Icon name="deck" className="brand__mark" />
-          <span className="brand__name">Roledeck</span>
-        </div>
-        <ActiveSessionIndicator key={storeEpoch} />
-        <StatusArea status={status} />
-      </header>
-      <CommandPalette isMac={isMac}>
-        {(openPalette) => (
-          <Sidebar
-            current={current}
-            isMac={isMac}
-            footer={
-              <button
-                type="button"
-                className="palette-trigger"
-                onClick={openPalette}
-                aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
-                title={`Go to a profile or section (${paletteShortcutLabel(isMac)})`}
-              >
-                <Icon name="search" />
-                <span className="palette-trigger__label">Go to…</span>
-                <kbd aria-hidden="true">{paletteShortcutLabel(isMac)}</kbd>
-              </button>
-            }
-          />
-        )}
-      </CommandPalette>
-      <main id="main" className="main" tabIndex={-1} aria-labelledby="section-title">
-        <StatusBanner status={status} />
-        <StoreBanner status={store.status} onStartOver={() => setStartingOver(true)} onRecheck={store.recheck} />
-        <div className="page-header">
-          <div>
-            <h1 id="section-title" className="page-header__title" tabIndex={-1} ref={headingRef}>
-              {section.label}
-            </h1>
-            <p className="page-header__summary">{section.summary}</p>
+    <AppStatusContext.Provider value={status}>
+      <div className="app">
+        {/* The hash holds the current section, so the skip link moves focus itself instead of
+            navigating to #main. */}
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          Skip to content
+        </a>
+        <CommandPalette isMac={isMac}>
+          {(openPalette) => (
+            <>
+              <header className="topbar">
+                <div className="brand">
+                  <Icon name="deck" className="brand__mark" />
+                  <span className="brand__name">Roledeck</span>
+                </div>
+                {/* The session in use; clicking it opens the switcher (the palette). */}
+                <ActiveSessionIndicator key={storeEpoch} onSwitch={() => openPalette({ switching: true })} isMac={isMac} />
+                <StatusArea status={status} />
+              </header>
+              <Sidebar
+                current={current}
+                isMac={isMac}
+                footer={
+                  <button
+                    type="button"
+                    className="palette-trigger"
+                    onClick={() => openPalette()}
+                    aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+                    title={`Go to a profile or section (${paletteShortcutLabel(isMac)})`}
+                  >
+                    <Icon name="search" />
+                    <span className="palette-trigger__label">Go to…</span>
+                    <kbd aria-hidden="true">{paletteShortcutLabel(isMac)}</kbd>
+                  </button>
+                }
+              />
+            </>
+          )}
+        </CommandPalette>
+        <main id="main" className="main" tabIndex={-1} aria-labelledby="section-title">
+          <StatusBanner status={status} />
+          <StoreBanner status={store.status} onStartOver={() => setStartingOver(true)} onRecheck={store.recheck} />
+          <div className="page-header">
+            <div>
+              <h1 id="section-title" className="page-header__title" tabIndex={-1} ref={headingRef}>
+                {section.label}
+              </h1>
+              <p className="page-header__summary">{section.summary}</p>
+            </div>
+            <kbd className="page-header__shortcut" aria-hidden="true">
+              {shortcutLabel(index, isMac)}
+            </kbd>
           </div>
-          <kbd className="page-header__shortcut" aria-hidden="true">
-            {shortcutLabel(index, isMac)}
-          </kbd>
-        </div>
-        <ErrorBoundary key={`${current}:${storeEpoch}`} title={`The ${section.label} section failed to show`}>
-          <SectionView id={current} status={status} store={store} onStartOver={() => setStartingOver(true)} theme={theme} isMac={isMac} />
+          <ErrorBoundary key={`${current}:${storeEpoch}`} title={`The ${section.label} section failed to show`}>
+            <SectionView id={current} status={status} store={store} onStartOver={() => setStartingOver(true)} theme={theme} isMac={isMac} />
+          </ErrorBoundary>
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {announcement}
+          </p>
+        </main>
+        {/* App level: an MFA prompt from any caller shows whichever section is open. */}
+        <ErrorBoundary title="The MFA prompt failed to show">
+          <MfaPromptHost />
         </ErrorBoundary>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {announcement}
-        </p>
-      </main>
-      {/* App level: an MFA prompt from any caller shows whichever section is open. */}
-      <ErrorBoundary title="The MFA prompt failed to show">
-        <MfaPromptHost />
-      </ErrorBoundary>
-      {startingOver ? (
-        <StartOverFlow
-          status={store.status.state === 'loaded' ? store.status.value : null}
-          onClose={() => setStartingOver(false)}
-          onReset={() => {
-            reloadViews();
-            store.recheck();
-          }}
-          onImported={() => {
-            window.location.hash = hashFor('accounts');
-            reloadViews();
-          }}
-        />
-      ) : null}
-    </div>
+        {startingOver ? (
+          <StartOverFlow
+            status={store.status.state === 'loaded' ? store.status.value : null}
+            onClose={() => setStartingOver(false)}
+            onReset={() => {
+              reloadViews();
+              store.recheck();
+            }}
+            onImported={() => {
+              window.location.hash = hashFor('accounts');
+              reloadViews();
+            }}
+          />
+        ) : null}
+      </div>
+    </AppStatusContext.Provider>
   );
 }

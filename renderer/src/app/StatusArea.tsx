@@ -50,6 +50,7 @@ export function StatusBanner({ status }: { status: AppStatus }): ReactElement | 
   const { keychain, info } = status;
   let title: string;
   let message: string;
+  let fix: string | undefined;
   // Locked is a normal moment (unlock and carry on); unavailable or unreachable needs fixing.
   let tone: 'warn' | 'danger' = 'danger';
   if (keychain.state === 'failed') {
@@ -58,6 +59,7 @@ export function StatusBanner({ status }: { status: AppStatus }): ReactElement | 
   } else if (keychain.state === 'loaded' && keychain.value.state !== 'ready') {
     title = keychain.value.state === 'locked' ? 'Your keychain is locked' : 'Your keychain is unavailable';
     message = keychain.value.message;
+    fix = keychain.value.fix;
     if (keychain.value.state === 'locked') tone = 'warn';
   } else if (info.state === 'failed') {
     title = 'Roledeck cannot reach its background service';
@@ -71,6 +73,7 @@ export function StatusBanner({ status }: { status: AppStatus }): ReactElement | 
       <div className="banner__text">
         <p className="banner__title">{title}</p>
         <p>{message}</p>
+        {fix ? <p data-testid="keychain-fix">{fix}</p> : null}
       </div>
       <button type="button" className="button" onClick={status.recheckKeychain}>
         Check again

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import './dialog.css';
 import { Icon } from './Icon';
 
@@ -14,8 +14,16 @@ interface DialogProps {
   /** Esc, the close button and Cancel all call this; the parent unmounts the dialog. */
   onClose: () => void;
   children: ReactNode;
-  /** Buttons at the bottom; a form puts its submit button here with `form=` pointing at itself. */
-  footer?: ReactNode;
+  /**
+   * Buttons at the bottom; a form puts its submit button here with `form=` pointing at itself. As a
+   * function it gets the guarded close for its Cancel button (see `unsaved`).
+   */
+  footer?: ReactNode | ((close: () => void) => ReactNode);
+  /**
+   * Whether closing now would throw away what the person typed. When it says yes, Esc, the close
+   * button and Cancel first ask (Keep editing / Discard) instead of closing.
+   */
+  unsaved?: () => boolean;
   /** One line under the title, read out with the title when the dialog opens. */
   description?: ReactNode;
   size?: 'sm' | 'md' | 'lg';
@@ -33,14 +41,30 @@ interface DialogProps {
  * top of that, Tab wraps inside the dialog (an Electron window has no browser UI to tab out to,
  * but a browser does), and focus returns to where it was when the dialog closes.
  */
-export function Dialog({ title, onClose, children, footer, description, size = 'md', className, testId, bare = false }: DialogProps): ReactElement {
+export function Dialog({ title, onClose, children, footer, unsaved, description, size = 'md', className, testId, bare = false }: DialogProps): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+  const [confirming, setConfirming] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
   const onCloseRef = useRef(onClose);
+  const unsavedRef = useRef(unsaved);
   useLayoutEffect(() => {
     onCloseRef.current = onClose;
+    unsavedRef.current = unsaved;
   });
+  // One close for Esc, the × button and Cancel: asks first when there is something to lose.
+  const confirmingRef = useRef(false);
+  confirmingRef.current = confirming;
+  const requestClose = useCallback(() => {
+    if (confirmingRef.current) setConfirming(false);
+    else if (unsavedRef.current?.()) setConfirming(true);
+    else onCloseRef.current();
+  }, []);
+
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
 
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -64,11 +88,11 @@ export function Dialog({ title, onClose, children, footer, description, size = '
     // Esc: the browser would close the dialog behind React's back; let the parent decide.
     const onCancel = (event: Event): void => {
       event.preventDefault();
-      onCloseRef.current();
+      requestClose();
     };
     dialog.addEventListener('cancel', onCancel);
     return () => dialog.removeEventListener('cancel', onCancel);
-  }, []);
+  }, [requestClose]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>): void => {
     if (event.key !== 'Tab' || !ref.current) return;
@@ -111,13 +135,27 @@ export function Dialog({ title, onClose, children, footer, description, size = '
               </p>
             ) : null}
           </div>
-          <button type="button" className="icon-button" onClick={() => onCloseRef.current()} aria-label="Close">
+          <button type="button" className="icon-button" onClick={requestClose} aria-label="Close">
             <Icon name="close" />
           </button>
         </div>
       )}
       <div className={bare ? 'dialog__body dialog__body--bare' : 'dialog__body'}>{children}</div>
-      {footer ? <div className="dialog__footer">{footer}</div> : null}
+      {confirming ? (
+        <div className="dialog__footer dialog__footer--confirm" role="group" aria-labelledby={`${titleId}-discard`}>
+          <p id={`${titleId}-discard`} className="dialog__confirm-text" role="alert">
+            Discard what you typed in this form?
+          </p>
+          <button type="button" className="button" ref={keepRef} onClick={() => setConfirming(false)}>
+            Keep editing
+          </button>
+          <button type="button" className="button button--danger" onClick={() => onCloseRef.current()}>
+            Discard
+          </button>
+        </div>
+      ) : footer ? (
+        <div className="dialog__footer">{typeof footer === 'function' ? footer(requestClose) : footer}</div>
+      ) : null}
     </dialog>
   );
 }

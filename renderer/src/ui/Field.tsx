@@ -1,4 +1,5 @@
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useId, useLayoutEffect, type ReactElement, type ReactNode } from 'react';
+import { claimFocus } from './field-focus';
 import './forms.css';
 
 /** What a field hands its control so the label, hint and error are tied to it. */
@@ -20,6 +21,11 @@ interface FieldProps {
   required?: boolean;
   /** Something beside the control (a Generate button). */
   addon?: ReactNode;
+  /**
+   * The form's last refused submit (ui/field-focus): with an error, the first such field takes focus
+   * and scrolls into view with its message.
+   */
+  focusRequest?: number | undefined;
   className?: string;
   children: (control: FieldControlProps) => ReactElement;
 }
@@ -27,11 +33,15 @@ interface FieldProps {
 /**
  * A labelled form control with its hint and error. The error sits in a live region that is always
  * there, so a message that appears on blur is announced, and the control points at it with
- * aria-describedby and aria-invalid.
+ * aria-describedby and aria-invalid. After a refused submit (`focusRequest`), the first field with
+ * an error takes focus.
  */
-export function Field({ label, id: givenId, hint, error, required, addon, className, children }: FieldProps): ReactElement {
+export function Field({ label, id: givenId, hint, error, required, addon, className, focusRequest, children }: FieldProps): ReactElement {
   const generatedId = useId();
   const id = givenId ?? generatedId;
+  useLayoutEffect(() => {
+    if (error) claimFocus(focusRequest, document.getElementById(id));
+  }, [focusRequest, error, id]);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');

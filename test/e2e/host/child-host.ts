@@ -5,6 +5,8 @@ export interface ChildHost {
   url: string;
   /** Everything the child wrote to stderr so far (its JSON log lines). */
   stderr: () => string;
+  /** Everything it wrote to stdout so far (what `npm start` shows in the terminal). */
+  stdout: () => string;
   close(): Promise<void>;
 }
 
@@ -63,5 +65,5 @@ export async function startChildHost(command: readonly string[], env: NodeJS.Pro
     throw error;
   });
 
-  return { url, stderr: () => stderr, close: () => stopGroup(child) };
+  return { url, stderr: () => stderr, stdout: () => stdout, close: () => stopGroup(child) };
 }

@@ -19,17 +19,23 @@ export interface TestHostOptions {
   ports?: Partial<Ports>;
   /** Also serve the CLI agent socket in `home`, as the desktop app does. */
   agent?: boolean;
+  /**
+   * 'memory' (default): a clipboard the test reads, since the suite's keyring session has no
+   * display. 'system': the product's own (webHostPorts' SystemClipboard), for tests that run an X
+   * display and read the real clipboard with xclip.
+   */
+  clipboard?: 'memory' | 'system';
 }
 
 export interface TestHost extends WebHost {
-  /** What main last wrote to the clipboard (the host's stand-in for the OS clipboard). */
+  /** What main last wrote to the clipboard, with the default 'memory' clipboard. */
   clipboard: MemoryClipboard;
 }
 
 /**
  * The product's browser host (electron/web-host) with what a test needs on top: a temporary data
- * directory unless one is given, and a clipboard the test can read, since main's side of the web
- * host has no OS clipboard of its own.
+ * directory unless one is given, and a clipboard the test can read unless the test asks for the
+ * real one.
  */
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const temporaryHome = options.home === undefined ? await mkdtemp(path.join(tmpdir(), 'roledeck-test-host-')) : null;
@@ -37,7 +43,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   const clipboard = new MemoryClipboard();
   const host = await startWebHost({
     home,
-    ports: { ...webHostPorts(home), clipboard, ...options.ports },
+    ports: { ...webHostPorts(home), ...(options.clipboard === 'system' ? {} : { clipboard }), ...options.ports },
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.rendererDir === undefined ? {} : { rendererDir: options.rendererDir }),
     ...(options.agent === undefined ? {} : { agent: options.agent }),

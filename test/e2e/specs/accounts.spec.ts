@@ -220,14 +220,29 @@ test.describe('Accounts', () => {
     await dialog.getByRole('textbox', { name: 'Role ARN' }).blur();
     await expect(dialog.getByRole('textbox', { name: 'Role ARN' })).toHaveAccessibleDescription(/The account ID has 3 digits; it needs 12/);
 
-    // Fixed, but the name is taken: the main side says so, at form level.
+    // Fixed, but the name is taken: the main side says so, next to the name, which takes focus.
     await dialog.getByRole('textbox', { name: 'Role ARN' }).fill('arn:aws:iam::123456789012:role/Admin');
     await dialog.getByLabel('ExternalId').fill('acme-external-id');
     await dialog.getByLabel('Duration (seconds)').fill('3600');
     await dialog.getByLabel('Profile name').fill('consultant');
     await dialog.getByRole('button', { name: 'Add role' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText('A profile named "consultant" already exists. Pick another name or edit that profile.');
+    const name = dialog.getByLabel('Profile name');
+    await expect(name).toHaveAccessibleDescription(/^A profile named "consultant" already exists\. Pick another name or edit that profile\./);
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toBeFocused();
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+
+    // Esc on a filled form asks before it throws the input away; Keep editing keeps every field.
     await page.keyboard.press('Escape');
+    await expect(dialog.getByRole('alert')).toHaveText('Discard what you typed in this form?');
+    await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await dialogShot(page, 'accounts-discard-confirm', false);
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('ExternalId')).toHaveValue('acme-external-id');
+    // Cancel asks too; Discard closes.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Discard' }).click();
     await expect(dialog).toBeHidden();
 
     await page.getByRole('button', { name: 'Add IAM user' }).click();
@@ -274,7 +289,7 @@ test.describe('Accounts', () => {
       ports: {
         awsFiles: new AwsFilesReader({ env: { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials }, homeDir: awsDir }),
         // The CLI as `npm link` would put it on PATH: a credential_process line names it by full path.
-        cliLauncher: async () => ({ command: [process.execPath, path.join(process.cwd(), 'dist', 'cli', 'roledeck.mjs')] }),
+        cliLauncher: async () => ({ command: [process.execPath, path.join(process.cwd(), 'dist', 'cli', 'roledeck.mjs')], found: true }),
       },
     });
     try {
@@ -458,17 +473,28 @@ test.describe('Accounts', () => {
     await screenshot(page, 'settings-allow-list');
     expect(await call(app, 'settings.get', {})).toMatchObject({ roleNameAllowList: ['ExampleRoleName'] });
 
+    // A short window: the form scrolls, and the refusal must still be seen where the role name is.
+    await page.setViewportSize({ width: 1024, height: 640 });
     await page.keyboard.press('Control+1');
     await page.getByRole('button', { name: 'Add role' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add role' });
     await dialog.getByLabel('Profile name').fill('acme-admin');
     await dialog.getByRole('textbox', { name: 'Account ID' }).fill('123456789012');
     await dialog.getByRole('textbox', { name: 'Role name' }).fill('Admin');
+    // Scrolled to the bottom, as after filling the rest of the form.
+    await dialog.locator('.dialog__body').evaluate((body) => body.scrollTo(0, body.scrollHeight));
     await dialog.getByRole('button', { name: 'Add role' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText(
-      'The role "Admin" is not allowed: this installation accepts only roles named "ExampleRoleName". To accept it, add it in Settings → Allowed role names.',
-    );
-    await dialog.getByRole('textbox', { name: 'Role name' }).fill('ExampleRoleName');
+    const roleName = dialog.getByRole('textbox', { name: 'Role name' });
+    const refusal =
+      'The role "Admin" is not allowed: this installation accepts only roles named "ExampleRoleName". To accept it, add it in Settings → Allowed role names.';
+    await expect(roleName).toHaveAccessibleDescription(new RegExp(`^${refusal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await expect(roleName).toHaveAttribute('aria-invalid', 'true');
+    await expect(roleName).toBeFocused();
+    const message = dialog.getByText(refusal);
+    await expect(message).toBeInViewport();
+    await expect(roleName).toBeInViewport();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'accounts-role-refused-by-allow-list.png') });
+    await roleName.fill('ExampleRoleName');
     await dialog.getByRole('button', { name: 'Add role' }).click();
     await expect(dialog).toBeHidden();
     await expect(option(page, 'acme-admin')).toBeVisible();
@@ -566,6 +592,10 @@ test.describe('Accounts', () => {
       await expect(dialog.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
       await check('add role dialog with errors');
       await page.keyboard.press('Escape');
+      await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+      await check('discard confirmation');
+      await dialog.getByRole('button', { name: 'Discard' }).click();
+      await expect(dialog).toBeHidden();
 
       await option(page, 'consultant').click();
       await expect(page.getByRole('dialog', { name: 'Edit consultant' })).toBeVisible();

@@ -42,15 +42,37 @@ test('with no Secret Service on the bus, the app says the keychain is unavailabl
     ...baseEnv(runtimeDir),
     DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(runtimeDir, 'no-such-bus')}`,
   });
+  // The terminal says what the window says: no keychain, why, and how to get one on this platform.
+  await expect.poll(() => child!.stdout()).toContain('Data:');
+  const terminal = child.stdout();
+  expect(terminal).toContain('Roledeck is running in your browser WITHOUT a keychain (none can be reached)');
+  expect(terminal).not.toContain('with its services');
+  expect(terminal).not.toMatch(/one-time/i);
+  expect(terminal).toMatch(/\n {2}Fix: Install and unlock a Secret Service provider: GNOME Keyring .* KeePassXC .*dbus-run-session/);
+  // A start without a keychain creates no data folder.
+  expect(existsSync(path.join(runtimeDir, 'home'))).toBe(false);
+  expect(terminal).toContain(`Data: ${path.join(runtimeDir, 'home')} (created when Roledeck first saves something)`);
+
   await page.goto(child.url);
   const status = page.getByTestId('keychain-status');
   await expect(status).toHaveAttribute('data-state', 'unavailable');
   await expect(status).toHaveText('Keychain unavailable');
-  const banner = page.getByRole('alert');
-  await expect(banner).toContainText('Your keychain is unavailable');
+  const banner = page.getByRole('alert').filter({ hasText: 'Your keychain is unavailable' });
   await expect(banner).toContainText('The OS keychain cannot be reached.');
   await expect(banner).toContainText('Nothing was written anywhere else.');
+  await expect(banner.getByTestId('keychain-fix')).toContainText('Install and unlock a Secret Service provider: GNOME Keyring');
   await screenshot(page, 'keychain-unavailable');
+
+  // Nothing that takes a secret can be started while no keychain can keep it; the reason is beside it.
+  await page.goto(`${child.url}#/accounts`);
+  const addUser = page.getByRole('button', { name: 'Add IAM user' });
+  await expect(addUser).toHaveAttribute('aria-disabled', 'true');
+  await expect(addUser).toHaveAccessibleDescription(/^Adding an IAM user or importing keys waits for the keychain\. Your keychain cannot be reached, so Roledeck cannot save a secret now\./);
+  // A click (aria-disabled keeps it focusable and in the tab order) opens no form.
+  await addUser.dispatchEvent('click');
+  await expect(page.getByRole('dialog', { name: 'Add IAM user' })).toHaveCount(0);
+  await screenshot(page, 'keychain-unavailable-accounts');
+  expect(existsSync(path.join(runtimeDir, 'home'))).toBe(false);
 });
 
 test('with the keyring locked, the app says so and checks again on request', async ({ page }) => {
@@ -67,11 +89,14 @@ test('with the keyring locked, the app says so and checks again on request', asy
     ...baseEnv(runtimeDir),
     ROLEDECK_E2E_KEYRING_PASSWORD: randomBytes(16).toString('hex'),
   });
+  await expect.poll(() => child!.stdout()).toContain('Data:');
+  expect(child.stdout()).toContain('Roledeck is running in your browser WITHOUT a keychain (it is locked)');
+  expect(child.stdout()).toContain('  Fix: Unlock your login keyring');
   await page.goto(child.url);
   const status = page.getByTestId('keychain-status');
   await expect(status).toHaveAttribute('data-state', 'locked');
   await expect(status).toHaveText('Keychain locked');
-  const banner = page.getByRole('alert');
+  const banner = page.getByRole('alert').filter({ hasText: 'Your keychain is locked' });
   await expect(banner).toContainText('Your keychain is locked');
   await expect(banner).toContainText('Unlock it (log in again or open your keyring manager) and try again.');
   await screenshot(page, 'keychain-locked');

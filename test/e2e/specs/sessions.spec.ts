@@ -92,7 +92,8 @@ test.describe('sessions and MFA', () => {
     const acme = await addCustomer(page, 'prod');
     await openSessions(page);
     await expect(page.getByRole('main')).toContainText('Sessions you start appear here');
-    await expect(page.getByTestId('active-indicator')).toHaveText('No session in use');
+    await expect(page.getByTestId('active-indicator')).toHaveText('No session in use — choose one (Ctrl+K)');
+    await expect(page.getByTestId('active-indicator')).toHaveAccessibleName('No session in use — choose one (Ctrl+K)');
 
     await startFromPanel(page, acme);
     const dialog = mfaDialog(page);
@@ -124,7 +125,7 @@ test.describe('sessions and MFA', () => {
     await expect(card.getByTestId('countdown')).toHaveText(/^(59|60) min left$|^1 h left$/);
     await expect(card).toContainText('In the OS keychain until');
     await expect(card).toContainText(/Next refresh\s*At \d/);
-    await expect(page.getByTestId('start-result')).toHaveText('acme-prod is live and now in use.');
+    await expect(page.getByTestId('start-result')).toHaveText('acme-prod is live and in use.');
 
     // The top bar says which account is in use, with the customer's colour (an SVG fill, not a style).
     const indicator = page.getByTestId('active-indicator');

@@ -142,6 +142,9 @@ test.describe('app shell', () => {
     const nav = page.getByRole('navigation', { name: 'Sections' });
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    // The session pill in the title bar is a control (it opens the switcher), next in the order.
+    await expect(page.getByTestId('active-indicator')).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(nav.getByRole('link', { name: 'Accounts' })).toBeFocused();
     // The focus ring is drawn, not just present.
     const outline = await nav.getByRole('link', { name: 'Accounts' }).evaluate((link) => getComputedStyle(link).outlineStyle);

@@ -4,9 +4,10 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { ProfileView } from '../../../shared/domain/profile-view';
-import { cliPath, ensureCliBuilt } from '../../integration/fixtures/cli';
+import { cliPath, ensureCliBuilt, runCli } from '../../integration/fixtures/cli';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
 import { expect, openApp, screenshot, SCREENSHOT_DIR } from '../fixtures';
+import { layoutOverflows } from '../layout-check';
 import type { TestHost } from '../host/test-host';
 import { invoke, test } from '../with-moto';
 
@@ -239,7 +240,7 @@ test.describe('putting a session to work', () => {
       const facts = dialog.getByRole('list', { name: 'What will be written' });
       await expect(facts).toContainText('A [profile acme-prod] section with credential_process in ~/.aws/config');
       await expect(facts).toContainText('Nothing else in the file changes; a backup of the file is kept before Roledeck first edits it.');
-      await expect(facts).toContainText('naming the roledeck CLI by the full path it has on your PATH now');
+      await expect(facts).toContainText('named by its full path (the roledeck on your PATH, else the one this copy of Roledeck carries)');
 
       // The name is checked with the same rule the main side uses.
       await name.fill('acme prod');
@@ -273,7 +274,9 @@ test.describe('putting a session to work', () => {
       await expect(result.getByRole('status')).toHaveText('Updated [profile acme-prod].');
       await expect(result).toContainText(config);
       await expect(result).toContainText(`${config}.roledeck-backup-`);
-      await expect(result).toContainText(`credential_process = ${launcher} credential-process --id ${role.id} acme-prod`);
+      // The test host keeps its store in a temporary folder, so the line names it.
+      await expect(result).toContainText(`credential_process = ${launcher} --home ${app.home} credential-process --id ${role.id} acme-prod`);
+      await expect(dialog.getByTestId('install-check')).toHaveText(/^The AWS CLI can run it: Roledeck ran the line once, as the AWS CLI does; its credentials last until \d{1,2}:\d{2}/);
       await expect(dialog.getByTestId('install-warning')).toHaveCount(0);
       await expect(result).toContainText('aws sts get-caller-identity --profile acme-prod');
       await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
@@ -281,7 +284,7 @@ test.describe('putting a session to work', () => {
 
       // Roledeck's section replaced the hand-written one; every other line is as it was, and the backup is the original.
       const after = await readFile(config, 'utf8');
-      expect(after).toContain(`credential_process = ${launcher} credential-process --id ${role.id}`);
+      expect(after).toContain(`credential_process = ${launcher} --home ${app.home} credential-process --id ${role.id}`);
       const outside = (text: string): string => text.replace(/\[profile acme-prod\][\s\S]*?\n(?=\n\[profile other\])/, '<acme-prod>');
       expect(outside(after)).toBe(outside(original));
       expect(after).not.toContain('role/Old');
@@ -306,8 +309,9 @@ test.describe('putting a session to work', () => {
     }
   });
 
-  test('installs with plain `roledeck` and says what to do when the CLI is on no PATH it can find', async ({ page, app }) => {
+  test('with no roledeck on any PATH, names the app’s own CLI by full path, and the line it writes runs', async ({ page, app }) => {
     test.setTimeout(60_000);
+    await ensureCliBuilt();
     const awsDir = await mkdtemp(path.join(tmpdir(), 'roledeck-e2e-work-nopath-'));
     const config = path.join(awsDir, 'config');
     const previous = { config: process.env.AWS_CONFIG_FILE, path: process.env.PATH, shell: process.env.SHELL };
@@ -322,14 +326,55 @@ test.describe('putting a session to work', () => {
       await dialog.getByRole('button', { name: 'Install' }).click();
       const result = dialog.getByTestId('install-result');
       await expect(result.getByRole('status')).toHaveText('Added [profile acme-prod].');
-      const warning = dialog.getByTestId('install-warning');
-      await expect(warning).toHaveAttribute('role', 'alert');
-      await expect(warning).toContainText('The roledeck command is not on your PATH, so the AWS CLI cannot run this profile yet.');
-      await expect(warning).toContainText('npm run build && npm link');
-      await expect(result).toContainText(`credential_process = roledeck credential-process --id ${role.id} acme-prod`);
-      expect(await readFile(config, 'utf8')).toContain(`credential_process = roledeck credential-process --id ${role.id} acme-prod`);
+      const line = `credential_process = ${process.execPath} ${cliPath} --home ${app.home} credential-process --id ${role.id} acme-prod`;
+      await expect(result).toContainText(line);
+      await expect(dialog.getByTestId('install-check')).toContainText('The AWS CLI can run it');
+      await expect(dialog.getByTestId('install-warning')).toHaveCount(0);
+      expect(await readFile(config, 'utf8')).toContain(line);
+      expect(await readFile(config, 'utf8')).not.toContain('credential_process = roledeck ');
       await axeBothThemes(page);
-      await viewportShot(page, 'install-not-on-path');
+      await viewportShot(page, 'install-own-cli');
+    } finally {
+      restoreEnv(previous);
+      await rm(awsDir, { recursive: true, force: true });
+    }
+  });
+
+  test('never replaces a working line with one that cannot run: a broken roledeck on PATH leaves the CLI’s line in place, and says why', async ({ page, app }) => {
+    test.setTimeout(60_000);
+    await ensureCliBuilt();
+    const awsDir = await mkdtemp(path.join(tmpdir(), 'roledeck-e2e-work-keep-'));
+    const config = path.join(awsDir, 'config');
+    const previous = { config: process.env.AWS_CONFIG_FILE, path: process.env.PATH, shell: process.env.SHELL };
+    process.env.AWS_CONFIG_FILE = config;
+    try {
+      const { card } = await startSession(page, app);
+      // The CLI installed the profile itself, with its own full path: a line that works.
+      const installed = await runCli(['config', 'install', 'acme-prod'], { env: { ROLEDECK_HOME: app.home, AWS_CONFIG_FILE: config, ROLEDECK_NO_AGENT: '1' } });
+      expect(installed.code, installed.stderr).toBe(0);
+      const before = await readFile(config, 'utf8');
+      // A stale roledeck on PATH that no longer runs.
+      const bin = path.join(awsDir, 'bin');
+      await mkdir(bin);
+      await writeFile(path.join(bin, 'roledeck'), '#!/bin/sh\necho "roledeck: this old install is broken" >&2\nexit 1\n', { mode: 0o755 });
+      process.env.PATH = `${bin}:/usr/bin:/bin`;
+      process.env.SHELL = '/bin/sh';
+
+      await card.getByRole('button', { name: 'Install as AWS CLI profile acme-prod' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Install as AWS CLI profile' });
+      await dialog.getByRole('button', { name: 'Install' }).click();
+      const result = dialog.getByTestId('install-result');
+      await expect(result.getByRole('status')).toHaveText('[profile acme-prod] was already up to date; nothing changed.');
+      await expect(dialog.getByTestId('install-warning')).toHaveText(
+        'Roledeck kept the line that works: the new one would not run. It ended with exit code 1: this old install is broken.',
+      );
+      await expect(dialog.getByTestId('install-check')).toContainText('The AWS CLI can run it');
+      await expect(result).toContainText(`${cliPath} --home ${app.home} credential-process`);
+      expect(await readFile(config, 'utf8')).toBe(before);
+      // A long path breaks inside the dialog rather than running past its edge.
+      expect(await layoutOverflows(page, 'dialog[open]')).toEqual([]);
+      await axeBothThemes(page);
+      await viewportShot(page, 'install-kept-working-line');
     } finally {
       restoreEnv(previous);
       await rm(awsDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI_NOT_ON_PATH, findCliLauncher, loginShellPath } from '../../../electron/node/aws-files/cli-launcher';
+import { checkoutCli, findCliLauncher, loginShellPath } from '../../../electron/node/aws-files/cli-launcher';
 import { credentialProcessCommandLine } from '../../../electron/node/aws-files/credential-process-command';
 import { cliPath, ensureCliBuilt } from '../fixtures/cli';
 
@@ -31,7 +31,7 @@ describe('findCliLauncher: the roledeck CLI for credential_process lines the app
   it('names the CLI found on PATH, and node, by full paths: the line runs with no PATH at all', async () => {
     const bin = npmStyleBin();
     const launcher = await findCliLauncher({ env: { PATH: `/nonexistent:${bin}:/usr/bin:/bin` }, platform: 'linux' });
-    expect(launcher).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')] });
+    expect(launcher).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')], found: true });
     const line = credentialProcessCommandLine(launcher.command, { id: 'x', name: 'acme-prod' }).replace(/ credential-process .*$/, ' --version');
     const run = runLine(line, '/nonexistent');
     expect(run.stderr).toBe('');
@@ -51,14 +51,24 @@ describe('findCliLauncher: the roledeck CLI for credential_process lines the app
     writeFileSync(path.join(home, profileFile), profile(bin));
     const env = { PATH: '/usr/bin:/bin', SHELL: shell, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
     expect(await loginShellPath(env)).toMatch(new RegExp(`^${bin}:`));
-    expect(await findCliLauncher({ env, platform: 'linux' })).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')] });
+    expect(await findCliLauncher({ env, platform: 'linux' })).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')], found: true });
   });
 
-  it('keeps plain `roledeck` and says what to do when neither PATH has it', async () => {
+  it("names the app's own CLI by full paths when neither PATH has one, and the line runs with no PATH at all", async () => {
     const home = temp('home');
-    const launcher = await findCliLauncher({ env: { PATH: temp('empty'), SHELL: '/bin/bash', HOME: home }, platform: 'linux' });
-    expect(launcher).toEqual({ command: ['roledeck'], warning: CLI_NOT_ON_PATH });
-    expect(launcher.warning).toMatch(/not on your PATH.*npm link.*install the profile again/);
+    const ownCli = checkoutCli(path.dirname(path.dirname(path.dirname(cliPath))));
+    expect(ownCli).toEqual([process.execPath, cliPath]);
+    const launcher = await findCliLauncher({ env: { PATH: temp('empty'), SHELL: '/bin/bash', HOME: home }, platform: 'linux', ownCli });
+    expect(launcher).toEqual({ command: [process.execPath, cliPath], found: true });
+    const line = credentialProcessCommandLine(launcher.command, { id: 'x', name: 'acme-prod' }).replace(/ credential-process .*$/, ' --version');
+    expect(runLine(line, '/nonexistent').stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('reports that nothing was found when neither PATH has a CLI and the app carries none: no line to write', async () => {
+    const home = temp('home');
+    expect(checkoutCli(temp('no-build'))).toBeNull();
+    const launcher = await findCliLauncher({ env: { PATH: temp('empty'), SHELL: '/bin/bash', HOME: home }, platform: 'linux', ownCli: null });
+    expect(launcher).toEqual({ command: ['roledeck'], found: false });
   });
 
   it('skips a roledeck that cannot be run and PATH entries relative to wherever the caller happens to be', async () => {
@@ -75,7 +85,7 @@ describe('findCliLauncher: the roledeck CLI for credential_process lines the app
     const bin = temp('native');
     writeFileSync(path.join(bin, 'roledeck'), '#!/bin/sh\necho 1.0.0\n', { mode: 0o755 });
     symlinkSync(process.execPath, path.join(bin, 'node'));
-    expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux' })).toEqual({ command: [path.join(bin, 'roledeck')] });
+    expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux' })).toEqual({ command: [path.join(bin, 'roledeck')], found: true });
   });
 
   it('gives up on a login shell that hangs, instead of hanging the install', async () => {
@@ -98,7 +108,7 @@ describe('findCliLauncher: the roledeck CLI for credential_process lines the app
     it('names the app’s own executable, ahead of an npm-installed roledeck on PATH', async () => {
       const bundled = packagedCli();
       const bin = npmStyleBin();
-      expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux', bundledCli: bundled })).toEqual({ command: [bundled] });
+      expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux', bundledCli: bundled })).toEqual({ command: [bundled], found: true });
     });
 
     it('names it by the link "Install the roledeck command" made, when PATH finds that link', async () => {
@@ -106,19 +116,19 @@ describe('findCliLauncher: the roledeck CLI for credential_process lines the app
       const bin = temp('local-bin');
       symlinkSync(bundled, path.join(bin, 'roledeck'));
       const launcher = await findCliLauncher({ env: { PATH: `${bin}:/usr/bin` }, platform: 'linux', bundledCli: bundled });
-      expect(launcher).toEqual({ command: [path.join(bin, 'roledeck')] });
+      expect(launcher).toEqual({ command: [path.join(bin, 'roledeck')], found: true });
       expect(runLine(launcher.command.join(' '), '/nonexistent').stdout).toBe('packaged\n');
     });
 
     it('names it even when nothing is installed on PATH: no warning, the line works as written', async () => {
       const bundled = packagedCli();
-      expect(await findCliLauncher({ env: { PATH: temp('empty') }, platform: 'linux', bundledCli: bundled })).toEqual({ command: [bundled] });
+      expect(await findCliLauncher({ env: { PATH: temp('empty') }, platform: 'linux', bundledCli: bundled })).toEqual({ command: [bundled], found: true });
     });
 
     it('looks on PATH as before when the package has no CLI after all (built without build:cli-sea)', async () => {
       const bin = npmStyleBin();
       const missing = path.join(temp('app'), 'resources', 'cli', 'roledeck');
-      expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux', bundledCli: missing })).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')] });
+      expect(await findCliLauncher({ env: { PATH: bin }, platform: 'linux', bundledCli: missing })).toEqual({ command: [path.join(bin, 'node'), path.join(bin, 'roledeck')], found: true });
     });
   });
 });

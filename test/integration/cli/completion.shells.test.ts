@@ -150,7 +150,7 @@ describe('shell completions, generated from the command catalog', () => {
     });
 
     it('completes a command’s options, and their fixed values', () => {
-      expect(ask('roledeck export --')).toEqual(['--format', '--help']);
+      expect(ask('roledeck export --')).toEqual(['--copy', '--format', '--help']);
       expect(ask('roledeck profile add-role acme --ext')).toEqual(['--external-id']);
       expect(ask('roledeck export acme-prod --format ')).toEqual(sorted(EXPORT.options.format.choices));
       expect(ask('roledeck export acme-prod -f z')).toEqual(['zsh']);

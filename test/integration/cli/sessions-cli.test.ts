@@ -54,6 +54,20 @@ describe('roledeck whoami and sessions (built CLI, moto, real keychain)', () => 
     for (const output of [whoami, listed, table]) expect(output.stdout + output.stderr).not.toContain(user.credentials.secretAccessKey);
   });
 
+  it('whoami with nothing answering names the step and the cause, and quotes no AWS answer', async () => {
+    const user = await createUserWithKey('consultant', ASSUME_ANY);
+    const added = await runCli(['profile', 'add-user', 'consultant', '--access-key-id', user.credentials.accessKeyId], { env: env(), input: `${user.credentials.secretAccessKey}\n` });
+    expect(added.code).toBe(0);
+
+    const whoami = await runCli(['whoami', 'consultant'], { env: { ...env(), AWS_ENDPOINT_URL: 'http://127.0.0.1:1' } });
+
+    expect(whoami.code).toBe(1);
+    expect(whoami.stderr).toBe(
+      'roledeck: Access failed while checking who consultant is (GetCallerIdentity): Could not reach AWS STS at http://127.0.0.1:1: connection refused. ' +
+        'Nothing reached AWS, so this says nothing about consultant’s access: check the network connection, proxy or VPN (and AWS_ENDPOINT_URL, if set), then test again.\n',
+    );
+  });
+
   it('whoami with a wrong ExternalId (IAM enforcement on) prints the diagnosis and exits 5', async () => {
     const user = await createUserWithKey('consultant', ASSUME_ANY);
     const roleArn = await createRole('ExampleRoleName', trustPolicyFor(user.arn, 'ext-1234'));
@@ -65,7 +79,9 @@ describe('roledeck whoami and sessions (built CLI, moto, real keychain)', () => 
 
     expect(whoami.code).toBe(5);
     expect(whoami.stdout).toBe('');
-    expect(whoami.stderr).toMatch(/access failed at acme-prod \(consultant → acme-prod\): .*requires an ExternalId and it differs from the one in acme-prod/);
+    expect(whoami.stderr).toMatch(/^roledeck: Access failed while assuming acme-prod with consultant’s keys \(AssumeRole\): .*requires an ExternalId and it differs from the one in acme-prod/);
+    expect(whoami.stderr).toContain('\n  Chain: consultant → acme-prod\n');
+    expect(whoami.stderr).toContain('\n  AWS said: AccessDenied: ');
     expect(whoami.stderr).toMatch(/AWS said: AccessDenied/);
     expect(json.code).toBe(5);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, cause: 'external-id', failedAt: 'acme-prod', awsCode: 'AccessDenied' });

@@ -110,6 +110,14 @@ describe('sessions against moto with the real keychain', () => {
 
     const result = await services.sessions.testAccess('acme-prod');
 
-    expect(result).toMatchObject({ ok: false, cause: 'network', awsCode: 'NetworkError', failedAt: 'acme-prod' });
+    // The step and the cause: where Roledeck tried and what the system said. AWS said nothing, so
+    // nothing is quoted as AWS's answer.
+    expect(result).toMatchObject({ ok: false, cause: 'network', failedAt: 'acme-prod', step: 'assuming acme-prod with consultant’s keys (AssumeRole)' });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.explanation).toMatch(/^Could not reach AWS STS at http:\/\/127\.0\.0\.1:1: connection refused\. Nothing reached AWS/);
+    expect(result.awsCode).toBeUndefined();
+    expect(result.awsMessage).toBeUndefined();
+    // Starting the session says the same.
+    await expect(services.sessions.start('acme-prod')).rejects.toThrow(/^Could not reach AWS STS at http:\/\/127\.0\.0\.1:1: connection refused\./);
   });
 });

@@ -4,6 +4,7 @@ import { buildProfileSearchIndex, filterProfiles } from '../../../../shared/logi
 import { RemoteView } from '../../api';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import { useKeychainReadiness, type KeychainReadiness } from '../../app/app-status-context';
 import { useCustomerColors } from '../customers/use-customer-colors';
 import { flattenGroups, groupProfiles } from './profile-groups';
 import { profileNameFromHash, REVEAL_PROFILE_EVENT } from './profile-link';
@@ -32,7 +33,28 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-function AccountsEmpty({ onAddUser, onImport }: { onAddUser: () => void; onImport: () => void }): ReactElement {
+/**
+ * The buttons that take a secret (Add IAM user, Import, which can move keys into the keychain) while
+ * the keychain cannot save one: they stay in place, marked unavailable, with the reason beside them,
+ * so nobody types a secret access key that cannot be kept.
+ */
+function secretAction(keychain: KeychainReadiness, onClick: () => void): { onClick: () => void; 'aria-disabled'?: true; 'aria-describedby'?: string } {
+  if (keychain.ready) return { onClick };
+  return { onClick: () => undefined, 'aria-disabled': true, 'aria-describedby': KEYCHAIN_NOTE_ID };
+}
+
+const KEYCHAIN_NOTE_ID = 'accounts-keychain-note';
+
+function KeychainNote({ keychain }: { keychain: KeychainReadiness }): ReactElement | null {
+  return keychain.reason ? (
+    <p id={KEYCHAIN_NOTE_ID} className="accounts__keychain-note notice notice--warn" data-testid="accounts-keychain-note">
+      Adding an IAM user or importing keys waits for the keychain. {keychain.reason} The message at the top says what to do, and
+      Check again there picks it up.
+    </p>
+  ) : null;
+}
+
+function AccountsEmpty({ onAddUser, onImport, keychain }: { onAddUser: () => void; onImport: () => void; keychain: KeychainReadiness }): ReactElement {
   return (
     <section className="empty-state" aria-labelledby="empty-state-title">
       <div className="empty-state__icon">
@@ -48,11 +70,12 @@ function AccountsEmpty({ onAddUser, onImport }: { onAddUser: () => void; onImpor
         </p>
       </div>
       <div className="empty-state__actions">
-        <Button variant="primary" onClick={onAddUser}>
+        <Button variant="primary" {...secretAction(keychain, onAddUser)}>
           Add IAM user
         </Button>
-        <Button onClick={onImport}>Import from ~/.aws</Button>
+        <Button {...secretAction(keychain, onImport)}>Import from ~/.aws</Button>
       </div>
+      <KeychainNote keychain={keychain} />
     </section>
   );
 }
@@ -67,6 +90,7 @@ function plural(count: number, one: string, many: string): string {
  */
 export function AccountsSection(): ReactElement {
   const { profiles: remote, reload } = useProfiles();
+  const keychain = useKeychainReadiness();
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -275,13 +299,14 @@ export function AccountsSection(): ReactElement {
             {matches ? `${plural(shown, 'match', 'matches')} of ${profiles.length.toLocaleString('en')}` : plural(profiles.length, 'profile', 'profiles')}
           </p>
           <div className="accounts__actions">
-            <Button onClick={() => setDialog({ type: 'import' })}>Import from ~/.aws</Button>
+            <Button {...secretAction(keychain, () => setDialog({ type: 'import' }))}>Import from ~/.aws</Button>
             <Button onClick={() => setDialog({ type: 'add-role' })}>Add role</Button>
-            <Button variant="primary" onClick={() => setDialog({ type: 'add-user' })}>
+            <Button variant="primary" {...secretAction(keychain, () => setDialog({ type: 'add-user' }))}>
               Add IAM user
             </Button>
           </div>
         </div>
+        <KeychainNote keychain={keychain} />
 
         <div className="ptable" id="profile-list">
           <div className="ptable__head" aria-hidden="true">
@@ -323,7 +348,11 @@ export function AccountsSection(): ReactElement {
   const body = (
     <RemoteView remote={remote} loading="Loading profiles…" failed="Roledeck could not list your profiles" onRetry={() => void reload()} variant="panel">
       {(list) =>
-        list.length === 0 ? <AccountsEmpty onAddUser={() => setDialog({ type: 'add-user' })} onImport={() => setDialog({ type: 'import' })} /> : listView()
+        list.length === 0 ? (
+          <AccountsEmpty onAddUser={() => setDialog({ type: 'add-user' })} onImport={() => setDialog({ type: 'import' })} keychain={keychain} />
+        ) : (
+          listView()
+        )
       }
     </RemoteView>
   );

@@ -1,4 +1,5 @@
-import type { ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
+import { claimFocus } from '../../ui/field-focus';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -14,6 +15,7 @@ export function ProfileFormFooter<P extends ProfileView>({
   formId,
   busy,
   addLabel,
+  blocked = false,
 }: {
   existing: P | undefined;
   onRemove: ((profile: ProfileView) => void) | undefined;
@@ -21,6 +23,8 @@ export function ProfileFormFooter<P extends ProfileView>({
   formId: string;
   busy: boolean;
   addLabel: string;
+  /** The form cannot be sent now (the keychain cannot keep its secret); a note in the form says why. */
+  blocked?: boolean;
 }): ReactElement {
   return (
     <>
@@ -30,17 +34,24 @@ export function ProfileFormFooter<P extends ProfileView>({
         </Button>
       ) : null}
       <Button onClick={onClose}>Cancel</Button>
-      <Button type="submit" form={formId} variant="primary" busy={busy}>
+      <Button type="submit" form={formId} variant="primary" busy={busy} aria-disabled={blocked || undefined}>
         {busy ? 'Saving…' : existing ? 'Save changes' : addLabel}
       </Button>
     </>
   );
 }
 
-/** The main side's refusal that belongs to no one field, above the form. */
-export function FormError({ message }: { message: string | null | undefined }): ReactElement | null {
+/**
+ * The main side's refusal that belongs to no one field, above the form. After a refused submit it
+ * takes focus (and scrolls into view) unless a field with its own message took it first.
+ */
+export function FormError({ message, focusRequest }: { message: string | null | undefined; focusRequest?: number | undefined }): ReactElement | null {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) claimFocus(focusRequest, ref.current);
+  }, [focusRequest, message]);
   return message ? (
-    <p className="form__error" role="alert">
+    <p className="form__error" role="alert" tabIndex={-1} ref={ref}>
       {message}
     </p>
   ) : null;
@@ -57,6 +68,7 @@ export function LabelField({
   labels,
   listId,
   input,
+  focusRequest,
 }: {
   id: string;
   error: string | null | undefined;
@@ -65,9 +77,10 @@ export function LabelField({
   listId: string;
   /** value, onChange and onBlur from the form. */
   input: { value: string; onChange: (event: { currentTarget: { value: string } }) => void; onBlur: () => void };
+  focusRequest?: number | undefined;
 }): ReactElement {
   return (
-    <Field id={id} label="Label" error={error ?? null} hint={hint}>
+    <Field id={id} label="Label" error={error ?? null} hint={hint} focusRequest={focusRequest}>
       {(control) => (
         <>
           <input {...control} {...input} className="input" autoComplete="off" list={listId} />

@@ -9,8 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
 import { generateExternalId } from './external-id';
-import { placeIssues, placeServerError, type PlacedErrors } from './form-errors';
-import { messageOf } from '../../../../shared/logic/error-message';
+import { placeApiError, placeIssues, type PlacedErrors } from './form-errors';
 import { optional, useFormState } from './form-state';
 import { humanDuration } from './profile-format';
 
@@ -126,7 +125,8 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
   const formId = useId();
   const labelListId = useId();
   const [busy, setBusy] = useState(false);
-  const form = useFormState<RoleField, ValueField>(initialValues(existing, profiles), (values) => validateRole(values, existing));
+  const [initial] = useState(() => initialValues(existing, profiles));
+  const form = useFormState<RoleField, ValueField>(initial, (values) => validateRole(values, existing));
   const { values } = form;
   const sources = profiles.filter((profile) => profile.id !== existing?.id);
   const fieldId = (field: RoleField) => `${formId}-${field}`;
@@ -137,9 +137,8 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
     form.setSubmitted(true);
     form.setServer({ fields: {}, form: null });
     const placed = form.check();
-    const first = FIELDS.find((field) => placed.fields[field]);
-    if (first || placed.form) {
-      if (first) document.getElementById(fieldId(first))?.focus();
+    if (FIELDS.some((field) => placed.fields[field]) || placed.form) {
+      form.refused();
       return;
     }
     setBusy(true);
@@ -151,7 +150,10 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
         : await api.profiles.addRole(AddRoleInputSchema.parse(request));
       onSaved(view, existing ? 'Saved' : 'Added');
     } catch (error) {
-      form.setServer(placeServerError(messageOf(error), FIELDS));
+      // A refusal of the role (the allow-list) names the field it is about; the form shows the
+      // role either as an ARN or as account ID and name.
+      form.setServer(placeApiError(error, FIELDS, values.target === 'arn' ? { accountId: 'roleArn', roleName: 'roleArn' } : { roleArn: 'roleName' }));
+      form.refused();
       setBusy(false);
     }
   };
@@ -163,7 +165,7 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
   });
 
   const text = (field: RoleField, label: string, hint: string, options: { mono?: boolean; required?: boolean; autofocus?: boolean } = {}) => (
-    <Field id={fieldId(field)} label={label} required={options.required ?? false} error={form.errorOf(field)} hint={hint}>
+    <Field id={fieldId(field)} label={label} required={options.required ?? false} error={form.errorOf(field)} hint={hint} focusRequest={form.focusRequest}>
       {(control) => (
         <input
           {...control}
@@ -182,7 +184,9 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
     WHOLE_NUMBER.test(duration) ? ` ${Number(duration).toLocaleString('en')} s = ${humanDuration(Number(duration))}.` : ' Blank: the AWS default, 1 h.'
   }`;
 
-  const footer = <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={onClose} formId={formId} busy={busy} addLabel="Add role" />;
+  const footer = (close: () => void) => <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={close} formId={formId} busy={busy} addLabel="Add role" />;
+  // Anything typed or changed since the form opened is lost on Cancel: the dialog asks first.
+  const unsaved = (): boolean => !busy && (Object.keys(initial) as ValueField[]).some((field) => values[field] !== initial[field]);
 
   return (
     <Dialog
@@ -190,14 +194,15 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
       description="A customer’s role, assumed with the credentials of another profile."
       onClose={onClose}
       footer={footer}
+      unsaved={unsaved}
       size="lg"
       testId="role-form-dialog"
     >
       <form id={formId} className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={busy || undefined}>
-        <FormError message={form.server.form} />
+        <FormError message={form.server.form} focusRequest={form.focusRequest} />
         <div className="form__row">
           {text('name', 'Profile name', 'e.g. acme-prod', { required: true, autofocus: true })}
-          <Field id={fieldId('source')} label="Source profile" required error={form.errorOf('source')} hint="Whose credentials assume the role: an IAM user, or a role for a chain">
+          <Field id={fieldId('source')} label="Source profile" required error={form.errorOf('source')} focusRequest={form.focusRequest} hint="Whose credentials assume the role: an IAM user, or a role for a chain">
             {(control) => (
               <select {...control} {...bind('source')} className="input">
                 {values.source === '' ? <option value="">Choose a profile…</option> : null}
@@ -232,7 +237,7 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
             <div className="form__row form__row--3">
               {text('accountId', 'Account ID', '12 digits', { mono: true, required: true })}
               {text('roleName', 'Role name', 'e.g. ExampleRoleName', { mono: true, required: true })}
-              <Field id={fieldId('partition')} label="Partition" error={form.errorOf('partition')}>
+              <Field id={fieldId('partition')} label="Partition" error={form.errorOf('partition')} focusRequest={form.focusRequest}>
                 {(control) => (
                   <select {...control} {...bind('partition')} className="input">
                     {PARTITIONS.map((partition) => (
@@ -253,6 +258,7 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
             id={fieldId('externalId')}
             label="ExternalId"
             error={form.errorOf('externalId')}
+            focusRequest={form.focusRequest}
             hint={`${RULE_HINTS.externalId}. The customer puts the same value in the role’s trust policy.`}
             addon={
               <Button
@@ -272,14 +278,14 @@ export default function RoleFormDialog({ existing, profiles, labels, onClose, on
             {text('sessionName', 'Session name', '2–64 characters; shows in the customer’s CloudTrail', { mono: true })}
           </div>
           <div className="form__row">
-            <Field id={fieldId('durationSeconds')} label="Duration (seconds)" error={form.errorOf('durationSeconds')} hint={durationHint}>
+            <Field id={fieldId('durationSeconds')} label="Duration (seconds)" error={form.errorOf('durationSeconds')} hint={durationHint} focusRequest={form.focusRequest}>
               {(control) => <input {...control} {...bind('durationSeconds')} className="input input--mono" inputMode="numeric" autoComplete="off" />}
             </Field>
             {text('sourceIdentity', 'Source identity', '2–64 characters; recorded by AWS and kept across role chains', { mono: true })}
           </div>
           <div className="form__row">
             {text('region', 'Region', 'e.g. eu-west-1', { mono: true })}
-            <LabelField id={fieldId('label')} error={form.errorOf('label')} hint="The customer: groups the list" labels={labels} listId={labelListId} input={bind('label')} />
+            <LabelField id={fieldId('label')} error={form.errorOf('label')} hint="The customer: groups the list" labels={labels} listId={labelListId} input={bind('label')} focusRequest={form.focusRequest} />
           </div>
         </fieldset>
         <ColorPicker value={values.color} onChange={(next) => form.set('color', next)} hint="Carried everywhere this customer appears." />

@@ -6,8 +6,8 @@ import { ColorPicker } from '../../ui/ColorPicker';
 import { Dialog } from '../../ui/Dialog';
 import { FormError, LabelField, ProfileFormFooter } from './ProfileFormParts';
 import { Field } from '../../ui/Field';
-import { placeIssues, placeServerError, type PlacedErrors } from './form-errors';
-import { messageOf } from '../../../../shared/logic/error-message';
+import { useKeychainReadiness } from '../../app/app-status-context';
+import { placeApiError, placeIssues, type PlacedErrors } from './form-errors';
 import { optional, useFormState } from './form-state';
 
 const FIELDS = ['name', 'accessKeyId', 'secretAccessKey', 'mfaSerial', 'region', 'label', 'color'] as const;
@@ -69,24 +69,26 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
   const [busy, setBusy] = useState(false);
   const [secretSent, setSecretSent] = useState(false);
   const schema = existing ? UpdateUserInputSchema : AddUserInputSchema;
+  // A secret the keychain cannot keep is never taken: the field waits until the keychain is ready.
+  const keychain = useKeychainReadiness();
 
   const validate = (values: Record<ValueField, string>): PlacedErrors<UserField> => {
     const result = schema.safeParse(buildInput(values, secretRef.current?.value ?? '', existing));
     return result.success ? { fields: {}, form: null } : placeIssues(result.error.issues, FIELDS);
   };
-  const form = useFormState<UserField, ValueField>(initialValues(existing), validate);
+  const [initial] = useState(() => initialValues(existing));
+  const form = useFormState<UserField, ValueField>(initial, validate);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || (!existing && !keychain.ready)) return;
     form.setSubmitted(true);
     form.setServer({ fields: {}, form: null });
     const secretInput = secretRef.current;
     const request = buildInput(form.values, secretInput?.value ?? '', existing);
     if (!schema.safeParse(request).success) {
-      const placed = form.check();
-      const first = FIELDS.find((field) => placed.fields[field]);
-      if (first) document.getElementById(`${formId}-${first}`)?.focus();
+      form.check();
+      form.refused();
       return;
     }
     // From here the secret exists only in the request being sent.
@@ -101,7 +103,8 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
         : await api.profiles.addUser(AddUserInputSchema.parse(request));
       onSaved(view, existing ? 'Saved' : 'Added');
     } catch (error) {
-      form.setServer(placeServerError(messageOf(error), FIELDS));
+      form.setServer(placeApiError(error, FIELDS));
+      form.refused();
       setBusy(false);
     }
   };
@@ -118,7 +121,12 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       ? 'Cleared after sending: type it again to retry. Roledeck never keeps it in this window.'
       : '40 characters. It goes straight into your OS keychain and is never shown again.';
 
-  const footer = <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={onClose} formId={formId} busy={busy} addLabel="Add IAM user" />;
+  const footer = (close: () => void) => (
+    <ProfileFormFooter existing={existing} onRemove={onRemove} onClose={close} formId={formId} busy={busy} addLabel="Add IAM user" blocked={!existing && !keychain.ready} />
+  );
+  // A typed secret counts too: it is read from its field, never kept in state.
+  const unsaved = (): boolean =>
+    !busy && ((Object.keys(initial) as ValueField[]).some((field) => form.values[field] !== initial[field]) || (secretRef.current?.value ?? '') !== '');
 
   return (
     <Dialog
@@ -126,12 +134,18 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
       description={existing ? 'An IAM user whose long-term key lives in your OS keychain.' : 'Its secret access key is stored in your OS keychain, never in a file.'}
       onClose={onClose}
       footer={footer}
+      unsaved={unsaved}
       size="md"
       testId="user-form-dialog"
     >
       <form id={formId} className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={busy || undefined}>
-        <FormError message={form.server.form} />
-        <Field id={`${formId}-name`} label="Profile name" required error={form.errorOf('name')} hint="How you and scripts refer to it, e.g. consultant">
+        {keychain.reason ? (
+          <p className="notice notice--warn" data-testid="user-form-keychain-note">
+            {keychain.reason} {keychain.fix} The secret access key field waits until then.
+          </p>
+        ) : null}
+        <FormError message={form.server.form} focusRequest={form.focusRequest} />
+        <Field id={`${formId}-name`} label="Profile name" required error={form.errorOf('name')} focusRequest={form.focusRequest} hint="How you and scripts refer to it, e.g. consultant">
           {(control) => <input {...control} {...bind('name')} className="input" autoComplete="off" spellCheck={false} data-autofocus />}
         </Field>
         <Field
@@ -139,6 +153,7 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
           label="Access key ID"
           required={!existing}
           error={form.errorOf('accessKeyId')}
+          focusRequest={form.focusRequest}
           hint={
             existing
               ? `Stored: ${existing.accessKeyIdMasked}. Leave blank to keep it, or enter the new one after a rotation.`
@@ -147,11 +162,12 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
         >
           {(control) => <input {...control} {...bind('accessKeyId')} className="input input--mono" autoComplete="off" spellCheck={false} />}
         </Field>
-        <Field id={`${formId}-secretAccessKey`} label="Secret access key" required={!existing} error={form.errorOf('secretAccessKey')} hint={secretHint}>
+        <Field id={`${formId}-secretAccessKey`} label="Secret access key" required={!existing} error={form.errorOf('secretAccessKey')} hint={secretHint} focusRequest={form.focusRequest}>
           {(control) => (
             <input
               {...control}
               ref={secretRef}
+              disabled={!keychain.ready}
               type="password"
               className="input input--mono"
               autoComplete="off"
@@ -163,14 +179,14 @@ export default function UserFormDialog({ existing, labels, onClose, onSaved, onR
             />
           )}
         </Field>
-        <Field id={`${formId}-mfaSerial`} label="MFA device" error={form.errorOf('mfaSerial')} hint="Its ARN, e.g. arn:aws:iam::123456789012:mfa/you, or a hardware token serial">
+        <Field id={`${formId}-mfaSerial`} label="MFA device" error={form.errorOf('mfaSerial')} focusRequest={form.focusRequest} hint="Its ARN, e.g. arn:aws:iam::123456789012:mfa/you, or a hardware token serial">
           {(control) => <input {...control} {...bind('mfaSerial')} className="input input--mono" autoComplete="off" spellCheck={false} />}
         </Field>
         <div className="form__row">
-          <Field id={`${formId}-region`} label="Region" error={form.errorOf('region')} hint="e.g. eu-west-1">
+          <Field id={`${formId}-region`} label="Region" error={form.errorOf('region')} hint="e.g. eu-west-1" focusRequest={form.focusRequest}>
             {(control) => <input {...control} {...bind('region')} className="input input--mono" autoComplete="off" spellCheck={false} />}
           </Field>
-          <LabelField id={`${formId}-label`} error={form.errorOf('label')} hint="The customer or team: groups the list" labels={labels} listId={labelListId} input={bind('label')} />
+          <LabelField id={`${formId}-label`} error={form.errorOf('label')} hint="The customer or team: groups the list" labels={labels} listId={labelListId} input={bind('label')} focusRequest={form.focusRequest} />
         </div>
         <ColorPicker value={form.values.color} onChange={(next) => form.set('color', next)} />
         {form.errorOf('color') ? <p className="field__error">{form.errorOf('color')}</p> : null}

@@ -1,3 +1,6 @@
+import { ApiError } from '../../api';
+import { messageOf } from '../../../../shared/logic/error-message';
+
 /**
  * Where a validation message goes in a form. Messages come from two places: the shared zod
  * schemas run in the form (issues with a path), and the main side, whose messages for one field
@@ -36,7 +39,9 @@ const INVALID_REQUEST = /^Invalid request for [\w.]+: (.+)$/s;
 /** Splits a message from the main side between the fields it names and the form. */
 export function placeServerError<F extends string>(message: string, fields: readonly F[]): PlacedErrors<F> {
   const invalid = INVALID_REQUEST.exec(message);
-  const parts = invalid ? invalid[1]!.split('; ') : [message];
+  // Issues are joined with "; ", which a rule's own words also use ("…has 11 digits; it needs 12"):
+  // split only where the next issue's "<field>: " follows.
+  const parts = invalid ? invalid[1]!.split(/; (?=[A-Za-z][\w.]*: )/) : [message];
   const issues: IssueLike[] = [];
   const leftover: string[] = [];
   for (const part of parts) {
@@ -48,4 +53,19 @@ export function placeServerError<F extends string>(message: string, fields: read
   const placed = placeIssues(issues, fields);
   if (leftover.length > 0) placed.form = leftover.length === parts.length ? message : leftover.join('; ');
   return placed;
+}
+
+/**
+ * Where the main side's refusal of a submit goes. A refusal that names its field (IpcError.field,
+ * e.g. the allow-list's refusal of a role name) goes next to that field, through `alias` when the
+ * form shows it under another name; a request-schema refusal is split by the field names in its
+ * message; anything else belongs to the form.
+ */
+export function placeApiError<F extends string>(error: unknown, fields: readonly F[], alias: Partial<Record<string, F>> = {}): PlacedErrors<F> {
+  const message = messageOf(error);
+  const field = error instanceof ApiError && error.code !== 'INVALID_REQUEST' ? error.field?.split('.')[0] : undefined;
+  const target = field === undefined ? undefined : (alias[field] ?? ((fields as readonly string[]).includes(field) ? (field as F) : undefined));
+  if (target === undefined) return placeServerError(message, fields);
+  const prefix = `${field}: `;
+  return { fields: { [target]: message.startsWith(prefix) ? message.slice(prefix.length) : message } as Partial<Record<F, string>>, form: null };
 }

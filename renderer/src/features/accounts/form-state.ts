@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PlacedErrors } from './form-errors';
+import { nextFocusRequest } from '../../ui/field-focus';
 
 /**
  * The state every profile form shares: the values (never the secret: that stays in its input),
@@ -19,6 +20,10 @@ export interface FormState<F extends string, V extends string> {
   check: (values?: Record<V, string>) => PlacedErrors<F>;
   server: PlacedErrors<F>;
   setServer: (errors: PlacedErrors<F>) => void;
+  /** The last refused submit (ui/field-focus); pass it to every Field and the FormError. */
+  focusRequest: number;
+  /** A submit was refused: the first field with an error (else the form's message) takes focus. */
+  refused: () => void;
 }
 
 const NONE = { fields: {}, form: null };
@@ -32,6 +37,8 @@ export function useFormState<F extends string, V extends string>(
   const [submitted, setSubmitted] = useState(false);
   const [client, setClient] = useState<PlacedErrors<F>>(NONE);
   const [server, setServer] = useState<PlacedErrors<F>>(NONE);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const refused = useCallback(() => setFocusRequest(nextFocusRequest()), []);
   const validateRef = useRef(validate);
   validateRef.current = validate;
   const valuesRef = useRef(values);
@@ -66,7 +73,7 @@ export function useFormState<F extends string, V extends string>(
 
   const errorOf = (field: F): string | undefined => server.fields[field] ?? (submitted || touched.has(field) ? client.fields[field] : undefined);
 
-  return { values, set, errorOf, touch, submitted, setSubmitted, check, server, setServer };
+  return { values, set, errorOf, touch, submitted, setSubmitted, check, server, setServer, focusRequest, refused };
 }
 
 /** Adds `key` to `target` only when the text is not blank (exactOptionalPropertyTypes-friendly). */

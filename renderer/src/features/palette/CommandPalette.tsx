@@ -38,6 +38,8 @@ function describeProfile(profile: ProfileView): string {
 interface PaletteProps {
   isMac: boolean;
   onClose: () => void;
+  /** Opened as the switcher (the session pill): profiles come first. */
+  switching: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ interface PaletteProps {
  * (the text box) that controls a listbox; focus stays in the box and the highlighted option is
  * its aria-activedescendant. Profiles match with shared/logic/profile-filter (fuzzy), best first.
  */
-function Palette({ isMac, onClose }: PaletteProps): ReactElement {
+function Palette({ isMac, onClose, switching }: PaletteProps): ReactElement {
   const inputId = useId();
   const listId = useId();
   const [query, setQuery] = useState('');
@@ -72,7 +74,8 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
   }, [index, query]);
 
   // Sections first when the query is empty or names one; otherwise profiles first.
-  const sectionsFirst = query.trim() === '' || entries.sections.some((entry) => entry.type === 'section' && entry.section.label.toLowerCase().startsWith(query.trim().toLowerCase()));
+  const sectionsFirst =
+    query.trim() === '' ? !switching : entries.sections.some((entry) => entry.type === 'section' && entry.section.label.toLowerCase().startsWith(query.trim().toLowerCase()));
   const groups = sectionsFirst
     ? [
         { name: 'Sections', entries: entries.sections },
@@ -158,7 +161,7 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={current ? optionId(current) : undefined}
-          placeholder="Jump to a profile or section…"
+          placeholder={switching ? 'Switch to a profile… (Shift+Enter uses it)' : 'Jump to a profile or section…'}
           autoComplete="off"
           spellCheck={false}
           value={query}
@@ -244,8 +247,8 @@ function Palette({ isMac, onClose }: PaletteProps): ReactElement {
  * Mounts the palette for the whole window: Ctrl/Cmd+K opens it from anywhere (also from inside a
  * text box, as in most apps), and `trigger` renders a button that opens it.
  */
-export function CommandPalette({ isMac, children }: { isMac: boolean; children?: (open: () => void) => ReactElement }): ReactElement {
-  const [open, setOpen] = useState(false);
+export function CommandPalette({ isMac, children }: { isMac: boolean; children?: (open: (options?: { switching?: boolean }) => void) => ReactElement }): ReactElement {
+  const [open, setOpen] = useState<{ switching: boolean } | null>(null);
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent): void => {
@@ -253,7 +256,7 @@ export function CommandPalette({ isMac, children }: { isMac: boolean; children?:
       event.preventDefault();
       // Another dialog is open: it keeps the keyboard (the palette would sit on top of a form).
       if (!open && document.querySelector('dialog[open]')) return;
-      setOpen((current) => !current);
+      setOpen((current) => (current ? null : { switching: false }));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -261,8 +264,8 @@ export function CommandPalette({ isMac, children }: { isMac: boolean; children?:
 
   return (
     <>
-      {children ? children(() => setOpen(true)) : null}
-      {open ? <Palette isMac={isMac} onClose={() => setOpen(false)} /> : null}
+      {children ? children((options) => setOpen({ switching: options?.switching ?? false })) : null}
+      {open ? <Palette isMac={isMac} onClose={() => setOpen(null)} switching={open.switching} /> : null}
     </>
   );
 }

@@ -4,6 +4,8 @@ import { Icon } from '../../ui/Icon';
 import { testAccessSummary } from './session-format';
 import type { ActionOutcome } from './use-session-actions';
 import type { CopyNote } from './use-session-work';
+import { copyStatusText } from '../../../../shared/logic/export-format';
+import type { ExportFormat } from '../../../../shared/logic/shell-export';
 
 /** What Test access found: the identity on success, the likely cause and AWS's own words on failure. */
 export function TestAccessNote({ result, profileName }: { result: TestAccessResult; profileName: string }): ReactElement {
@@ -38,15 +40,27 @@ export function OutcomeNote({ outcome, onDismiss }: { outcome: ActionOutcome; on
 }
 
 /**
- * What the last copy came to ("Copied for fish — clears from the clipboard at 14:32"). The live
- * region is always there, empty until a copy ends, so the sentence is announced when it appears.
+ * What the last copy came to ("Copied for fish — clears from the clipboard at 14:32"), said again
+ * as the clock passes the clear time and the expiry. The live region is always there, empty until
+ * a copy ends, so the sentence is announced when it appears. When no clipboard could be reached,
+ * it says so (nothing was copied) and offers to show the export to copy by hand.
  */
-export function CopyStatus({ note }: { note: CopyNote | undefined }): ReactElement {
+export function CopyStatus({ note, now, onReveal }: { note: CopyNote | undefined; now: number; onReveal: (format: ExportFormat) => void }): ReactElement {
+  const tone = note === undefined ? null : note.kind === 'copied' ? 'ok' : note.kind === 'no-clipboard' ? 'warn' : 'danger';
+  const text =
+    note === undefined ? '' : note.kind === 'copied' ? copyStatusText(note.result, {}, now) : note.kind === 'no-clipboard' ? `Nothing was copied. ${note.reason}` : note.text;
   return (
-    <p className={`copy-status${note ? ` copy-status--${note.tone}` : ''}`} role="status" data-testid="copy-status">
-      {note?.tone === 'ok' ? <Icon name="check-circle" className="action-note__icon" /> : null}
-      {note?.tone === 'danger' ? <Icon name="alert" className="action-note__icon" /> : null}
-      {note ? <span>{note.text}</span> : null}
-    </p>
+    <div className={`copy-status${tone ? ` copy-status--${tone}` : ''}`}>
+      <p className="copy-status__text" role="status" data-testid="copy-status">
+        {tone === 'ok' ? <Icon name="check-circle" className="action-note__icon" /> : null}
+        {tone === 'warn' || tone === 'danger' ? <Icon name="alert" className="action-note__icon" /> : null}
+        {note ? <span>{text}</span> : null}
+      </p>
+      {note?.kind === 'no-clipboard' ? (
+        <button type="button" className="button copy-status__reveal" onClick={() => onReveal(note.format)}>
+          Show the export to copy it yourself
+        </button>
+      ) : null}
+    </div>
   );
 }

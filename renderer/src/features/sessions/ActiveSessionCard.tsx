@@ -5,7 +5,7 @@ import { Swatch } from '../../ui/Swatch';
 import { CopyStatus, OutcomeNote, TestAccessNote } from './ActionNotes';
 import { SessionActionButtons } from './SessionActionButtons';
 import { Countdown, SessionBadge } from './SessionBadge';
-import { accountIdOf, cacheText, kindText, refreshText, roleNameOf } from './session-format';
+import { accountIdOf, cacheText, credentialsText, refreshText, roleNameOf } from './session-format';
 import type { SessionActions } from './use-session-actions';
 import type { SessionWork } from './use-session-work';
 
@@ -14,6 +14,8 @@ interface ActiveSessionCardProps {
   profile: ProfileView | undefined;
   /** The profile's colour, or its customer's (shared/logic/customer-color). */
   color: string | undefined;
+  /** Every profile by id: whose credentials the chain used. */
+  profiles: ReadonlyMap<string, ProfileView>;
   now: number;
   actions: SessionActions;
   work: SessionWork;
@@ -23,7 +25,7 @@ interface ActiveSessionCardProps {
  * The identity in use, front and centre: who, where, as what, for how long, and what Roledeck
  * will do next on its own.
  */
-export function ActiveSessionCard({ session, profile, color, now, actions, work }: ActiveSessionCardProps): ReactElement {
+export function ActiveSessionCard({ session, profile, color, profiles, now, actions, work }: ActiveSessionCardProps): ReactElement {
   const accountId = accountIdOf(session, profile);
   const roleName = roleNameOf(session, profile);
   const outcome = actions.outcomes[session.profileId];
@@ -73,8 +75,8 @@ export function ActiveSessionCard({ session, profile, color, now, actions, work 
           </dd>
         </div>
         <div className="facts__row">
-          <dt>Kind</dt>
-          <dd>{session.chain.length > 1 ? `${kindText(session.kind)} via ${session.chain.join(' → ')}` : kindText(session.kind)}</dd>
+          <dt>Credentials</dt>
+          <dd data-testid="session-credentials">{credentialsText(session, (name) => [...profiles.values()].find((candidate) => candidate.name === name))}</dd>
         </div>
         <div className="facts__row">
           <dt>Cached</dt>
@@ -88,7 +90,7 @@ export function ActiveSessionCard({ session, profile, color, now, actions, work 
 
       <div className="session-work">
         <SessionActionButtons session={session} active actions={actions} work={work} />
-        <CopyStatus note={work.notes[session.profileId]} />
+        <CopyStatus note={work.notes[session.profileId]} now={now} onReveal={(format) => work.reveal({ profileId: session.profileId, profileName: session.profileName, format })} />
       </div>
       {test ? <TestAccessNote result={test} profileName={session.profileName} /> : null}
       {outcome ? <OutcomeNote outcome={outcome} onDismiss={() => actions.dismiss(session.profileId)} /> : null}

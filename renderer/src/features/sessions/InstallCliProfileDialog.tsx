@@ -3,10 +3,11 @@ import { ApiError, getApi } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { awsConfigHeader, awsProfileNameError, conflictText, installChangeText, type InstallResult } from './install-cli-profile';
+import { awsConfigHeader, awsProfileNameError, conflictText, installChangeText, installCheckText, type InstallResult } from './install-cli-profile';
 import type { InstallTarget } from './use-session-work';
 import { messageOf } from '../../../../shared/logic/error-message';
 import { MessageText } from '../../ui/MessageText';
+import { claimFocus, nextFocusRequest } from '../../ui/field-focus';
 
 /**
  * A command line that wraps only between its words: a break inside `--id` or a path would show a
@@ -24,6 +25,19 @@ function CommandText({ text }: { text: string }): ReactElement {
       ))}
     </>
   );
+}
+
+/** A refusal that belongs to no field, under the form; it takes focus when nothing else did. */
+function FailureNote({ message, focusRequest }: { message: string | null; focusRequest: number }): ReactElement | null {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) claimFocus(focusRequest, ref.current);
+  }, [message, focusRequest]);
+  return message ? (
+    <p className="form__error" role="alert" tabIndex={-1} ref={ref}>
+      <MessageText text={message} />
+    </p>
+  ) : null;
 }
 
 type Phase =
@@ -49,6 +63,9 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  /** The main side's refusal of the name itself (IpcError.field 'awsProfile'), shown at the field. */
+  const [nameRefusal, setNameRefusal] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
   const replaceRef = useRef<HTMLButtonElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
 
@@ -64,15 +81,22 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
 
   const install = async (force: boolean): Promise<void> => {
     setTouched(true);
-    if (nameError || busy) return;
+    if (busy) return;
+    if (nameError) {
+      setFocusRequest(nextFocusRequest());
+      return;
+    }
     setBusy(true);
     setFailure(null);
+    setNameRefusal(null);
     try {
       const result = await getApi().sessions.installCliProfile({ profileId: target.profileId, awsProfile: trimmed, ...(force ? { force: true } : {}) });
       setPhase({ kind: 'done', result });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') setPhase({ kind: 'conflict', message: conflictText(error.message) });
+      else if (error instanceof ApiError && error.field === 'awsProfile') setNameRefusal(messageOf(error));
       else setFailure(messageOf(error));
+      setFocusRequest(nextFocusRequest());
     } finally {
       setBusy(false);
     }
@@ -98,9 +122,12 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
         }
       >
         <div className="install-result" data-testid="install-result">
-          <p className="install-result__title" role="status">
-            {installChangeText(result)}
-          </p>
+          <div className={`install-result__title install-result__title--${result.check.works ? 'ok' : 'warn'}`}>
+            <p role="status">{installChangeText(result)}</p>
+            <p className="install-result__check" data-testid="install-check" role={result.check.works ? undefined : 'alert'}>
+              {installCheckText(result.check)}
+            </p>
+          </div>
           {result.warning ? (
             <div className="notice notice--warn" role="alert" data-testid="install-warning">
               <MessageText text={result.warning} />
@@ -141,9 +168,10 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
       description={`For ${target.profileName}: the AWS CLI and SDKs will get its credentials from Roledeck, fresh each time.`}
       onClose={onClose}
       testId="install-cli-dialog"
-      footer={
+      unsaved={() => !busy && name !== target.profileName}
+      footer={(close) => (
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={close}>Cancel</Button>
           {phase.kind === 'conflict' ? (
             // A plain button for the ref: focus moves here when the conflict appears.
             <button type="submit" form={formId} className="button button--danger" disabled={busy} aria-busy={busy || undefined} ref={replaceRef}>
@@ -155,13 +183,14 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
             </Button>
           )}
         </>
-      }
+      )}
     >
       <form id={formId} className="install-form" onSubmit={onSubmit} noValidate>
         <Field
           label="AWS profile name"
           required
-          error={touched || name !== target.profileName ? nameError : null}
+          error={(touched || name !== target.profileName ? nameError : null) ?? nameRefusal}
+          focusRequest={focusRequest}
           hint={
             <>
               Use it as <code>--profile {nameError ? '…' : trimmed}</code> or <code>AWS_PROFILE={nameError ? '…' : trimmed}</code>.
@@ -181,6 +210,7 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
                 // Another name is the other way out of a conflict.
                 if (phase.kind === 'conflict') setPhase({ kind: 'form' });
                 setFailure(null);
+                setNameRefusal(null);
               }}
             />
           )}
@@ -192,8 +222,8 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
           </li>
           <li>Nothing else in the file changes; a backup of the file is kept before Roledeck first edits it.</li>
           <li>
-            The AWS CLI and SDKs run <code>roledeck credential-process</code>, naming the <code>roledeck</code> CLI by the full path it has on
-            your PATH now, so it works from any terminal or IDE.
+            The AWS CLI and SDKs run <code>roledeck credential-process</code>, named by its full path (the <code>roledeck</code> on your PATH,
+            else the one this copy of Roledeck carries), so it works from any terminal or IDE. Roledeck runs the line once to check it.
           </li>
         </ul>
         {phase.kind === 'conflict' ? (
@@ -201,11 +231,7 @@ export function InstallCliProfileDialog({ target, onClose }: InstallCliProfileDi
             <MessageText text={phase.message} />
           </div>
         ) : null}
-        {failure ? (
-          <p className="form__error" role="alert">
-            <MessageText text={failure} />
-          </p>
-        ) : null}
+        <FailureNote message={failure} focusRequest={focusRequest} />
       </form>
     </Dialog>
   );

@@ -65,7 +65,7 @@ export function LiveSessionList({ sessions, activeProfileId, profiles, colors, n
                 <>
                   <div className="session-work">
                     <SessionActionButtons session={session} active={false} actions={actions} work={work} />
-                    <CopyStatus note={work.notes[session.profileId]} />
+                    <CopyStatus note={work.notes[session.profileId]} now={now} onReveal={(format) => work.reveal({ profileId: session.profileId, profileName: session.profileName, format })} />
                   </div>
                   {test ? <TestAccessNote result={test} profileName={session.profileName} /> : null}
                   {outcome ? <OutcomeNote outcome={outcome} onDismiss={() => actions.dismiss(session.profileId)} /> : null}

@@ -4,6 +4,7 @@ import type { SessionsSnapshot } from '../../../../shared/domain/session';
 import { colorOfProfile, type CustomerColors } from '../../../../shared/logic/customer-color';
 import { RemoteView, type Remote } from '../../api';
 import { Icon } from '../../ui/Icon';
+import { useHasTray } from '../../app/app-status-context';
 import { ActiveSessionCard } from './ActiveSessionCard';
 import { LiveSessionList } from './LiveSessionList';
 import { StartSessionPanel } from './StartSessionPanel';
@@ -17,6 +18,7 @@ import './sessions.css';
 // Loaded when first opened: it checks the AWS profile name with the shared zod schema, and zod
 // stays out of the initial bundle (as the Accounts forms keep it out).
 const InstallCliProfileDialog = lazy(() => import('./InstallCliProfileDialog').then((module) => ({ default: module.InstallCliProfileDialog })));
+const RevealExportDialog = lazy(() => import('./RevealExportDialog').then((module) => ({ default: module.RevealExportDialog })));
 
 function WarningBanners({ warnings, onDismiss }: { warnings: readonly SessionWarning[]; onDismiss: (profileId: string) => void }): ReactElement | null {
   if (warnings.length === 0) return null;
@@ -77,6 +79,7 @@ interface SessionsBodyProps {
 
 function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actions, work, warnings, dismiss }: SessionsBodyProps): ReactElement {
   const { sessions, activeProfileId } = snapshot;
+  const hasTray = useHasTray();
   const active = sessions.find((session) => session.profileId === activeProfileId);
   const liveIds = new Set(sessions.map((session) => session.profileId));
 
@@ -84,10 +87,18 @@ function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actio
     <div className="sessions">
       <WarningBanners warnings={warnings} onDismiss={dismiss} />
       {active ? (
-        <ActiveSessionCard session={active} profile={byId.get(active.profileId)} color={colorOf(byId.get(active.profileId), colors)} now={now} actions={actions} work={work} />
+        <ActiveSessionCard
+          session={active}
+          profile={byId.get(active.profileId)}
+          color={colorOf(byId.get(active.profileId), colors)}
+          profiles={byId}
+          now={now}
+          actions={actions}
+          work={work}
+        />
       ) : sessions.length > 0 ? (
         <p className="sessions-note" data-testid="no-active-session">
-          No session is in use. Make one active so the title bar and the tray show which account you are working in.
+          No session is in use. Make one active so the title bar{hasTray ? ' and the tray' : ''} show{hasTray ? '' : 's'} which account you are working in.
         </p>
       ) : (
         <section className="sessions-intro" aria-labelledby="sessions-intro-title">
@@ -110,6 +121,15 @@ function SessionsBody({ snapshot, profileList, onRetry, byId, colors, now, actio
       </p>
       <Suspense fallback={null}>
         {work.installing ? <InstallCliProfileDialog key={work.installing.profileId} target={work.installing} onClose={work.closeInstall} /> : null}
+        {work.revealing ? (
+          <RevealExportDialog
+            key={`${work.revealing.profileId}:${work.revealing.format}`}
+            profileId={work.revealing.profileId}
+            profileName={work.revealing.profileName}
+            format={work.revealing.format}
+            onClose={work.closeReveal}
+          />
+        ) : null}
       </Suspense>
     </div>
   );

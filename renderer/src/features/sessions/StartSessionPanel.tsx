@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useHasTray } from '../../app/app-status-context';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import { RemoteView, type Remote } from '../../api';
 import { OutcomeNote, TestAccessNote } from './ActionNotes';
@@ -38,7 +39,10 @@ export function StartSessionPanel({ profileList, onRetry, liveIds, activeProfile
   const [selected, setSelected] = useState('');
   /** The profile the last Start or Test was for, whose note stays under the form. */
   const [lastId, setLastId] = useState<string | null>(null);
-  const [started, setStarted] = useState<{ name: string; inUse: boolean } | null>(null);
+  /** The profile the last Start started: what the note under the form says follows the live state. */
+  const [started, setStarted] = useState<{ id: string; name: string } | null>(null);
+  const startedRef = useRef<HTMLParagraphElement>(null);
+  const hasTray = useHasTray();
 
   // Keep a valid choice: the first option, or the next one once the chosen profile went live.
   const current = options.some((profile) => profile.id === selected) ? selected : (options[0]?.id ?? '');
@@ -61,10 +65,16 @@ export function StartSessionPanel({ profileList, onRetry, liveIds, activeProfile
     const makeActive = activeProfileId === null;
     void actions.start(profile.id, profile.name).then((ok) => {
       if (!ok) return;
-      setStarted({ name: profile.name, inUse: makeActive });
+      setStarted({ id: profile.id, name: profile.name });
       if (makeActive) actions.activate(profile.id, profile.name);
     });
   };
+
+  // The session list above grows when a session starts, which pushes this note down the page:
+  // bring it into view, where the Start button was pressed.
+  useLayoutEffect(() => {
+    if (started) startedRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [started]);
 
   const runTest = (): void => {
     if (!profile || running) return;
@@ -123,9 +133,23 @@ export function StartSessionPanel({ profileList, onRetry, liveIds, activeProfile
           Starting {profile.name}… If it needs an MFA code, Roledeck asks for it in a dialog.
         </p>
       ) : null}
-      {started ? (
-        <p className="sessions-note sessions-note--ok" data-testid="start-result">
-          {started.inUse ? `${started.name} is live and now in use.` : `${started.name} is live. Make it active to use it in the title bar and the tray.`}
+      {started && liveIds.has(started.id) ? (
+        <p className="sessions-note sessions-note--ok start-result" data-testid="start-result" ref={startedRef} role="status">
+          {activeProfileId === started.id ? (
+            `${started.name} is live and in use.`
+          ) : (
+            <>
+              {`${started.name} is live. Make it active to see it in the title bar${hasTray ? ' and the tray' : ''}.`}
+              <ActionButton
+                label="Make it active"
+                busyLabel="Switching…"
+                target={started.name}
+                busy={actions.pending.get(started.id) === 'activate'}
+                blocked={false}
+                onClick={() => actions.activate(started.id, started.name)}
+              />
+            </>
+          )}
         </p>
       ) : null}
       {test && lastProfile ? <TestAccessNote result={test} profileName={lastProfile.name} /> : null}

@@ -1,5 +1,6 @@
 import { ProfileNameSchema } from '../../../../shared/domain/profile';
 import type { ResponseOf } from '../../../../shared/contract';
+import { formatClockTime, type ClockFormat } from '../../../../shared/logic/time-left';
 
 export type InstallResult = ResponseOf<'sessions.installCliProfile'>;
 
@@ -47,4 +48,11 @@ export function conflictText(message: string): string {
   const cut = message.search(/\s*Pass --force\b/);
   if (cut < 0) return message;
   return `${message.slice(0, cut).trimEnd()} Replace it (a backup is kept), or choose another AWS profile name.`;
+}
+
+/** The line, run once after the install: "The AWS CLI can run it …" or why it cannot. */
+export function installCheckText(check: InstallResult['check'], format: ClockFormat = {}): string {
+  if (!check.works) return `The AWS CLI cannot run it: ${check.reason}${/[.!?]$/.test(check.reason) ? '' : '.'}`;
+  const until = check.expiresAt === undefined ? '' : `; its credentials last until ${formatClockTime(check.expiresAt, format)}`;
+  return `The AWS CLI can run it: Roledeck ran the line once, as the AWS CLI does${until}.`;
 }

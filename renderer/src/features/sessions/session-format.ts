@@ -47,6 +47,25 @@ export function kindText(kind: SessionView['kind']): string {
   }
 }
 
+/**
+ * Whose credentials a session came from, in words: "acme-prod, assumed with consultant’s keys";
+ * along a chain, each link ("prod, assumed with hub’s session; hub, assumed with consultant’s MFA
+ * session"). `profileNamed` finds a profile of the chain, to tell an IAM user's keys from its MFA
+ * session.
+ */
+export function credentialsText(session: Pick<SessionView, 'kind' | 'chain' | 'profileName'>, profileNamed: (name: string) => ProfileView | undefined): string {
+  if (session.kind === 'user-keys') return `${session.profileName}’s long-term keys`;
+  if (session.kind === 'mfa-session') return `${session.profileName}’s MFA session (GetSessionToken)`;
+  const links: string[] = [];
+  for (let index = session.chain.length - 1; index > 0; index -= 1) {
+    const source = session.chain[index - 1]!;
+    const from = profileNamed(source);
+    const what = from?.kind === 'iam-user' ? (from.mfaSerial ? 'MFA session' : 'keys') : 'session';
+    links.push(`${session.chain[index]}, assumed with ${source}’s ${what}`);
+  }
+  return links.length > 0 ? links.join('; ') : kindText(session.kind);
+}
+
 /** What is cached where and until when, in plain words (aws-vault users ask exactly this). */
 export function cacheText(session: Pick<SessionView, 'cachedIn' | 'expiresAt'>, format: ClockFormat = {}): string {
   const until = session.expiresAt === undefined ? '' : ` until ${formatClockTime(session.expiresAt, format)}`;
@@ -84,7 +103,7 @@ export interface TestAccessSummary {
   tone: 'ok' | 'danger';
   title: string;
   detail: string;
-  /** "AWS said: AccessDenied — User: … is not authorized" */
+  /** "AWS said: AccessDenied — User: … is not authorized"; absent when AWS said nothing (no answer). */
   aws?: string;
 }
 
@@ -97,7 +116,8 @@ export function testAccessSummary(result: TestAccessResult): TestAccessSummary {
       detail: `Signed in as ${result.arn} in account ${result.account} (${Math.round(result.elapsedMs)} ms).`,
     };
   }
-  const title = result.cause === 'cancelled' ? 'Test cancelled' : `Access failed at ${result.failedAt}`;
+  // The step that failed, in words ("Failed while assuming acme-prod with consultant’s keys (AssumeRole)").
+  const title = result.cause === 'cancelled' ? 'Test cancelled' : `Failed while ${result.step}`;
   const aws =
     result.awsCode !== undefined
       ? `AWS said: ${result.awsCode}${result.awsMessage ? ` — ${result.awsMessage}` : ''}`

@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../../shared/logic/shell-export';
 import { ApiError, getApi } from '../../api';
-import { copyFailedText, copyStatusText, DEFAULT_EXPORT_FORMAT, preferredFormat } from '../../../../shared/logic/export-format';
+import { copyFailedText, DEFAULT_EXPORT_FORMAT, preferredFormat, type CopyResult } from '../../../../shared/logic/export-format';
 import { messageOf } from '../../../../shared/logic/error-message';
 
-/** What the last copy of a session came to, shown under its actions until the next one. */
-export interface CopyNote {
-  tone: 'ok' | 'danger';
-  text: string;
-}
+/**
+ * What the last copy of a session came to, shown under its actions until the next one. A copy
+ * keeps its result, not a sentence: the sentence follows the clock (cleared, expired).
+ */
+export type CopyNote =
+  | { kind: 'copied'; result: CopyResult }
+  | { kind: 'failed'; text: string }
+  /** Nothing was copied because no clipboard can be reached: the reason, and the way out. */
+  | { kind: 'no-clipboard'; reason: string; format: ExportFormat };
 
 export interface InstallTarget {
   profileId: string;
@@ -22,6 +26,10 @@ export interface SessionWork {
   copying: ReadonlySet<string>;
   notes: Readonly<Record<string, CopyNote>>;
   copy: (profileId: string, profileName: string, format: ExportFormat) => void;
+  /** The session whose export is shown to copy by hand (no clipboard here), and in which format. */
+  revealing: (InstallTarget & { format: ExportFormat }) | null;
+  reveal: (target: InstallTarget & { format: ExportFormat }) => void;
+  closeReveal: () => void;
   /** The session the "Install as AWS CLI profile" dialog is open for. */
   installing: InstallTarget | null;
   openInstall: (target: InstallTarget) => void;
@@ -38,6 +46,7 @@ export function useSessionWork(): SessionWork {
   const [copying, setCopying] = useState<ReadonlySet<string>>(new Set());
   const [notes, setNotes] = useState<Record<string, CopyNote>>({});
   const [installing, setInstalling] = useState<InstallTarget | null>(null);
+  const [revealing, setRevealing] = useState<(InstallTarget & { format: ExportFormat }) | null>(null);
   const live = useRef(true);
 
   const loadPreferred = useCallback(async () => {
@@ -70,13 +79,16 @@ export function useSessionWork(): SessionWork {
         let note: CopyNote;
         try {
           const result = await getApi().sessions.copyExport({ profileId, format });
-          note = { tone: 'ok', text: copyStatusText(result) };
+          note = { kind: 'copied', result };
           // The main side remembers the format as the preferred one (settings.changed follows).
           if (live.current) setPreferred(result.format);
         } catch (error) {
           // A cancelled MFA prompt is the user's own choice: the main side's words say it all.
-          const cancelled = error instanceof ApiError && error.code === 'MFA_CANCELLED';
-          note = { tone: 'danger', text: cancelled ? messageOf(error) : copyFailedText(profileName, format, messageOf(error)) };
+          const code = error instanceof ApiError ? error.code : undefined;
+          note =
+            code === 'CLIPBOARD_UNAVAILABLE'
+              ? { kind: 'no-clipboard', reason: messageOf(error), format }
+              : { kind: 'failed', text: code === 'MFA_CANCELLED' ? messageOf(error) : copyFailedText(profileName, format, messageOf(error)) };
         }
         if (!live.current) return;
         setCopying((current) => {
@@ -92,6 +104,8 @@ export function useSessionWork(): SessionWork {
 
   const openInstall = useCallback((target: InstallTarget) => setInstalling(target), []);
   const closeInstall = useCallback(() => setInstalling(null), []);
+  const reveal = useCallback((target: InstallTarget & { format: ExportFormat }) => setRevealing(target), []);
+  const closeReveal = useCallback(() => setRevealing(null), []);
 
-  return { preferred, copying, notes, copy, installing, openInstall, closeInstall };
+  return { preferred, copying, notes, copy, revealing, reveal, closeReveal, installing, openInstall, closeInstall };
 }

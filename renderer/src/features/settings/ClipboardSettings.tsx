@@ -6,6 +6,7 @@ import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
+import { nextFocusRequest } from '../../ui/field-focus';
 import { formatName, isExportFormat, preferredFormat } from '../../../../shared/logic/export-format';
 import { clearDelayText, parseSeconds, settingMessage } from './settings-message';
 import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from '../../../../shared/domain/settings-defaults';
@@ -32,6 +33,7 @@ export function ClipboardSettings(): ReactElement {
   const [formatError, setFormatError] = useState<string | null>(null);
   const [saving, setSaving] = useState<'seconds' | 'format' | null>(null);
   const [status, setStatus] = useState('');
+  const [focusRequest, setFocusRequest] = useState(0);
 
   const { remote: prefs, set: setPrefs } = useRemote(async () => {
     const loaded = prefsOf(await getApi().settings.get());
@@ -45,6 +47,7 @@ export function ClipboardSettings(): ReactElement {
     const seconds = parseSeconds(draft);
     if (seconds === null) {
       setSecondsError('Type whole seconds, from 0 to 3,600 (0 never clears).');
+      setFocusRequest(nextFocusRequest());
       return;
     }
     setSaving('seconds');
@@ -57,6 +60,7 @@ export function ClipboardSettings(): ReactElement {
       setStatus(`Saved. ${clearDelayText(saved.clearSeconds)}`);
     } catch (error) {
       setSecondsError(settingMessage(messageOf(error)));
+      setFocusRequest(nextFocusRequest());
     } finally {
       setSaving(null);
     }
@@ -72,6 +76,7 @@ export function ClipboardSettings(): ReactElement {
       setStatus(`Saved. Copy uses ${formatName(saved.preferred)} first.`);
     } catch (error) {
       setFormatError(settingMessage(messageOf(error)));
+      setFocusRequest(nextFocusRequest());
     } finally {
       setSaving(null);
     }
@@ -93,6 +98,7 @@ export function ClipboardSettings(): ReactElement {
               <Field
                 label="Clear copied credentials after"
                 error={secondsError}
+                focusRequest={focusRequest}
                 hint="Seconds, from 0 to 3,600. 0 never clears them."
                 addon={
                   <>
@@ -124,6 +130,7 @@ export function ClipboardSettings(): ReactElement {
             <Field
               label="Preferred export format"
               error={formatError}
+              focusRequest={focusRequest}
               hint="The Copy button of every session uses it. Choosing another format from Copy’s menu makes that one preferred."
               className="clipboard-settings__format"
             >

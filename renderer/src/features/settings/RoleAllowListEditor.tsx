@@ -4,6 +4,7 @@ import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
+import { nextFocusRequest } from '../../ui/field-focus';
 
 /**
  * The main side names the rule and the entry ("Invalid request for settings.update:
@@ -27,6 +28,7 @@ export function RoleAllowListEditor(): ReactElement {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [focusRequest, setFocusRequest] = useState(0);
 
   const save = async (next: string[], done: string): Promise<boolean> => {
     setSaving(true);
@@ -38,6 +40,7 @@ export function RoleAllowListEditor(): ReactElement {
       return true;
     } catch (saveError) {
       setError(allowListMessage(messageOf(saveError)));
+      setFocusRequest(nextFocusRequest());
       return false;
     } finally {
       setSaving(false);
@@ -50,6 +53,7 @@ export function RoleAllowListEditor(): ReactElement {
     const name = draft.trim();
     if (name === '') {
       setError('Type a role name, or a pattern with * as a wildcard.');
+      setFocusRequest(nextFocusRequest());
       return;
     }
     if (await save([...list.value, name], `Added ${name}. Only the listed role names are accepted now.`)) setDraft('');
@@ -89,7 +93,7 @@ export function RoleAllowListEditor(): ReactElement {
               </ul>
             )}
             <form className="allow-list__form" onSubmit={(event) => void onAdd(event)} noValidate>
-              <Field label="Role name or pattern" error={error} hint="e.g. ExampleRoleName or Roledeck-*">
+              <Field label="Role name or pattern" error={error} hint="e.g. ExampleRoleName or Roledeck-*" focusRequest={focusRequest}>
                 {(control) => (
                   <input
                     {...control}

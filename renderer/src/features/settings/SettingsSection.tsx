@@ -52,7 +52,7 @@ export function SettingsSection({ theme, onThemeChange, status, store, onStartOv
 
       <CliInstallSettings />
 
-      <StorePanel status={store.status} onStartOver={onStartOver} />
+      <StorePanel status={store.status} onStartOver={onStartOver} onShown={store.refresh} />
 
       <section className="panel" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts" className="panel__title">

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import type { StoreStatus } from '../../../../shared/domain/store-status';
 import { RemoteView, type Remote } from '../../api';
 import { Button } from '../../ui/Button';
@@ -11,7 +11,9 @@ function stateText(status: StoreStatus): string {
 }
 
 /** Settings → Profile store: where it lives, whether it can be read, and Start over. */
-export function StorePanel({ status, onStartOver }: { status: Remote<StoreStatus>; onStartOver: () => void }): ReactElement {
+export function StorePanel({ status, onStartOver, onShown }: { status: Remote<StoreStatus>; onStartOver: () => void; onShown?: () => void }): ReactElement {
+  // The count of profiles was read when the window opened; profiles may have been added since.
+  useEffect(() => onShown?.(), [onShown]);
   return (
     <section className="panel" aria-labelledby="settings-store" data-testid="store-panel">
       <h2 id="settings-store" className="panel__title">

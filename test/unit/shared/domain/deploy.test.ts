@@ -25,7 +25,7 @@ describe('deploy recipe', () => {
 
   it.each([
     ['a bad stack name', { stackName: '1-stack' }, /stack name is 1–128 letters/],
-    ['an empty template path', { templatePath: '' }, /choose a template file/],
+    ['an empty template path', { templatePath: '' }, /Choose a template file/],
     ['a parameter name with a hyphen', { parameters: [{ key: 'my-env', value: 'x' }] }, /letters and digits/],
     ['a bucket with capitals', { s3Bucket: 'My-Bucket' }, /bucket name is 3–63 lowercase/],
     ['a tag key twice', { tags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }, /only once/],
@@ -53,7 +53,7 @@ describe('bucket names and tags', () => {
   it('takes at most 50 tags', () => {
     const tags = (count: number) => Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: 'v' }));
     expect(StackTagsSchema.safeParse(tags(50)).success).toBe(true);
-    expect(StackTagsSchema.safeParse(tags(51)).error?.issues[0]?.message).toBe('a stack takes at most 50 tags');
+    expect(StackTagsSchema.safeParse(tags(51)).error?.issues[0]?.message).toBe('A stack takes at most 50 tags');
   });
 
   it('reads a parameter value or a keep-previous marker, not both shapes mixed up', () => {

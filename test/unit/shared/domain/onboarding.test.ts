@@ -44,9 +44,9 @@ describe('onboarding choices', () => {
   it('permissions: the library’s purposes, or custom JSON and/or managed policies', () => {
     expectPasses(PermissionsChoiceSchema, { purpose: 'read-only-audit' });
     expectPasses(PermissionsChoiceSchema, { purpose: 'custom', managedPolicyArns: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'] });
-    expectRule(PermissionsChoiceSchema, { purpose: 'custom' }, 'paste a policy, or name at least one managed policy');
-    expectRule(PermissionsChoiceSchema, { purpose: 'cloudformation-test-deploy', stackNamePrefix: 'rd-', services: ['s3', 's3'], allowStackRoles: false }, 'each service appears once');
-    expectRule(PermissionsChoiceSchema, { purpose: 'cloudformation-test-deploy', stackNamePrefix: '-rd', services: [], allowStackRoles: false }, 'stack name prefix starts with a letter');
+    expectRule(PermissionsChoiceSchema, { purpose: 'custom' }, 'Paste a policy, or name at least one managed policy');
+    expectRule(PermissionsChoiceSchema, { purpose: 'cloudformation-test-deploy', stackNamePrefix: 'rd-', services: ['s3', 's3'], allowStackRoles: false }, 'Each service appears once');
+    expectRule(PermissionsChoiceSchema, { purpose: 'cloudformation-test-deploy', stackNamePrefix: '-rd', services: [], allowStackRoles: false }, 'A stack name prefix starts with a letter');
     expectRule(ManagedPolicyArnSchema, 'arn:aws:iam::aws:role/SecurityAudit', 'managed policy ARN looks like');
   });
 });

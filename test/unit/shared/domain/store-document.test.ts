@@ -34,7 +34,7 @@ describe('store document versions', () => {
       createdAt: 1,
     };
     const parsed = parseStoreDocument({ ...emptyDocument(), cloudfrontKeys: [key, { ...key, id: 'key-aaaa-0002' }] });
-    expect(parsed).toEqual({ kind: 'invalid', problems: ['cloudfrontKeys.1.keyPairId: two CloudFront keys have the key ID K2JCJMDEHXQW5F'] });
+    expect(parsed).toEqual({ kind: 'invalid', problems: ['cloudfrontKeys.1.keyPairId: Two CloudFront keys have the key ID K2JCJMDEHXQW5F'] });
   });
 
   it('reads a document without customers as one with none', () => {
@@ -46,6 +46,6 @@ describe('store document versions', () => {
   it('refuses two customers with one name (case aside), since a label would not know which it means', () => {
     const customer = { id: 'customer-aaaa-0001', name: 'Acme', production: false, onboarding: 'invited', createdAt: 1, updatedAt: 1 };
     const parsed = parseStoreDocument({ ...emptyDocument(), customers: [customer, { ...customer, id: 'customer-aaaa-0002', name: 'ACME' }] });
-    expect(parsed).toEqual({ kind: 'invalid', problems: ['customers.1.name: two customers are named ACME'] });
+    expect(parsed).toEqual({ kind: 'invalid', problems: ['customers.1.name: Two customers are named ACME'] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseAccess, principalFromMessage, type AccessStep } from '../../../../shared/logic/access-diagnosis';
+import { diagnoseAccess, principalFromMessage, stepDescription, type AccessStep } from '../../../../shared/logic/access-diagnosis';
 
 const ROLE = 'arn:aws:iam::222222222222:role/ExampleRoleName';
 const DENIED = `User: arn:aws:iam::111111111111:user/consultant is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`;
@@ -75,5 +75,20 @@ describe('access diagnosis', () => {
     expect(diagnoseAccess(assume(), 'NetworkError', 'connect ECONNREFUSED 127.0.0.1:1').cause).toBe('network');
     expect(diagnoseAccess(assume(), 'MFA_CANCELLED', 'cancelled').cause).toBe('cancelled');
     expect(diagnoseAccess(assume(), 'Throttling', 'Rate exceeded')).toMatchObject({ cause: 'unknown', explanation: expect.stringMatching(/Throttling: Rate exceeded/) });
+  });
+
+  it('names each step by what it did and whose credentials signed it', () => {
+    expect(stepDescription(assume())).toBe('assuming acme-prod with consultant’s keys (AssumeRole)');
+    expect(stepDescription(assume({ source: 'mfa-session' }))).toBe('assuming acme-prod with consultant’s MFA session (AssumeRole)');
+    expect(stepDescription(assume({ profileName: 'prod', signedBy: 'hub', source: 'role' }))).toBe('assuming prod with hub’s session (AssumeRole)');
+    expect(stepDescription({ profileName: 'consultant', operation: 'GetSessionToken' })).toBe('getting an MFA session for consultant (GetSessionToken)');
+    expect(stepDescription({ profileName: 'consultant', operation: 'GetCallerIdentity' })).toBe('checking who consultant is (GetCallerIdentity)');
+  });
+
+  it('says where it could not reach and why, and that nothing was learnt about access', () => {
+    const diagnosis = diagnoseAccess(assume(), 'NetworkError', 'Could not reach AWS STS at https://sts.eu-west-1.amazonaws.com: the name does not resolve (DNS)');
+    expect(diagnosis.explanation).toBe(
+      'Could not reach AWS STS at https://sts.eu-west-1.amazonaws.com: the name does not resolve (DNS). Nothing reached AWS, so this says nothing about acme-prod’s access: check the network connection, proxy or VPN (and AWS_ENDPOINT_URL, if set), then test again.',
+    );
   });
 });

@@ -120,8 +120,8 @@ describe('stack tags', () => {
 
   it.each([
     ['a reserved aws: key', ['aws:team=x'], /may not start with aws:/],
-    ['a key over 128 characters', [`${'k'.repeat(129)}=x`], /tag key is 1–128 characters/],
-    ['a value over 256 characters', [`team=${'v'.repeat(257)}`], /tag team: a tag value is at most 256 characters/],
+    ['a key over 128 characters', [`${'k'.repeat(129)}=x`], /ag key is 1–128 characters/],
+    ['a value over 256 characters', [`team=${'v'.repeat(257)}`], /tag team: A tag value is at most 256 characters/],
     ['a missing =', ['team'], /"team" is not a tag: write it as team=web/],
   ])('refuses %s', (_name, args, message) => {
     expect(messages(parseTagArguments(args))).toEqual([expect.stringMatching(message)]);

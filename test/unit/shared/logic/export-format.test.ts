@@ -48,6 +48,16 @@ describe('export formats in the window', () => {
     expect(copyStatusText({ format: 'json', clearsAt: AT_1432 }, UTC)).toBe('Copied as JSON — clears from the clipboard at 14:32.');
   });
 
+  it('does not go on saying "clears at 14:32" after 14:32, nor that expired credentials work', () => {
+    const result = { format: 'bash' as const, clearsAt: AT_1432, expiresAt: AT_1531 };
+    expect(copyStatusText(result, UTC, AT_1432 - 1)).toBe('Copied for bash — clears from the clipboard at 14:32. The credentials work until 15:31.');
+    expect(copyStatusText(result, UTC, AT_1432)).toBe('Copied for bash — no longer on the clipboard since 14:32. The credentials work until 15:31.');
+    expect(copyStatusText(result, UTC, AT_1531 + 1)).toBe(
+      'Copied for bash — no longer on the clipboard since 14:32. Those credentials expired at 15:31: copy again for a fresh session.',
+    );
+    expect(copyStatusText({ format: 'bash', clearsAt: null }, UTC, AT_1531 + 1)).toBe('Copied for bash — stays on the clipboard until you copy something else.');
+  });
+
   it('says a copy stays when clearing is off', () => {
     expect(copyStatusText({ format: 'bash', clearsAt: null }, UTC)).toBe('Copied for bash — stays on the clipboard until you copy something else.');
   });

@@ -20,9 +20,10 @@ describe('a command’s help', () => {
   });
 
   it('writes export’s usage from its spec', () => {
-    expect(usageLine(EXPORT)).toBe('roledeck export <profile> [--format <format>]');
+    expect(usageLine(EXPORT)).toBe('roledeck export <profile> [--format <format>] [--copy]');
     expect(commandHelp(EXPORT)).toMatch(/^roledeck export — Prints a profile’s session as text to eval or save\.\n/);
     expect(commandHelp(EXPORT)).toContain('-f, --format <format>');
+    expect(commandHelp(EXPORT)).toContain('-c, --copy');
   });
 
   it('lists a group’s subcommands', () => {
@@ -56,6 +57,7 @@ describe('roledeck --help', () => {
     for (const spec of visibleCommands()) expect(help).toContain(`  ${usageLine(spec)}\n`);
     expect(help).toContain('roledeck profile add-role <name>');
     expect(help).not.toContain('__complete-profiles');
+    expect(help).not.toContain('__clear-clipboard');
   });
 
   it('keeps the exit codes and the environment', () => {

@@ -21,6 +21,8 @@ describe('the IPC contract refuses AWS input with the same words as the forms an
         code: 'INVALID_REQUEST',
         message:
           'Invalid request for profiles.addRole: roleArn: The account ID has 11 digits; it needs 12; externalId: A space is not allowed (letters, digits and + = , . @ : / _ - only); durationSeconds: The duration is 99,999 seconds; a role session lasts at most 43,200 seconds (12 hours)',
+        // The first refused field, for a form to mark and focus.
+        field: 'roleArn',
       },
     });
   });

@@ -62,7 +62,7 @@ describe('QuickCreateService', () => {
     await world.addUser();
     const customerId = await world.prepared();
 
-    await expect(world.onboarding.quickCreate.create(customerId, { bucket: 'Our_Bucket' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^bucket: a bucket name is 3–63 lowercase/) });
+    await expect(world.onboarding.quickCreate.create(customerId, { bucket: 'Our_Bucket' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^A bucket name is 3–63 lowercase/) });
     expect(world.s3.objects.size).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../../../electron/node/app/services';
-import { CLI_NOT_ON_PATH } from '../../../../../electron/node/aws-files/cli-launcher';
+import { CLI_NOT_FOUND } from '../../../../../electron/node/aws-files/cli-launcher';
 import { createPlaintextKeys } from '../../../../../electron/node/profiles/profiles.factory';
 import { createShared } from '../../../../../electron/node/app/composition';
 import { fakePorts } from '../../../../fakes/ports';
@@ -20,11 +20,11 @@ describe('PlaintextKeysService', () => {
     fakes.ports.awsFiles = { read: async () => ({ profiles: { consultant: {} }, files }) };
     const { profiles } = createServices(fakes.ports);
     await profiles.addUser({ name: 'consultant', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET });
-    const service = createPlaintextKeys(fakes.ports, createShared(fakes.ports), { profiles }, { cliLauncher: async () => ({ command: ['roledeck'], warning: CLI_NOT_ON_PATH }) });
+    const service = createPlaintextKeys(fakes.ports, createShared(fakes.ports), { profiles }, { cliLauncher: async () => ({ command: ['roledeck'], found: false }) });
 
     const preview = await service.preview();
     expect(preview.ready.map((entry) => entry.awsProfile)).toEqual(['consultant']);
-    expect(preview.warning).toBe(CLI_NOT_ON_PATH);
+    expect(preview.warning).toBe(CLI_NOT_FOUND);
     await expect(service.remove(['consultant'])).rejects.toThrow(/not on your PATH.*Until then the keys stay/s);
     expect(readFileSync(files.credentials, 'utf8')).toBe(credentials);
   });

@@ -252,7 +252,7 @@ describe('encrypted profile store', () => {
     const { store } = storeWith();
     const error = await failure(store.update((doc) => void doc.profiles.push({ ...sampleRole('acme'), id: 'role-id-acme-2' })));
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toMatch(/two profiles are named customer-acme-prod/);
+    expect(error.message).toMatch(/Two profiles are named customer-acme-prod/);
     expect(await readFile(file())).toEqual(original);
   });
 

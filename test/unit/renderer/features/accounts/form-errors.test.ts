@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AddRoleInputSchema } from '../../../../../shared/domain/profile-input';
-import { placeIssues, placeServerError } from '../../../../../renderer/src/features/accounts/form-errors';
+import { ApiError } from '../../../../../renderer/src/api';
+import { placeApiError, placeIssues, placeServerError } from '../../../../../renderer/src/features/accounts/form-errors';
 
 const FIELDS = ['name', 'source', 'roleArn', 'accountId', 'externalId', 'durationSeconds'] as const;
 
@@ -50,5 +51,27 @@ describe('placeServerError', () => {
     expect(placeServerError(conflict, FIELDS)).toEqual({ fields: {}, form: conflict });
     const allowList = 'The role "Admin" is not allowed: this installation accepts only roles named "ExampleRoleName".';
     expect(placeServerError(allowList, FIELDS)).toEqual({ fields: {}, form: allowList });
+  });
+});
+
+describe('placeApiError: a refusal that names its field goes next to it', () => {
+  const allowList = 'The role "Admin" is not allowed: this installation accepts only roles named "ExampleRoleName". To accept it, add it in Settings → Allowed role names.';
+
+  it('puts a refusal with IpcError.field at that field, through the form’s own name for it', () => {
+    const error = new ApiError({ code: 'VALIDATION', message: allowList, field: 'roleName' });
+    expect(placeApiError(error, [...FIELDS, 'roleName'])).toEqual({ fields: { roleName: allowList }, form: null });
+    // Given as an ARN, the same refusal belongs to the ARN field.
+    expect(placeApiError(new ApiError({ code: 'VALIDATION', message: allowList, field: 'roleArn' }), FIELDS)).toEqual({ fields: { roleArn: allowList }, form: null });
+    expect(placeApiError(error, FIELDS, { roleName: 'roleArn' })).toEqual({ fields: { roleArn: allowList }, form: null });
+  });
+
+  it('keeps a refusal of a field the form does not show at form level, never hidden', () => {
+    const error = new ApiError({ code: 'VALIDATION', message: allowList, field: 'roleName' });
+    expect(placeApiError(error, FIELDS)).toEqual({ fields: {}, form: allowList });
+  });
+
+  it('splits a request-schema refusal by the fields its message names, as before', () => {
+    const error = new ApiError({ code: 'INVALID_REQUEST', message: 'Invalid request for profiles.addRole: accountId: The account ID has 11 digits; it needs 12', field: 'accountId' });
+    expect(placeApiError(error, FIELDS)).toEqual({ fields: { accountId: 'The account ID has 11 digits; it needs 12' }, form: null });
   });
 });

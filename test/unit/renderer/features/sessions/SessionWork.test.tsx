@@ -229,7 +229,8 @@ describe('putting a session to work (Sessions section)', () => {
               change: 'updated',
               backupPath: '/home/me/.aws/config.roledeck-backup-20250602T143200Z',
               awsProfile: 'acme-prod',
-              command: 'roledeck credential-process --id acme-prod-id acme-prod',
+              command: '/usr/bin/node /opt/roledeck/roledeck.mjs credential-process --id acme-prod-id acme-prod',
+              check: { works: false, reason: 'It ended with exit code 4: The OS keychain is locked.' },
             },
           }
         : {
@@ -272,7 +273,11 @@ describe('putting a session to work (Sessions section)', () => {
     const result = dialog.querySelector('[data-testid="install-result"]')!;
     expect(result.querySelector('[role="status"]')?.textContent).toBe('Updated [profile acme-prod].');
     expect(result.textContent).toContain('/home/me/.aws/config.roledeck-backup-20250602T143200Z');
-    expect(result.textContent).toContain('credential_process = roledeck credential-process --id acme-prod-id acme-prod');
+    expect(result.textContent).toContain('credential_process = /usr/bin/node /opt/roledeck/roledeck.mjs credential-process --id acme-prod-id acme-prod');
+    // The edit happened, but the line does not run: said as an alert, not as a success.
+    expect(result.querySelector('[data-testid="install-check"]')?.textContent).toBe('The AWS CLI cannot run it: It ended with exit code 4: The OS keychain is locked.');
+    expect(result.querySelector('[data-testid="install-check"]')?.getAttribute('role')).toBe('alert');
+    expect(result.querySelector('.install-result__title--warn')).not.toBeNull();
     expect(document.activeElement).toBe(button(container, 'Done'));
   }, 30_000);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../../../shared/domain/profile-view';
 import type { SessionView } from '../../../../../shared/domain/session';
-import {
+import { credentialsText,
   accountIdOf,
   cacheText,
   refreshText,
@@ -107,6 +107,7 @@ describe('Test access in words', () => {
       testAccessSummary({
         ok: false,
         failedAt: 'acme-prod',
+        step: 'assuming acme-prod with consultant’s keys (AssumeRole)',
         cause: 'external-id',
         explanation: 'The ExternalId differs from the one in the trust policy.',
         awsCode: 'AccessDenied',
@@ -115,15 +116,45 @@ describe('Test access in words', () => {
       }),
     ).toEqual({
       tone: 'danger',
-      title: 'Access failed at acme-prod',
+      title: 'Failed while assuming acme-prod with consultant’s keys (AssumeRole)',
       detail: 'The ExternalId differs from the one in the trust policy.',
       aws: 'AWS said: AccessDenied — User is not authorized to perform: sts:AssumeRole',
     });
   });
 
   it('calls a cancelled MFA prompt a cancelled test, not a failure of access', () => {
-    const summary = testAccessSummary({ ok: false, failedAt: 'consultant', cause: 'cancelled', explanation: 'No MFA code was given.', chain: [] });
+    const summary = testAccessSummary({ ok: false, failedAt: 'consultant', step: 'getting an MFA session for consultant (GetSessionToken)', cause: 'cancelled', explanation: 'No MFA code was given.', chain: [] });
     expect(summary.title).toBe('Test cancelled');
     expect(summary.aws).toBeUndefined();
+  });
+
+  it('names the step and the cause when nothing answered, and does not quote AWS, which said nothing', () => {
+    const summary = testAccessSummary({
+      ok: false,
+      failedAt: 'consultant',
+      step: 'checking who consultant is (GetCallerIdentity)',
+      cause: 'network',
+      explanation: 'Could not reach AWS STS at http://127.0.0.1:1: connection refused. Nothing reached AWS, so this says nothing about consultant’s access: check the network connection, proxy or VPN (and AWS_ENDPOINT_URL, if set), then test again.',
+      chain: ['consultant'],
+    });
+    expect(summary.title).toBe('Failed while checking who consultant is (GetCallerIdentity)');
+    expect(summary.detail).toMatch(/^Could not reach AWS STS at http:\/\/127\.0\.0\.1:1: connection refused\./);
+    expect(summary.aws).toBeUndefined();
+  });
+});
+
+describe('whose credentials a session came from', () => {
+  const user = (name: string, mfaSerial?: string) => ({ kind: 'iam-user' as const, id: name, name, accessKeyIdMasked: 'AKIA…', hasSecret: true, ...(mfaSerial ? { mfaSerial } : {}) });
+  const people = new Map([
+    ['consultant', user('consultant')],
+    ['mfa-user', user('mfa-user', 'arn:aws:iam::111111111111:mfa/me')],
+  ]);
+  const named = (name: string) => people.get(name);
+
+  it('names the source and what of it was used, link by link', () => {
+    expect(credentialsText({ kind: 'role', profileName: 'acme-prod', chain: ['consultant', 'acme-prod'] }, named)).toBe('acme-prod, assumed with consultant’s keys');
+    expect(credentialsText({ kind: 'role', profileName: 'acme-prod', chain: ['mfa-user', 'acme-prod'] }, named)).toBe('acme-prod, assumed with mfa-user’s MFA session');
+    expect(credentialsText({ kind: 'role', profileName: 'prod', chain: ['consultant', 'hub', 'prod'] }, named)).toBe('prod, assumed with hub’s session; hub, assumed with consultant’s keys');
+    expect(credentialsText({ kind: 'user-keys', profileName: 'consultant', chain: ['consultant'] }, named)).toBe('consultant’s long-term keys');
   });
 });

@@ -30,7 +30,7 @@ describe('setup input', () => {
     { name: 'a session over 12 hours', input: setupInput({ maxSessionDurationSeconds: 43_201 }), allowList: [], path: 'maxSessionDurationSeconds', message: /at most 43,200 seconds/ },
     { name: 'a stack name with an underscore', input: setupInput({ stackName: 'acme_role' }), allowList: [], path: 'stackName', message: /letters, digits and hyphens/ },
     { name: 'a customer name on two lines', input: setupInput({ customerName: 'Acme\nLtd' }), allowList: [], path: 'customerName', message: /one line/ },
-    { name: 'custom permissions with nothing in them', input: setupInput({ permissions: { purpose: 'custom', policyJson: '  ' } }), allowList: [], path: 'permissions.policyJson', message: /paste a policy/ },
+    { name: 'custom permissions with nothing in them', input: setupInput({ permissions: { purpose: 'custom', policyJson: '  ' } }), allowList: [], path: 'permissions.policyJson', message: /Paste a policy/ },
     {
       name: 'custom JSON with a syntax error',
       input: setupInput({ permissions: { purpose: 'custom', policyJson: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "s3:*", "Resource": "*"}\n  ]\n}' } }),

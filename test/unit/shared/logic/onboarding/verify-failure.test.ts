@@ -63,7 +63,7 @@ describe('why verify-all failed for a customer', () => {
     ['InvalidClientTokenId', 'The security token included in the request is invalid.', /access key ID of consultant/],
     ['AccessDenied', `${DENIED} because no identity-based policy allows the sts:AssumeRole action`, /a policy on your side/],
     ['RequestExpired', 'Request has expired.', /clock/],
-    ['ECONNREFUSED', 'connect ECONNREFUSED', /could not reach AWS STS/],
+    ['ECONNREFUSED', 'connect ECONNREFUSED', /Could not reach AWS STS/],
   ])('%s is on our side, in access diagnosis’s words', (code, message, explanation) => {
     expect(classifyVerifyFailure(attempt({ code, message }))).toMatchObject({ kinds: ['our-side'], headline: 'The problem is on our side', explanation: expect.stringMatching(explanation) });
   });
