@@ -143,7 +143,7 @@ describe('the container-credentials server under adversarial requests', () => {
     const before = asked;
     const wrong = Array.from({ length: 100 }, (_, i) => `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: wrong-${i}\r\n\r\n`).join('');
     fuzzed += 100;
-    const outcome = await rawExchange({ port: server.port }, [wrong], { quietMs: 1_000 });
+    const outcome = await rawExchange({ port: server.port }, [wrong], { quietMs: 3_000 });
     expect(outcome.received.match(/^HTTP\/1\.1 401 /gm)?.length).toBe(100);
     expect(asked).toBe(before);
     await stillServes();

@@ -18,7 +18,8 @@ export function rawExchange(
   chunks: readonly (string | Uint8Array)[],
   options: { delayMs?: number; expectLines?: number; quietMs?: number; /** Half-close after the last chunk: the peer sees the end of the request. */ end?: boolean } = {},
 ): Promise<RawExchange> {
-  const quietMs = options.quietMs ?? 1_500;
+  // Generous: on a loaded 2-core machine a reply can take a while; a reply or a close ends the wait early.
+  const quietMs = options.quietMs ?? 4_000;
   return new Promise((resolve) => {
     const connection = 'path' in target ? net.connect(target.path) : net.connect(target.port, '127.0.0.1');
     let received = '';
