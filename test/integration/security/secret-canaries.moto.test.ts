@@ -30,6 +30,7 @@ const secretCanary = (tag: string) => `CANARY${tag}/`.padEnd(39, 'Z').concat('9'
 
 const USER_SECRET = secretCanary('addUserSecret');
 const IMPORT_SECRET = secretCanary('importSecret');
+const CLI_SECRET = secretCanary('cliAddUserSecret');
 const MFA_CODE = '739164';
 const PASSPHRASE = 'CANARY-passphrase-correct-horse-battery';
 const NO_ECHO = 'CANARYnoEchoApiToken-3141592653';
@@ -37,6 +38,7 @@ const NO_ECHO = 'CANARYnoEchoApiToken-3141592653';
 const canaries: Canary[] = [
   { name: 'secret access key (add user)', value: USER_SECRET },
   { name: 'secret access key (import from ~/.aws)', value: IMPORT_SECRET },
+  { name: 'secret access key (roledeck profile add-user, stdin)', value: CLI_SECRET },
   { name: 'MFA code', value: MFA_CODE },
   { name: 'CloudFront key passphrase', value: PASSPHRASE },
   { name: 'NoEcho deploy parameter', value: NO_ECHO },
@@ -140,6 +142,11 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     await app.call('sessions.start', { profileId: 'acme-prod' });
     await app.call('sessions.testAccess', { profileId: 'acme-prod' });
 
+    // The CLI's add-user reads the secret from stdin.
+    const cliUser = await createUserWithKey('scripted');
+    const cliAdded = await cli('profile add-user', ['profile', 'add-user', 'scripted', '--access-key-id', cliUser.credentials.accessKeyId], { input: `${CLI_SECRET}\n` });
+    expect(cliAdded.code, cliAdded.stderr).toBe(0);
+
     // Export and credential_process through the app's socket: stdout is the asked-for output.
     const exported = await cli('export acme-prod', ['export', 'acme-prod', '--format', 'json'], { stdoutAsked: true });
     expect(exported.code, exported.stderr).toBe(0);
@@ -211,7 +218,7 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     recordFigure('canaries searched', search.checks);
     recordFigure('canaries found', search.found.length);
     expect(files).toBeGreaterThan(3);
-    expect(canaries.length).toBeGreaterThanOrEqual(11);
+    expect(canaries.length).toBeGreaterThanOrEqual(12);
     expect(search.found).toEqual([]);
   });
 
