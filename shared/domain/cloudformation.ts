@@ -73,18 +73,8 @@ export const ChangeSetDescriptionSchema = z.object({
 });
 export type ChangeSetDescription = z.infer<typeof ChangeSetDescriptionSchema>;
 
-export const StackEventSchema = z.object({
-  eventId: z.string(),
-  stackId: z.string(),
-  stackName: z.string(),
-  logicalId: z.string(),
-  physicalId: z.string().optional(),
-  resourceType: z.string(),
-  status: z.string(),
-  statusReason: z.string().optional(),
-  timestamp: z.number(),
-});
-export type StackEvent = z.infer<typeof StackEventSchema>;
+/** Defined once, with the live deploy events that carry it across IPC. */
+export { StackEventSchema, type StackEvent } from './deploy-events';
 
 export const StackResourceSchema = z.object({
   logicalId: z.string(),

@@ -1,9 +1,6 @@
 import { recordLines } from './completion-data';
-
-/** A bash single-quoted word: the text exactly, whatever it holds. */
-export function posixQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
-}
+import { posixQuote } from '../../../shared/logic/shell-export';
+import { walkFinishedWords } from './posix-walk';
 
 /**
  * The bash script. It reads the line itself (COMP_LINE up to COMP_POINT) rather than COMP_WORDS,
@@ -82,22 +79,7 @@ _roledeck() {
   __roledeck_candidates=()
   # Walk the finished words: subcommands deepen the path, options skip their values.
   while (( i < \${#words[@]} )); do
-    w=\${words[i]}
-    if [[ -n $dash ]]; then
-      :
-    elif [[ $w == -- ]] && __roledeck_lookup X "$cmdpath" - >/dev/null; then
-      dash=$i
-    elif [[ $w == -* ]]; then
-      if [[ $w != *=* ]] && value=$(__roledeck_lookup O "$cmdpath" "$w") && [[ \${value%%$'\\t'*} != - ]]; then
-        [[ $w == --home && $cmdpath == roledeck ]] && __roledeck_home=(--home "\${words[i+1]}")
-        (( i++ ))
-      fi
-    elif (( npos == 0 )) && __roledeck_lookup S "$cmdpath" "$w" >/dev/null; then
-      cmdpath="$cmdpath $w"
-    else
-      (( npos++ ))
-    fi
-    (( i++ ))
+${walkFinishedWords({ word: '${words[i]}', nextWord: '${words[i+1]}', afterDash: '[[ -n $dash ]]' })}
   done
 
   local cur=$__roledeck_cur prev=

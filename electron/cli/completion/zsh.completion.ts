@@ -1,4 +1,5 @@
-import { posixQuote } from './bash.completion';
+import { posixQuote } from '../../../shared/logic/shell-export';
+import { walkFinishedWords } from './posix-walk';
 import { recordLines } from './completion-data';
 
 /**
@@ -68,22 +69,7 @@ _roledeck() {
   __roledeck_home=()
   # Walk the finished words: subcommands deepen the path, options skip their values.
   while (( i < CURRENT )); do
-    w=$words[i]
-    if (( dash )); then
-      :
-    elif [[ $w == -- ]] && __roledeck_lookup X "$cmdpath" - >/dev/null; then
-      dash=$i
-    elif [[ $w == -* ]]; then
-      if [[ $w != *=* ]] && value=$(__roledeck_lookup O "$cmdpath" "$w") && [[ \${value%%$'\\t'*} != - ]]; then
-        [[ $w == --home && $cmdpath == roledeck ]] && __roledeck_home=(--home "$words[i+1]")
-        (( i++ ))
-      fi
-    elif (( npos == 0 )) && __roledeck_lookup S "$cmdpath" "$w" >/dev/null; then
-      cmdpath="$cmdpath $w"
-    else
-      (( npos++ ))
-    fi
-    (( i++ ))
+${walkFinishedWords({ word: '$words[i]', nextWord: '$words[i+1]', afterDash: '(( dash ))' })}
   done
 
   local cur=$words[CURRENT]
