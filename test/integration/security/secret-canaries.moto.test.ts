@@ -53,6 +53,20 @@ let app: RecordedApp;
 const saved: Record<string, string | undefined> = {};
 /** Every CLI run: its stderr is always searched, its stdout unless the test asked for that output. */
 const cliRuns: { label: string; result: CliResult; stdoutAsked: boolean }[] = [];
+/** What the host process itself wrote to stdout and stderr while the flows ran (outside its logger). */
+const hostOutput: string[] = [];
+const restoreOutput: (() => void)[] = [];
+
+function captureOutput(stream: NodeJS.WriteStream): void {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    hostOutput.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+  restoreOutput.push(() => {
+    stream.write = write as typeof stream.write;
+  });
+}
 
 const cliEnv = () => ({
   HOME: home,
@@ -111,6 +125,7 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
   });
   useMoto();
   afterAll(async () => {
+    for (const restore of restoreOutput) restore();
     await app?.close();
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
@@ -126,6 +141,8 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     const user = await createUserWithKey('consultant', ASSUME_ANY);
     const roleArn = await createRole('ExampleRoleName', trustPolicyFor(user.arn, 'ext-1234'));
 
+    captureOutput(process.stdout);
+    captureOutput(process.stderr);
     app = await startRecordedApp(dataDir);
     app.answerMfaWith(MFA_CODE);
 
@@ -195,7 +212,9 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     await setIamEnforcement(false);
 
     // The search.
+    for (const restore of restoreOutput.splice(0)) restore();
     search.search('the app log', app.logLines.join('\n'));
+    search.search('the host process’s stdout and stderr', hostOutput.join(''));
     search.search('messages to the renderer', app.toRenderer.join('\n'));
     for (const run of cliRuns) {
       search.search(`stderr of ${run.label}`, run.result.stderr);
