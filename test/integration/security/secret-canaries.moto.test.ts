@@ -1,17 +1,21 @@
 /**
  * Issue 16, item 1: the main flows run with canary secrets — recognisable values planted as the
- * secret access key, the MFA code, a CloudFront private key and its passphrase, a NoEcho deploy
- * parameter and an imported ~/.aws key, plus the session keys moto issues — and then every place
- * Roledeck writes to is searched for them: the app's log, every message towards the renderer, the
- * CLI's stderr (its log) and stdout (except the output a command was asked for), every file under
- * the private HOME (the data folder, ~/.aws, backups, the onboarding kit) and the temp folder.
+ * secret access key (app and CLI), the MFA code (the app's prompt and the CLI's terminal prompt),
+ * a CloudFront private key and its passphrase, a NoEcho deploy parameter and an imported ~/.aws
+ * key, plus the session keys moto issues — and then every place Roledeck writes to is searched for
+ * them: the app's log and its process's stdout/stderr, every message towards the renderer, the
+ * CLI's stderr (its log), stdout (except the output a command was asked for) and terminal screen,
+ * every file under the private HOME (the data folder, ~/.aws, backups, the onboarding kit), the
+ * temp folder, and the profile store decrypted.
  * Only the keychain may hold them. The renderer's DOM and storage are searched in the e2e tier
  * (test/e2e/specs/secret-canaries.spec.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
 import { StreamLogger } from '../../../electron/node/log/console.logger';
@@ -32,6 +36,7 @@ const USER_SECRET = secretCanary('addUserSecret');
 const IMPORT_SECRET = secretCanary('importSecret');
 const CLI_SECRET = secretCanary('cliAddUserSecret');
 const MFA_CODE = '739164';
+const TERMINAL_MFA_CODE = '604817';
 const PASSPHRASE = 'CANARY-passphrase-correct-horse-battery';
 const NO_ECHO = 'CANARYnoEchoApiToken-3141592653';
 
@@ -39,7 +44,8 @@ const canaries: Canary[] = [
   { name: 'secret access key (add user)', value: USER_SECRET },
   { name: 'secret access key (import from ~/.aws)', value: IMPORT_SECRET },
   { name: 'secret access key (roledeck profile add-user, stdin)', value: CLI_SECRET },
-  { name: 'MFA code', value: MFA_CODE },
+  { name: 'MFA code (the app’s prompt)', value: MFA_CODE },
+  { name: 'MFA code (the CLI’s terminal prompt)', value: TERMINAL_MFA_CODE },
   { name: 'CloudFront key passphrase', value: PASSPHRASE },
   { name: 'NoEcho deploy parameter', value: NO_ECHO },
 ];
@@ -87,6 +93,39 @@ function useEnv(values: Record<string, string>): void {
   for (const [key, value] of Object.entries(values)) {
     saved[key] = process.env[key];
     process.env[key] = value;
+  }
+}
+
+/**
+ * Runs the CLI on a real terminal (tmux), without the app, and answers its MFA prompt with
+ * `code`, as a person types it. Returns the screen; its typed digits are the person's own echo.
+ */
+async function onTerminal(args: string[], code: string): Promise<string> {
+  const socket = `roledeck-canary-${process.pid}`;
+  const tmux = (...tmuxArgs: string[]): string => execFileSync('tmux', ['-L', socket, ...tmuxArgs], { encoding: 'utf8' });
+  const env = Object.entries({ ...cliEnv(), ROLEDECK_NO_AGENT: '1', PATH: process.env.PATH ?? '', DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '' })
+    .map(([key, value]) => `${key}='${value}'`)
+    .join(' ');
+  const screenShows = async (text: string): Promise<string> => {
+    let screen = '';
+    for (let attempt = 0; attempt < 150; attempt += 1) {
+      screen = tmux('capture-pane', '-p', '-t', 'mfa');
+      if (screen.includes(text)) return screen;
+      await sleep(100);
+    }
+    throw new Error(`the terminal never showed "${text}":\n${screen}`);
+  };
+  try {
+    tmux('new-session', '-d', '-s', 'mfa', '-x', '200', '-y', '30', `env ${env} '${process.execPath}' '${cliPath}' ${args.join(' ')}; echo "exit=$?"; sleep 30`);
+    await screenShows('MFA code for');
+    tmux('send-keys', '-t', 'mfa', code, 'Enter');
+    return await screenShows('exit=');
+  } finally {
+    try {
+      tmux('kill-server');
+    } catch {
+      // Already gone with its last session.
+    }
   }
 }
 
@@ -164,6 +203,16 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     const cliAdded = await cli('profile add-user', ['profile', 'add-user', 'scripted', '--access-key-id', cliUser.credentials.accessKeyId], { input: `${CLI_SECRET}\n` });
     expect(cliAdded.code, cliAdded.stderr).toBe(0);
 
+    // Assume with MFA in the CLI alone: its terminal prompt takes the second canary code.
+    const terminalUser = await createUserWithKey('terminal', ASSUME_ANY);
+    const terminalAdded = await cli('profile add-user (MFA)', ['profile', 'add-user', 'terminal', '--access-key-id', terminalUser.credentials.accessKeyId, '--mfa-serial', 'arn:aws:iam::123456789012:mfa/terminal'], { input: `${CLI_SECRET}\n` });
+    expect(terminalAdded.code, terminalAdded.stderr).toBe(0);
+    const screen = await onTerminal(['whoami', 'terminal'], TERMINAL_MFA_CODE);
+    expect(screen).toContain('exit=0');
+    // The terminal echoes the digits as they are typed, once; the CLI must not show them again.
+    expect(screen.split(TERMINAL_MFA_CODE)).toHaveLength(2);
+    const terminalScreen = screen.replace(TERMINAL_MFA_CODE, '[typed]');
+
     // Export and credential_process through the app's socket: stdout is the asked-for output.
     const exported = await cli('export acme-prod', ['export', 'acme-prod', '--format', 'json'], { stdoutAsked: true });
     expect(exported.code, exported.stderr).toBe(0);
@@ -215,6 +264,7 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     for (const restore of restoreOutput.splice(0)) restore();
     search.search('the app log', app.logLines.join('\n'));
     search.search('the host process’s stdout and stderr', hostOutput.join(''));
+    search.search('the CLI’s terminal (MFA prompt, beyond the typed echo)', terminalScreen);
     search.search('messages to the renderer', app.toRenderer.join('\n'));
     for (const run of cliRuns) {
       search.search(`stderr of ${run.label}`, run.result.stderr);
@@ -237,7 +287,7 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     recordFigure('canaries searched', search.checks);
     recordFigure('canaries found', search.found.length);
     expect(files).toBeGreaterThan(3);
-    expect(canaries.length).toBeGreaterThanOrEqual(12);
+    expect(canaries.length).toBeGreaterThanOrEqual(13);
     expect(search.found).toEqual([]);
   });
 
