@@ -107,9 +107,9 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     return createCloudFront(await ports(), await shared(), { signer: inThreadSigner });
   });
   const cloudfrontUpload = once(async () => {
-    const [{ CloudFrontUploadService }, { SdkCloudFrontGateway }] = await Promise.all([import('../node/cloudfront/cloudfront-upload.service'), import('../node/aws/cloudfront.gateway')]);
-    const [session, { keys }] = await Promise.all([sessions(), cloudfront()]);
-    return new CloudFrontUploadService({ gateway: new SdkCloudFrontGateway(), credentials: (profile) => session.credentials(profile), keys });
+    const [{ createCloudFrontUpload }, { SdkCloudFrontGateway }] = await Promise.all([import('../node/cloudfront/cloudfront.factory'), import('../node/aws/cloudfront.gateway')]);
+    const [session, { keys }, profileService] = await Promise.all([sessions(), cloudfront(), profiles()]);
+    return createCloudFrontUpload({ cloudfront: new SdkCloudFrontGateway() }, { keys, sessions: session, profiles: profileService });
   });
   
   const customers = once(async () => {

@@ -21,8 +21,11 @@ import {
   SignCookiesInputSchema,
   SignedCookiesResultSchema,
   SignedUrlResultSchema,
+  SignedUrlsResultSchema,
   SignUrlInputSchema,
+  SignUrlsInputSchema,
 } from '../domain/cloudfront-signing';
+import { CloudFrontDistributionSchema, CloudFrontKeyGroupSchema } from '../domain/cloudfront';
 import { CredentialProcessCheckSchema } from '../domain/credential-process-check';
 import { CustomerInputSchema, CustomerSchema } from '../domain/customer';
 import { ImportPreviewSchema } from '../domain/import-preview';
@@ -82,6 +85,15 @@ const CloudFrontImportRequest = z
     customer: ImportCloudFrontKeyInputSchema.shape.customer,
   })
   .strict();
+/** Key group names: letters, digits, '-' and '_', at most 128 (CloudFront API reference, KeyGroupConfig). */
+const KeyGroupNameSchema = z
+  .string()
+  .max(128, 'A key group name is 1–128 letters, digits, - and _')
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, 'A key group name is 1–128 letters, digits, - and _');
+const CloudFrontUploadRequest = z
+  .object({ id: CloudFrontKeyIdSchema, profile: ProfileRefSchema, keyGroup: KeyGroupNameSchema.optional() })
+  .strict();
+const CloudFrontTrustSchema = z.object({ keyGroups: z.array(CloudFrontKeyGroupSchema), distributions: z.array(CloudFrontDistributionSchema) });
 const CustomerRef = z.object({ customerId: z.string().min(1).max(128) }).strict();
 const RunRef = z.object({ runId: z.string().min(1).max(64) }).strict();
 /** The account ID typed to confirm a production deploy or delete. */
@@ -231,9 +243,21 @@ export const channels = {
   /** The public key (SPKI PEM) to upload to CloudFront. */
   'cloudfront.exportPublic': channel(CloudFrontKeyRef, z.object({ pem: z.string() })),
   'cloudfront.sign': channel(SignUrlInputSchema.strict(), SignedUrlResultSchema),
+  /** Many URLs under one policy (the window's batch signing); order kept. */
+  'cloudfront.signBatch': channel(SignUrlsInputSchema.strict(), SignedUrlsResultSchema),
   'cloudfront.signCookies': channel(SignCookiesInputSchema.strict(), SignedCookiesResultSchema),
   /** Takes a signed URL or cookies apart and says whether CloudFront would accept them, and why not. */
   'cloudfront.inspect': channel(InspectInputSchema.strict(), InspectResultSchema),
+  /**
+   * Uploads a stored key's public half with the profile's session, stores the key ID CloudFront
+   * gives it, and adds it to the named key group (created when the account has none by that name).
+   */
+  'cloudfront.upload': channel(
+    CloudFrontUploadRequest,
+    z.object({ key: CloudFrontKeySchema, keyGroup: CloudFrontKeyGroupSchema.optional(), distributions: z.array(CloudFrontDistributionSchema) }),
+  ),
+  /** Which distributions trust which key groups, in the profile's account. */
+  'cloudfront.trust': channel(z.object({ profile: ProfileRefSchema }).strict(), CloudFrontTrustSchema),
   /** Every customer with where its onboarding stands (invited → role created → access verified). */
   'onboarding.list': channel(Empty, z.object({ customers: z.array(OnboardingViewSchema) })),
   /** Who one of our profiles is (GetCallerIdentity), to name in a customer's trust policy. */

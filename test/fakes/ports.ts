@@ -1,6 +1,7 @@
 import type { Ports } from '../../electron/node/app/composition';
 import type { AwsIniProfiles } from '../../shared/logic/aws-config-import';
 import type { CloudFormationGateway } from '../../shared/ports/cloudformation-gateway';
+import type { CloudFrontGateway } from '../../shared/ports/cloudfront-gateway';
 import type { IamGateway } from '../../shared/ports/iam-gateway';
 import type { S3Gateway } from '../../shared/ports/s3-gateway';
 import type { StsGateway } from '../../shared/ports/sts-gateway';
@@ -38,6 +39,17 @@ export const unusedCloudFormation: CloudFormationGateway = {
   validateTemplate: notUsed('CloudFormation'),
 };
 
+export const unusedCloudFront: CloudFrontGateway = {
+  createPublicKey: notUsed('CloudFront'),
+  listPublicKeys: notUsed('CloudFront'),
+  getPublicKey: notUsed('CloudFront'),
+  createKeyGroup: notUsed('CloudFront'),
+  listKeyGroups: notUsed('CloudFront'),
+  getKeyGroup: notUsed('CloudFront'),
+  updateKeyGroup: notUsed('CloudFront'),
+  listDistributions: notUsed('CloudFront'),
+};
+
 export const unusedIam: IamGateway = {
   simulatePrincipalPolicy: notUsed('IAM'),
   getUser: notUsed('IAM'),
@@ -68,6 +80,7 @@ export function fakePorts(overrides: Partial<Ports> & { awsProfiles?: AwsIniProf
     store,
     sts: unusedSts,
     cloudformation: unusedCloudFormation,
+    cloudfront: unusedCloudFront,
     s3: unusedS3,
     iam: unusedIam,
     awsFiles: { read: async () => ({ profiles: awsProfiles ?? {}, files: { config: '/home/test/.aws/config', credentials: '/home/test/.aws/credentials' } }) },

@@ -3,6 +3,7 @@ import type { AwsFilesSource } from '../../../shared/ports/aws-files';
 import type { Clipboard } from '../../../shared/ports/clipboard';
 import type { Clock } from '../../../shared/ports/clock';
 import type { CloudFormationGateway } from '../../../shared/ports/cloudformation-gateway';
+import type { CloudFrontGateway } from '../../../shared/ports/cloudfront-gateway';
 import type { DocumentStore } from '../../../shared/ports/document-store';
 import type { IamGateway } from '../../../shared/ports/iam-gateway';
 import type { Logger } from '../../../shared/ports/logger';
@@ -33,6 +34,8 @@ export interface Ports {
   sts: StsGateway;
   /** Test deploys: change sets, stack events, deletes. */
   cloudformation: CloudFormationGateway;
+  /** CloudFront signing setup: public keys, key groups, the distributions that trust them. */
+  cloudfront: CloudFrontGateway;
   /** Templates over 51,200 bytes (deploys), template uploads and presigned links (onboarding). */
   s3: S3Gateway;
   /** Our own side of onboarding: the policy simulator, who we are. */

@@ -2,6 +2,7 @@ import { systemClock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
 import { AwsFilesReader } from '../aws-files/aws-files.reader';
 import { SdkCloudFormationGateway } from '../aws/cloudformation.gateway';
+import { SdkCloudFrontGateway } from '../aws/cloudfront.gateway';
 import { SdkIamGateway } from '../aws/iam.gateway';
 import { SdkS3Gateway } from '../aws/s3.gateway';
 import { SdkStsGateway } from '../aws/sts.gateway';
@@ -26,6 +27,7 @@ export function createNodePorts(options: { home: string; runtime: RuntimeDescrip
     sts: new SdkStsGateway(),
     // Each loads its SDK on the first call: a host that never deploys never loads CloudFormation's.
     cloudformation: new SdkCloudFormationGateway(),
+    cloudfront: new SdkCloudFrontGateway(),
     s3: new SdkS3Gateway(),
     iam: new SdkIamGateway(),
     awsFiles: new AwsFilesReader(),

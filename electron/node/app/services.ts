@@ -25,7 +25,8 @@ import { createShared, type Ports } from './composition';
 import type { CustomerService } from '../customers/customer.service';
 import { createCustomers } from '../customers/customers.factory';
 import { createCustomerHandlers } from '../customers/customers.ipc';
-import { createCloudFront, type CloudFrontServices } from '../cloudfront/cloudfront.factory';
+import { createCloudFront, createCloudFrontUpload, type CloudFrontServices } from '../cloudfront/cloudfront.factory';
+import type { CloudFrontUploadService } from '../cloudfront/cloudfront-upload.service';
 import { createCloudFrontHandlers } from '../cloudfront/cloudfront.ipc';
 import { WorkerPoolSigner } from '../cloudfront/sign-worker-pool';
 import { createOnboarding, type OnboardingServices } from '../onboarding/onboarding.factory';
@@ -74,6 +75,8 @@ export interface Services {
   cliInstall: CliInstallService;
   /** CloudFront keys, signing and the inspector. */
   cloudfront: CloudFrontServices;
+  /** Uploads public keys to key groups with a profile's session; which distributions trust which key groups. */
+  cloudfrontUpload: CloudFrontUploadService;
   /** Signs batches on two worker threads; hosts close it when they shut down. */
   cloudfrontSigner: WorkerPoolSigner;
 }
@@ -92,6 +95,7 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
   // Two workers: the signing budget was measured with two on a two-core machine (test/bench).
   const cloudfrontSigner = new WorkerPoolSigner({ size: 2 });
   const customers = createCustomers(ports, shared);
+  const cloudfront = createCloudFront(ports, shared, { signer: cloudfrontSigner });
   return {
     appInfo: new AppInfoService(ports.runtime),
     secrets: ports.secrets,
@@ -109,7 +113,8 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     store: createStore(ports, shared),
     onboarding: createOnboarding(ports, shared, { customers, profiles, sessions }),
     cliInstall: createCliInstall(ports),
-    cloudfront: createCloudFront(ports, shared, { signer: cloudfrontSigner }),
+    cloudfront,
+    cloudfrontUpload: createCloudFrontUpload(ports, { keys: cloudfront.keys, sessions, profiles }),
     cloudfrontSigner,
   };
 }

@@ -1,4 +1,9 @@
+import { cloudfrontApiRegion, partitionOfProfile } from '../../../shared/logic/cloudfront-endpoint';
+import { requireProfile } from '../../../shared/logic/profile-lookup';
+import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
+import type { SessionAccess } from '../../../shared/ports/session-access';
 import type { Ports, Shared } from '../app/composition';
+import { CloudFrontUploadService } from './cloudfront-upload.service';
 import { CloudFrontInspectService } from './cloudfront-inspect.service';
 import { CloudFrontKeyService } from './cloudfront-key.service';
 import { CloudFrontSignService } from './cloudfront-sign.service';
@@ -30,4 +35,23 @@ export function createCloudFront(
     sign: new CloudFrontSignService({ ...common, signingKeys, signer: needs.signer }),
     inspect: new CloudFrontInspectService({ keys, clock: ports.clock }),
   };
+}
+
+/**
+ * Uploads to CloudFront with a profile's session, through the host's CloudFront gateway (Ports),
+ * signed in the region of the profile's partition (shared/logic/cloudfront-endpoint.ts).
+ */
+export function createCloudFrontUpload(
+  ports: Pick<Ports, 'cloudfront'>,
+  needs: { keys: CloudFrontServices['keys']; sessions: Pick<SessionAccess, 'credentials'>; profiles: Pick<ProfileDirectory, 'read'> },
+): CloudFrontUploadService {
+  return new CloudFrontUploadService({
+    gateway: ports.cloudfront,
+    credentials: (profile) => needs.sessions.credentials(profile),
+    apiRegion: async (ref) => {
+      const { profiles } = await needs.profiles.read();
+      return cloudfrontApiRegion(partitionOfProfile(profiles, requireProfile(profiles, ref)));
+    },
+    keys: needs.keys,
+  });
 }

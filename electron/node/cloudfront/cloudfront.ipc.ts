@@ -1,4 +1,5 @@
 import type { HandlersFor } from '../ipc/router';
+import type { CloudFrontUploadService } from './cloudfront-upload.service';
 import type { CloudFrontServices } from './cloudfront.factory';
 
 export type CloudFrontChannel =
@@ -8,12 +9,16 @@ export type CloudFrontChannel =
   | 'cloudfront.remove'
   | 'cloudfront.exportPublic'
   | 'cloudfront.sign'
+  | 'cloudfront.signBatch'
   | 'cloudfront.signCookies'
-  | 'cloudfront.inspect';
+  | 'cloudfront.inspect'
+  | 'cloudfront.upload'
+  | 'cloudfront.trust';
 
 /** The router's handlers for the cloudfront.* channels. No handler returns a private key. */
-export function createCloudFrontHandlers(services: { cloudfront: CloudFrontServices }): HandlersFor<CloudFrontChannel> {
+export function createCloudFrontHandlers(services: { cloudfront: CloudFrontServices; cloudfrontUpload: CloudFrontUploadService }): HandlersFor<CloudFrontChannel> {
   const { keys, sign, inspect } = services.cloudfront;
+  const upload = services.cloudfrontUpload;
   return {
     'cloudfront.keys': async () => ({ keys: await keys.list() }),
     'cloudfront.import': (input) => keys.importKey(input),
@@ -24,7 +29,10 @@ export function createCloudFrontHandlers(services: { cloudfront: CloudFrontServi
     },
     'cloudfront.exportPublic': async ({ id }) => ({ pem: await keys.exportPublicKey(id) }),
     'cloudfront.sign': (input) => sign.signUrl(input),
+    'cloudfront.signBatch': (input) => sign.signUrls(input),
     'cloudfront.signCookies': (input) => sign.signCookies(input),
     'cloudfront.inspect': (input) => inspect.inspect(input),
+    'cloudfront.upload': (input) => upload.upload(input),
+    'cloudfront.trust': ({ profile }) => upload.trustMap(profile),
   };
 }

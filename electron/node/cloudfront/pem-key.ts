@@ -19,11 +19,14 @@ export type KeyProblem =
   | 'wrong-size'
   | 'damaged';
 
-/** A key Roledeck refuses; `problem` lets the CLI ask for a passphrase instead of failing. */
+/**
+ * A key Roledeck refuses; `problem` lets the CLI ask for a passphrase instead of failing, and the
+ * passphrase problems name the `passphrase` field so the window shows that field with the message.
+ */
 export class CloudFrontKeyError extends RoledeckError {
   readonly problem: KeyProblem;
   constructor(problem: KeyProblem, message: string) {
-    super('VALIDATION', message);
+    super('VALIDATION', message, problem === 'passphrase-required' || problem === 'wrong-passphrase' ? { field: 'passphrase' } : {});
     this.name = 'CloudFrontKeyError';
     this.problem = problem;
   }

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { getApi } from '../api';
 import { AccountsSection } from '../features/accounts/AccountsSection';
-import { CloudFrontSection } from '../features/cloudfront/CloudFrontSection';
 import { MfaPromptHost } from '../features/mfa/MfaPromptHost';
 import { CommandPalette, paletteShortcutLabel } from '../features/palette/CommandPalette';
 import { OnboardingSection } from '../features/onboarding/OnboardingSection';
@@ -24,6 +23,8 @@ import { useAppStatus, type AppStatus } from './use-app-status';
 // Loaded when first opened: the deploy form checks values with the shared zod rules, and zod stays
 // out of the initial bundle.
 const DeploySection = lazy(() => import('../features/deploy/DeploySection').then((module) => ({ default: module.DeploySection })));
+// Likewise: the signer's live policy preview runs shared/logic's signing plan, which uses the contract's errors (zod).
+const CloudFrontSection = lazy(() => import('../features/cloudfront/CloudFrontSection').then((module) => ({ default: module.CloudFrontSection })));
 
 interface SectionViewProps {
   id: SectionId;
@@ -47,7 +48,11 @@ function SectionView({ id, status, store, onStartOver, theme, isMac }: SectionVi
         </Suspense>
       );
     case 'cloudfront':
-      return <CloudFrontSection />;
+      return (
+        <Suspense fallback={<p className="muted" role="status">Loading CloudFront…</p>}>
+          <CloudFrontSection />
+        </Suspense>
+      );
     case 'onboarding':
       return <OnboardingSection />;
     case 'settings':

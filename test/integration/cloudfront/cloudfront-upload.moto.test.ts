@@ -39,7 +39,7 @@ describe('CloudFrontUploadService against moto', () => {
     const { credentials } = await createUserWithKey('uploader');
     const world = cloudFrontWorld();
     const gateway = new SdkCloudFrontGateway();
-    const upload = new CloudFrontUploadService({ gateway, credentials: async () => credentials, keys: world.keys });
+    const upload = new CloudFrontUploadService({ gateway, credentials: async () => credentials, apiRegion: async () => 'us-east-1', keys: world.keys });
 
     const first = await world.keys.generateKey({ label: 'Acme media 1' });
     const uploaded = await upload.upload({ id: first.id, profile: 'acme-prod', keyGroup: 'acme-signers' });
@@ -57,7 +57,8 @@ describe('CloudFrontUploadService against moto', () => {
     expect(trust.distributions.map((distribution) => distribution.id)).toEqual([trusting]);
 
     // Without a key group the key is only uploaded; nothing trusts it yet. (Adding a key to an
-    // existing key group is UpdateKeyGroup, which moto answers with a 500, so it is not run here.)
+    // existing key group is UpdateKeyGroup, which moto answers with a 500: canned answers cover it in
+    // test/unit/electron/node/cloudfront/cloudfront-upload.canned.test.ts.)
     const second = await world.keys.generateKey({ label: 'Acme media 2' });
     const alone = await upload.upload({ id: second.id, profile: 'acme-prod' });
     expect(alone.key.keyPairId).not.toBe(uploaded.key.keyPairId);

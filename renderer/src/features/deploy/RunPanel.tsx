@@ -1,8 +1,8 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import type { StackOutput } from '../../../../shared/domain/cloudformation';
 import type { DeployOutcome, DeployRunView } from '../../../../shared/domain/deploy-flow';
 import { formatElapsed, resourcesDone } from '../../../../shared/logic/cloudformation-progress';
-import { Button } from '../../ui/Button';
+import { CopyButton } from '../../ui/CopyButton';
 import { Icon } from '../../ui/Icon';
 import { useNow } from '../sessions/use-now';
 import { EventList } from './EventList';
@@ -10,14 +10,6 @@ import { EventList } from './EventList';
 const VERB = { create: 'Creating', update: 'Updating', delete: 'Deleting' } as const;
 
 function OutputRow({ output }: { output: StackOutput }): ReactElement {
-  const [copied, setCopied] = useState<'copied' | 'select' | null>(null);
-  const copy = (): void => {
-    // Outputs are not secrets: the page's own clipboard access is enough.
-    navigator.clipboard.writeText(output.value).then(
-      () => setCopied('copied'),
-      () => setCopied('select'),
-    );
-  };
   return (
     <tr>
       <th scope="row" className="deploy-mono">
@@ -28,10 +20,8 @@ function OutputRow({ output }: { output: StackOutput }): ReactElement {
         {output.description ? <p className="deploy-muted">{output.description}</p> : null}
       </td>
       <td>
-        <Button onClick={copy} aria-label={`Copy ${output.key}`}>
-          {copied === 'copied' ? 'Copied' : 'Copy'}
-        </Button>
-        {copied === 'select' ? <p className="deploy-muted">Select the value and press Ctrl+C.</p> : null}
+        {/* Outputs are not secrets: the page's own clipboard access is enough. */}
+        <CopyButton text={output.value} label={`Copy ${output.key}`} />
       </td>
     </tr>
   );
