@@ -9,8 +9,8 @@ import { invoke, test } from '../with-moto';
 
 /*
  * Issue 16, item 1, the renderer's half: canary secrets typed into the window (a secret access key,
- * an MFA code, a NoEcho deploy parameter) or sent through the page's API (a CloudFront private key
- * and its passphrase), plus the session keys moto issues, must not be found afterwards in the DOM
+ * an MFA code, a NoEcho deploy parameter, a CloudFront private key and its passphrase), plus the
+ * session keys moto issues, must not be found afterwards in the DOM
  * (markup and every field's current value), localStorage, sessionStorage, IndexedDB, cookies, the
  * console, or any message the host sent the page. The only place the session keys may be is the
  * clipboard main wrote when asked to copy. The main side's log, files and CLI are searched by
@@ -130,23 +130,32 @@ test.describe('secret-leak canaries in the window', () => {
     await page.getByTestId('execute-change-set').click();
     await expect(page.getByTestId('deploy-outcome')).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
 
-    // A CloudFront key and its passphrase through the page's API, then signing with it.
+    // A CloudFront key and its passphrase typed into the import dialog, then signing with it.
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASSPHRASE }).toString();
     canaries.push(
       { name: 'CloudFront private key (as imported)', value: pem.split('\n')[2]! },
       { name: 'CloudFront private key (decrypted)', value: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().split('\n')[2]! },
     );
-    const key = (await invoke(page, 'cloudfront.import', { pem, passphrase: PASSPHRASE, keyPairId: 'K2JCJMDEHXQW5F', label: 'Acme media' })) as { id: string };
-    await invoke(page, 'cloudfront.sign', { key: key.id, url: 'https://d111111abcdef8.cloudfront.net/movie.mp4', expires: '2h' });
+    await page.goto(`${app.url}#/cloudfront`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const importDialog = page.getByTestId('cf-import-dialog');
+    await importDialog.getByLabel('Private key (PEM)').fill(pem);
+    await importDialog.getByLabel('Key ID').fill('K2JCJMDEHXQW5F');
+    await importDialog.getByLabel('Label').fill('Acme media');
+    await importDialog.getByLabel('Passphrase').fill(PASSPHRASE);
+    await importDialog.getByRole('button', { name: 'Import' }).click();
+    await expect(importDialog).toBeHidden();
+    const { keys } = (await invoke(page, 'cloudfront.keys', {})) as { keys: { id: string }[] };
+    await invoke(page, 'cloudfront.sign', { key: keys[0]!.id, url: 'https://d111111abcdef8.cloudfront.net/movie.mp4', expires: '2h' });
 
     // The search, on the deploy page as it ended and again after a reload of every section.
     const search = new CanarySearch(() => canaries);
     const searchPage = async (when: string) => {
       for (const [place, content] of Object.entries(await pagePlaces(page))) search.search(`${place} (${when})`, content);
     };
-    await searchPage('after the deploy');
-    for (const section of ['accounts', 'sessions', 'deploy', 'settings']) {
+    await searchPage('after the deploy and the key import');
+    for (const section of ['accounts', 'sessions', 'deploy', 'cloudfront', 'settings']) {
       await page.goto(`${app.url}#/${section}`);
       await page.reload();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
