@@ -78,7 +78,13 @@ const config: ForgeConfig = {
         options: {
           name: 'roledeck',
           productName: 'Roledeck',
-          bin: 'roledeck',
+          // /usr/bin/<name> links to this path under /usr/lib/roledeck (electron-installer-debian's
+          // `bin`). It must be the CLI: a terminal's `roledeck console acme-prod` that started the
+          // desktop app instead would be a silent no-op. Without a shipped CLI there is only the app.
+          bin: cliSea ? 'resources/cli/roledeck' : 'roledeck',
+          // The stock .desktop entry runs `Exec=roledeck`, which is now the CLI: the menu entry
+          // starts the app's own binary by its full path instead.
+          desktopTemplate: 'build/roledeck.desktop.ejs',
           icon: 'build/icon.png',
           categories: ['Development', 'Utility'],
           section: 'utils',

@@ -10,6 +10,9 @@ declare class URL {
   readonly hostname: string;
   readonly protocol: string;
   readonly pathname: string;
+  readonly username: string;
+  readonly password: string;
+  readonly hash: string;
   readonly search: string;
   readonly searchParams: URLSearchParams;
   readonly href: string;

@@ -1,5 +1,6 @@
 import { systemClock } from '../../shared/ports/clock';
 import type { DocumentStore } from '../../shared/ports/document-store';
+import type { AuditTrail } from '../../shared/ports/audit-log';
 import type { Logger } from '../../shared/ports/logger';
 import type { SecretStore } from '../../shared/ports/secret-store';
 import type { Shared } from '../node/app/composition';
@@ -13,7 +14,9 @@ import type { OnboardingServices } from '../node/onboarding/onboarding.factory';
 import type { AwsImportService } from '../node/profiles/aws-import.service';
 import type { PlaintextKeysService } from '../node/profiles/plaintext-keys.service';
 import type { ProfileService } from '../node/profiles/profile.service';
+import type { SettingsService } from '../node/profiles/settings.service';
 import type { SessionService } from '../node/sessions/session.service';
+import type { ConsoleSigninService } from '../node/console/console-signin.service';
 import type { CliIo } from './io/terminal';
 
 /**
@@ -32,8 +35,17 @@ export interface CliContext {
   awsImport(): Promise<AwsImportService>;
   /** Takes plaintext keys off disk; the credential_process lines name this very CLI. */
   plaintextKeys(): Promise<PlaintextKeysService>;
-  /** Sessions over the keychain cache the app shares; MFA codes are asked on the terminal. */
+  /**
+   * Where this command's MFA codes come from besides the devices' settings (`--mfa-process`,
+   * `--mfa-code`). A command sets it after parsing, before it first calls `sessions()`.
+   */
+  mfa: { process?: string; code?: string };
+  /** Sessions over the keychain cache the app shares; MFA codes from a device's process, else asked on the terminal. */
   sessions(): Promise<SessionService>;
+  /** The settings the app shows too (a CLI process announces no change: the app rereads the store). */
+  settings(): Promise<SettingsService>;
+  /** Console sign-in with session credentials from the running app or the keychain (sessionFor). */
+  console(): Promise<ConsoleSigninService>;
   /** Test deploys, with session credentials from the running app or the keychain (sessionFor). */
   deploy(): Promise<DeployService>;
   /** CloudFront keys, signing (on this thread: a CLI signs once and exits) and the inspector. */
@@ -44,6 +56,8 @@ export interface CliContext {
   customers(): Promise<CustomerService>;
   /** Customer onboarding over the customers, profiles and sessions above, with the SDK's STS, S3 and IAM. */
   onboarding(): Promise<OnboardingServices>;
+  /** The audit log file, with the store's earlier history moved into it on first use. */
+  audit(): Promise<AuditTrail>;
 }
 
 function once<T>(factory: () => Promise<T>): () => Promise<T> {
@@ -62,7 +76,8 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     const { EncryptedFileDocumentStore } = await import('../node/store/encrypted-file.document-store');
     return new EncryptedFileDocumentStore({ home: resolveAppHome(env), secrets: await secrets(), logger });
   });
-  const ports = async () => ({ secrets: await secrets(), store: await store(), clock: systemClock, logger });
+  const audit = once(async () => (await import('../node/audit/audit.factory')).auditTrailIn(resolveAppHome(env), await store(), logger));
+  const ports = async () => ({ secrets: await secrets(), store: await store(), audit: await audit(), clock: systemClock, logger });
   // Nobody listens to events in a CLI process: the app learns of what the CLI cached from the keychain.
   const shared = once(async (): Promise<Shared> => {
     const { createShared } = await import('../node/app/composition');
@@ -71,6 +86,10 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
   const profiles = once(async () => {
     const { createProfiles } = await import('../node/profiles/profiles.factory');
     return createProfiles(await ports(), await shared());
+  });
+  const settings = once(async () => {
+    const { createSettings } = await import('../node/profiles/profiles.factory');
+    return createSettings(await ports(), await shared());
   });
   const awsImport = once(async () => {
     const [{ createAwsImport }, { AwsFilesReader }] = await Promise.all([import('../node/profiles/profiles.factory'), import('../node/aws-files/aws-files.reader')]);
@@ -91,16 +110,32 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     });
   });
   const sts = once(async () => new (await import('../node/aws/sts.gateway')).SdkStsGateway());
+  const mfa: CliContext['mfa'] = {};
   const sessions = once(async () => {
-    const [{ createSessions }, { TerminalMfaPrompter, terminalLineReader }] = await Promise.all([
+    const [{ createSessions, withMfaProcess }, { TerminalMfaPrompter, terminalLineReader }, { GivenCodeMfaPrompter }] = await Promise.all([
       import('../node/sessions/sessions.factory'),
       import('../node/sessions/terminal.mfa-prompter'),
+      import('../node/sessions/process.mfa-prompter'),
     ]);
+    // --mfa-code first, then the device's process (its stderr straight to ours), then the terminal.
+    const terminal = withMfaProcess(new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)), await store(), {
+      command: mfa.process,
+      onStderr: (text) => io.stderr(text),
+    });
     // No scheduler: an MFA prompt on the terminal waits for the person there.
     return createSessions({ ...(await ports()), sts: await sts() }, await shared(), {
       profiles: await profiles(),
-      prompter: new TerminalMfaPrompter(() => terminalLineReader(io.stdinIsTty)),
+      prompter: mfa.code === undefined ? terminal : new GivenCodeMfaPrompter(mfa.code),
     });
+  });
+  const consoleSignin = once(async () => {
+    const [{ createConsole }, { sessionFor }] = await Promise.all([import('../node/console/console.factory'), import('./session-source')]);
+    // The running app's session (its one MFA prompt) when there is one, else the keychain's.
+    const credentials = async (profileRef: string) => {
+      const { accessKeyId, secretAccessKey, sessionToken, expiresAt } = await sessionFor(context, profileRef, 'console');
+      return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), ...(expiresAt !== undefined ? { expiresAt } : {}) };
+    };
+    return createConsole(await ports(), await shared(), { profiles: await profiles(), sessions: { credentials } });
   });
   const cloudfront = once(async () => {
     const [{ createCloudFront }, { inThreadSigner }] = await Promise.all([import('../node/cloudfront/cloudfront.factory'), import('../node/cloudfront/policy-signer')]);
@@ -127,6 +162,7 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       customers: await customers(),
       profiles: await profiles(),
       sessions: await sessions(),
+      audit: (await shared()).audit,
     });
   });
   const deploy = once(async () => {
@@ -156,12 +192,16 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
     profiles,
     awsImport,
     plaintextKeys,
+    mfa,
+    settings,
     sessions,
+    console: consoleSignin,
     cloudfront,
     cloudfrontUpload,
     customers,
     onboarding,
     deploy: () => deploy(),
+    audit,
   };
   return context;
 }

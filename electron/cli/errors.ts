@@ -15,6 +15,8 @@ export const EXIT = {
   invalid: 6,
   /** A stack operation failed (and rolled back): the reason is printed. */
   stackFailed: 7,
+  /** `roledeck audit --verify`: the audit log's hash chain is broken (the lines are printed). */
+  auditBroken: 8,
 } as const;
 
 const exitForCode: Partial<Record<ErrorCode, number>> = {

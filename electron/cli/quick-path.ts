@@ -9,6 +9,7 @@ import { cachedRoleSession, keptSessionByName } from './cached-credential-proces
 import type { KeyringBinding } from './keyring-binding';
 import { askRunningApp, untrustedAppLine } from './quick-agent.client';
 import { quickRequest, type QuickRequest } from './quick-request';
+import { quickAuditLog, recordServed } from './served-audit';
 
 export interface QuickIo {
   out(text: string): void;
@@ -35,6 +36,18 @@ async function refusal(code: string, message: string, err: (text: string) => voi
   return reportError(new RoledeckError(known, message), err);
 }
 
+/**
+ * After the answer is written. The AWS CLI waits for this process to exit, so the append is part of
+ * every call's time: a few small syscalls under the log's lock (measured in README.md's bench figures).
+ */
+function recordQuick(home: string, request: QuickRequest, id: string | undefined, via: 'app' | 'keychain', at: number): Promise<void> {
+  return recordServed(
+    quickAuditLog(home),
+    { command: request.command, profile: { ...(id !== undefined ? { id } : {}), name: request.ref }, via, ...(request.command === 'export' ? { format: request.format } : {}) },
+    at,
+  );
+}
+
 /** `loadKeyring`: where the keychain binding comes from (its npm package, or beside the single executable). */
 export async function runQuickPath(
   argv: readonly string[],
@@ -54,6 +67,7 @@ export async function runQuickPath(
       const text = render(request, answer.session);
       if (text === null) return { kind: 'full', skipApp: false };
       io.out(text);
+      await recordQuick(home, request, id, 'app', now());
       return { kind: 'done', exitCode: 0 };
     }
     if (answer.kind === 'refused') {
@@ -70,5 +84,6 @@ export async function runQuickPath(
   const text = cached && render(request, { profileName: request.ref, ...cached });
   if (!text) return { kind: 'full', skipApp };
   io.out(text);
+  await recordQuick(home, request, id, 'keychain', now());
   return { kind: 'done', exitCode: 0 };
 }

@@ -5,7 +5,7 @@ import type { CliContext } from './context';
 import { untrustedAppLine } from './quick-agent.client';
 import { forgetAnswer, keepAnswer, quickState } from './session-by-name';
 
-export type Purpose = 'export' | 'exec' | 'credential-process' | 'server' | 'deploy';
+export type Purpose = 'export' | 'exec' | 'credential-process' | 'server' | 'deploy' | 'console';
 
 /**
  * Session credentials for a CLI command. When the desktop app runs, it is asked over its socket

@@ -13,6 +13,7 @@ import { SystemClipboard } from '../node/clipboard/system.clipboard';
 import { StreamLogger } from '../node/log/console.logger';
 import { BridgeSocket } from './bridge-socket';
 import { RENDERER_BUILD_DIR, REPO_ROOT } from './renderer-build';
+import { RecordedUrlOpener } from './recorded.url-opener';
 import { createStaticHandler } from './static-files';
 
 export interface WebHostOptions {
@@ -39,6 +40,8 @@ export interface WebHost {
   home: string;
   /** The router the page talks to. */
   router: IpcRouter;
+  /** What "Open console" would have opened, when the ports' opener is the preview's recorder. */
+  openedUrls(): readonly string[];
   close(): Promise<void>;
 }
 
@@ -52,7 +55,7 @@ export function packageVersion(): string {
  * profile store in `home`, ~/.aws as the SDKs read it, AWS SDK), with a Node runtime description.
  * The clipboard is the operating system's, reached through its clipboard tools (SystemClipboard):
  * Electron's is not here. Where none can be reached, a copy fails with the reason and the window
- * offers to show the export instead.
+ * offers to show the export instead. URLs to open are recorded, not opened (`WebHost.openedUrls`).
  */
 export function webHostPorts(home: string): Ports {
   const ports = createNodePorts({
@@ -67,7 +70,14 @@ export function webHostPorts(home: string): Ports {
   });
   // The checkout's own CLI, run by this Node, for credential_process lines when PATH has no roledeck
   // (looked for at each install: `npm run build` may have made it since the host started).
-  return { ...ports, home, clipboard: new SystemClipboard(), cliLauncher: () => findCliLauncher({ ownCli: checkoutCli(REPO_ROOT) }) };
+  // "Open console" records the sign-in URL instead of starting a browser (recorded.url-opener.ts).
+  return {
+    ...ports,
+    home,
+    clipboard: new SystemClipboard(),
+    cliLauncher: () => findCliLauncher({ ownCli: checkoutCli(REPO_ROOT) }),
+    urlOpener: new RecordedUrlOpener(),
+  };
 }
 
 /**
@@ -119,6 +129,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     home,
     router,
+    openedUrls: () => (ports.urlOpener instanceof RecordedUrlOpener ? ports.urlOpener.opened() : []),
     close: async () => {
       await agent?.close();
       services.refresh.stop();

@@ -14,7 +14,7 @@ export const agentChannels = {
       .object({
         profile: ProfileNameSchema,
         /** What the CLI will do with them, for the app's prompt and log. */
-        purpose: z.enum(['export', 'exec', 'credential-process', 'server', 'deploy']),
+        purpose: z.enum(['export', 'exec', 'credential-process', 'server', 'deploy', 'console']),
       })
       .strict(),
     response: z

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info';
-import { RegionSchema } from '../domain/aws-rules';
+import { AuditEntrySchema, AuditExportRequestSchema, AuditExportSchema, AuditFilterSchema, ChainReportSchema } from '../domain/audit';
+import { MfaSerialSchema, RegionSchema } from '../domain/aws-rules';
+import { FederationEndpointSchema, OpenConsoleRequestSchema, OpenConsoleResultSchema } from '../domain/console-signin';
+import { MfaProcessCommandSchema } from '../domain/mfa-process';
 import { DeployRunSchema, ParameterValueSchema } from '../domain/deploy';
 import { DeployProgressSchema, StackEventSchema } from '../domain/deploy-events';
 import {
@@ -140,6 +143,11 @@ export const channels = {
   'sessions.setActive': channel(z.object({ profileId: z.string().max(128).nullable() }).strict(), SessionsSnapshotSchema),
   /** Runs the chain and GetCallerIdentity; on failure explains the likely cause. */
   'sessions.testAccess': channel(ProfileRef, TestAccessResultSchema),
+  /**
+   * Opens the AWS console as the profile's role session in the default browser (the sign-in token
+   * stays on the main side; the answer names where the browser was sent).
+   */
+  'sessions.openConsole': channel(OpenConsoleRequestSchema, OpenConsoleResultSchema),
 
   /**
    * Copies the session as an export to the clipboard from the main process, concealed from
@@ -196,6 +204,10 @@ export const channels = {
         preferredShell: z.enum(EXPORT_FORMATS).optional(),
         /** Seconds before a copied credential is cleared from the clipboard; 0 keeps it. */
         clipboardClearSeconds: z.number().int().min(0, 'At least 0 seconds').max(3600, 'At most 3,600 seconds (1 hour)').optional(),
+        /** Console sign-in's federation endpoint; '' goes back to the partition's own. */
+        federationEndpoint: z.union([z.literal(''), FederationEndpointSchema]).optional(),
+        /** The MFA process of one device; an empty command removes it. */
+        mfaProcess: z.object({ deviceSerial: MfaSerialSchema, command: MfaProcessCommandSchema }).strict().optional(),
       })
       .strict(),
     StoreSettingsSchema,
@@ -309,6 +321,13 @@ export const channels = {
    * `confirmed` must be true: the window asks first and says what is lost.
    */
   'store.reset': channel(z.object({ confirmed: z.literal(true) }).strict(), StoreResetResultSchema),
+
+  /** The audit log's entries matching the filter, oldest first (every kept file; never a secret). */
+  'audit.list': channel(AuditFilterSchema, z.object({ entries: z.array(AuditEntrySchema) })),
+  /** Checks the hash chain across every kept file: entries verified, or which lines broke and how. */
+  'audit.verify': channel(Empty, ChainReportSchema),
+  /** The matching entries as JSON Lines or CSV text, for the window to save as a file. */
+  'audit.export': channel(AuditExportRequestSchema, AuditExportSchema),
 } as const;
 
 /** Events pushed from main to the renderer, validated the same way before they are sent. */

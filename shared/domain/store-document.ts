@@ -53,6 +53,10 @@ export const StoreSettingsSchema = z.looseObject({
    * where the app and the CLI both find that they are live, with the identity Test access saw.
    */
   keySessions: z.array(KeySessionSchema).max(1000).optional(),
+  /** Replaces the partition's federation endpoint for console sign-in (a private endpoint; tests). */
+  federationEndpoint: z.string().min(1).max(2048).optional(),
+  /** Per MFA device (its serial), a command whose stdout is the code: aws-vault's mfa_process. */
+  mfaProcesses: z.record(z.string().min(1).max(256), z.string().min(1).max(4096)).optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 
@@ -61,6 +65,7 @@ export const HistoryEntrySchema = z.object({
   at: z.number().int().nonnegative(),
   action: z.string().min(1).max(128),
   profileId: ProfileIdSchema.optional(),
+  profileName: z.string().max(HISTORY_TEXT_LIMIT).optional(),
   customer: z.string().max(HISTORY_TEXT_LIMIT).optional(),
   identity: z.string().max(HISTORY_TEXT_LIMIT).optional(),
   /** Absent in entries written before results were recorded: every one of those succeeded. */

@@ -1,3 +1,5 @@
+import type { ChainReport } from '../logic/audit-chain';
+
 /**
  * What Roledeck did on the user's behalf, for the user to look back at: profiles added, edited,
  * imported and removed, test deploys and deletes (key uploads will add theirs). Append-only: nothing here
@@ -12,6 +14,8 @@ export interface AuditEntry {
   /** What happened, e.g. 'add-user', 'update-role', 'import', 'remove'. */
   action: string;
   profileId?: string;
+  /** The profile's name when the action happened (the id outlives a rename or a removal). */
+  profileName?: string;
   /** The customer the action was for, when there is one. */
   customer?: string;
   /** Who acted: the identity (ARN) or profile that signed the AWS calls. */
@@ -42,4 +46,10 @@ export interface AuditLog {
   append(...entries: AuditEntry[]): Promise<void>;
   /** Matching entries, oldest first. */
   list(query?: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** The log read back whole: its entries and whether its chain holds (the audit view, `roledeck audit`). */
+export interface AuditTrail extends AuditLog {
+  /** Which lines broke the chain and how; `verified` counts the entries that checked out. */
+  verify(): Promise<ChainReport>;
 }

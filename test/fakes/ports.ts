@@ -9,6 +9,8 @@ import { FakeScheduler } from './fake.scheduler';
 import { MemoryDocumentStore } from './memory.document-store';
 import { MemorySecretStore } from './memory.secret-store';
 import { recordingLogger } from './recording.logger';
+import { RecordingUrlOpener } from './recording.url-opener';
+import { ScriptedFederationGateway } from './scripted.federation-gateway';
 
 export const unusedSts: StsGateway = {
   getCallerIdentity: () => Promise.reject(new Error('STS is not used by this test')),
@@ -88,6 +90,9 @@ export function fakePorts(overrides: Partial<Ports> & { awsProfiles?: AwsIniProf
     scheduler,
     logger,
     runtime: { name: 'Roledeck', version: '1.2.3', platform: 'linux', runtime: { kind: 'node', version: '24.0.0' } },
+    // Never a real browser or network from a unit test.
+    urlOpener: new RecordingUrlOpener(),
+    federation: new ScriptedFederationGateway(),
     ...rest,
   };
   return { ports, secrets, store, clock, scheduler, lines };

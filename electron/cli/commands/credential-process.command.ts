@@ -1,6 +1,8 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import { credentialProcessJson } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
+import { resolveAppHome } from '../../node/app/app-home';
+import { quickAuditLog, recordServed } from '../served-audit';
 import { keptSessionFor } from '../session-source';
 import { CREDENTIAL_PROCESS } from '../usage/commands.catalog';
 import { parseCommand } from '../usage/parse-command';
@@ -18,7 +20,9 @@ export async function credentialProcessCommand(context: CliContext, args: string
   // for people reading ~/.aws/config.
   const name = parsed.positionals[0]!;
   const id = parsed.values.id;
-  const session = await keptSessionFor(context, { ref: id ?? name, byName: id === undefined }, 'credential-process').catch((error: unknown) => {
+  const subject = { ...(id !== undefined ? { id } : {}), name };
+  const session = await keptSessionFor(context, { ref: id ?? name, byName: id === undefined }, 'credential-process').catch(async (error: unknown) => {
+    await recordServed(quickAuditLog(resolveAppHome(context.env)), { command: 'credential-process', profile: subject, via: 'full', error });
     // The line in ~/.aws/config outlived its profile: say which line, and how to tidy it up.
     if (id && error instanceof RoledeckError && error.code === 'NOT_FOUND') {
       throw new RoledeckError(
@@ -29,5 +33,6 @@ export async function credentialProcessCommand(context: CliContext, args: string
     throw error;
   });
   context.io.stdout(`${JSON.stringify(credentialProcessJson(session))}\n`);
+  await recordServed(quickAuditLog(resolveAppHome(context.env)), { command: 'credential-process', profile: subject, via: session.via });
   return 0;
 }

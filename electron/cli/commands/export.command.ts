@@ -1,6 +1,8 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import { EXPORT_FORMATS, ExportError, defaultExportFormat, formatExport } from '../../../shared/logic/shell-export';
 import type { CliContext } from '../context';
+import { resolveAppHome } from '../../node/app/app-home';
+import { quickAuditLog, recordServed } from '../served-audit';
 import { keptSessionFor } from '../session-source';
 import { EXPORT } from '../usage/commands.catalog';
 import { parseCommand } from '../usage/parse-command';
@@ -16,11 +18,15 @@ export async function exportCommand(context: CliContext, args: string[]): Promis
   const profile = positionals[0]!;
   // The parser accepts only the catalog's choices, which are EXPORT_FORMATS.
   const format = EXPORT_FORMATS.find((known) => known === values.format) ?? defaultExportFormat(context.env.SHELL, process.platform);
-  const session = await keptSessionFor(context, { ref: profile, byName: true }, 'export');
+  const served = { command: 'export' as const, profile: { name: profile }, format };
+  const audit = quickAuditLog(resolveAppHome(context.env));
+  let session: Awaited<ReturnType<typeof keptSessionFor>>;
   let text: string;
   try {
+    session = await keptSessionFor(context, { ref: profile, byName: true }, 'export');
     text = formatExport(format, session);
   } catch (error) {
+    await recordServed(audit, { ...served, via: 'full', error });
     if (error instanceof ExportError) throw new RoledeckError('VALIDATION', error.message);
     throw error;
   }
@@ -30,5 +36,6 @@ export async function exportCommand(context: CliContext, args: string[]): Promis
   } else {
     context.io.stdout(text);
   }
+  await recordServed(audit, { ...served, via: session.via, copied: values.copy === true });
   return 0;
 }

@@ -3,6 +3,7 @@ import type { CliContext } from '../context';
 import { EXIT } from '../errors';
 import { WHOAMI } from '../usage/commands.catalog';
 import { parseCommand } from '../usage/parse-command';
+import { useMfaOptions } from './console.command';
 
 /** A failed test's exit code: AWS said no (5), our own allow-list said no (6), anything else (1). */
 function exitFor(result: Extract<TestAccessResult, { ok: false }>): number {
@@ -18,6 +19,7 @@ function exitFor(result: Extract<TestAccessResult, { ok: false }>): number {
  */
 export async function whoamiCommand(context: CliContext, args: string[]): Promise<number> {
   const parsed = parseCommand(WHOAMI, args);
+  useMfaOptions(context, parsed.values, WHOAMI.name);
   const profile = parsed.positionals[0]!;
   const { io } = context;
   const result = await (await context.sessions()).testAccess(profile);

@@ -4,6 +4,7 @@ import { RULE_HINTS } from '../../../shared/domain/aws-rules';
 import { CAPABILITIES } from '../../../shared/domain/deploy-template';
 import { EXPORT_FORMATS } from '../../../shared/logic/shell-export';
 import { CLOUDFRONT } from './cloudfront.catalog';
+import { CONSOLE, MFA_OPTIONS, SETTINGS } from './console.catalog';
 import type { CommandSpec } from './command-spec';
 
 const json = { type: 'boolean', description: 'Prints JSON for scripts instead of text.' } as const;
@@ -252,7 +253,7 @@ export const WHOAMI = {
     'When a step fails it explains what failed (trust policy, ExternalId, MFA). It asks for an MFA code on the terminal when one is needed; the session it gets is cached in the OS keychain for the app and the CLI.',
   ],
   positionals: [profileArgument],
-  options: { json },
+  options: { json, ...MFA_OPTIONS },
   examples: [
     { command: 'roledeck whoami acme-prod', says: 'Prints arn:aws:sts::123456789012:assumed-role/…, or what went wrong.' },
   ],
@@ -446,6 +447,29 @@ export const CUSTOMERS = {
   subcommands: [CUSTOMERS_VERIFY],
 } as const satisfies CommandSpec;
 
+export const AUDIT = {
+  name: 'audit',
+  summary: 'Shows what Roledeck did, and checks that nobody changed the record.',
+  details: [
+    'Every assume, export, copy, credential_process answer, deploy, signature, key and profile change is one line in a hash-chained log in the app’s data folder; no secret is ever in it.',
+    '--verify checks the chain across every kept file and names each line that was changed, removed, reordered or cut off. Exit codes: 0 intact, 8 broken.',
+  ],
+  options: {
+    action: { type: 'string', value: 'action', description: 'Only this action (assume, export, credential-process, deploy-create, …).' },
+    profile: { type: 'string', value: 'name', description: 'Only this profile (its name or id).', completes: 'profile' },
+    customer: { type: 'string', value: 'name', description: 'Only this customer.' },
+    since: { type: 'string', value: 'span', description: 'Only entries since then: 30m, 2h, 7d, or a date (2026-01-31).' },
+    json: { type: 'boolean', description: 'Prints JSON Lines, one entry a line.' },
+    csv: { type: 'boolean', description: 'Prints CSV with a header row (quoted for spreadsheets).' },
+    verify: { type: 'boolean', description: 'Checks the hash chain instead of listing; exits 8 when it is broken.' },
+  },
+  examples: [
+    { command: 'roledeck audit --since 2h', says: 'What happened in the last two hours, oldest first.' },
+    { command: 'roledeck audit --profile acme-prod --csv > acme.csv', says: 'One profile’s record, for a spreadsheet.' },
+    { command: 'roledeck audit --verify', says: '"Chain verified: 1,234 entries", or which line broke.' },
+  ],
+} as const satisfies CommandSpec;
+
 export const COMPLETION = {
   name: 'completion',
   summary: 'Prints a shell script that completes roledeck’s commands, options and profile names.',
@@ -486,7 +510,7 @@ export const HELP = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, SESSIONS, DEPLOY, ONBOARD, CUSTOMERS, STORE, CLOUDFRONT, COMPLETION, HELP, COMPLETE_PROFILES, CLEAR_CLIPBOARD] as const satisfies readonly CommandSpec[];
+export const COMMANDS = [LIST, EXPORT, EXEC, CREDENTIAL_PROCESS, CONFIG, PROFILE, WHOAMI, CONSOLE, SESSIONS, SETTINGS, DEPLOY, ONBOARD, CUSTOMERS, STORE, CLOUDFRONT, AUDIT, COMPLETION, HELP, COMPLETE_PROFILES, CLEAR_CLIPBOARD] as const satisfies readonly CommandSpec[];
 
 /** The top-level command names, each of which the dispatcher must handle. */
 export type CommandName = (typeof COMMANDS)[number]['name'];

@@ -84,6 +84,7 @@ const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
   aws: 'AWS error',
   invalid: 'invalid input',
   stackFailed: 'the stack failed and rolled back',
+  auditBroken: 'the audit log was changed (audit --verify)',
 };
 
 /** Every command a person may type, subcommands included, in catalog order. */

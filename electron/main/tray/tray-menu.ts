@@ -15,6 +15,8 @@ export type TrayCommand =
   | { type: 'start'; profileId: string }
   /** Copies the session as an export; main writes the clipboard and clears it later. */
   | { type: 'copy'; profileId: string; format: ExportFormat }
+  /** Opens the AWS console in the browser as the role session (main-side sign-in; sessions.openConsole). */
+  | { type: 'open-console'; profileId: string }
   | { type: 'open-window' }
   | { type: 'quit' };
 
@@ -146,6 +148,10 @@ export function buildTrayModel({ snapshot, profiles, now, platform, preferredFor
         : `${active.profileName} · ${status}`;
     entries.push({ kind: 'label', label: text(`In use: ${describe(active.profileName, profile?.label)} — ${status}`), ...swatchOf(profile, colors) });
     if (copyable(active, now)) entries.push(...copyEntries(active.profileId, preferredFormat, text));
+    // The console takes a role's session only: AWS's federation endpoint refuses an IAM user's keys.
+    if (active.kind === 'role' && !needsRestart(active, now)) {
+      entries.push({ kind: 'command', label: 'Open AWS console', command: { type: 'open-console', profileId: active.profileId } });
+    }
   } else {
     tooltip = 'Roledeck — no session in use';
     title = '';

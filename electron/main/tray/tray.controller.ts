@@ -186,6 +186,11 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
       case 'copy':
         pending = copy(command.profileId, command.format, profileName(command.profileId));
         break;
+      case 'open-console': {
+        const what = `Could not open the AWS console as ${profileName(command.profileId)}`;
+        pending = attempt(() => client.sessions.openConsole({ profileId: command.profileId }), reportRefusal(what)).then(() => undefined);
+        break;
+      }
     }
     // Electron checks a radio item on click before we know whether the switch worked: redraw
     // from what is true now, and again when the result's event arrives.

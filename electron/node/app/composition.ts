@@ -1,4 +1,4 @@
-import type { AuditLog } from '../../../shared/ports/audit-log';
+import type { AuditTrail } from '../../../shared/ports/audit-log';
 import type { AwsFilesSource } from '../../../shared/ports/aws-files';
 import type { Clipboard } from '../../../shared/ports/clipboard';
 import type { Clock } from '../../../shared/ports/clock';
@@ -12,6 +12,8 @@ import type { S3Gateway } from '../../../shared/ports/s3-gateway';
 import type { Scheduler } from '../../../shared/ports/scheduler';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { StsGateway } from '../../../shared/ports/sts-gateway';
+import type { FederationGateway } from '../../../shared/ports/federation-gateway';
+import type { UrlOpener } from '../../../shared/ports/url-opener';
 import { DocumentStoreAuditLog } from '../audit/document-store.audit-log';
 import type { CliLauncher } from '../aws-files/cli-launcher';
 import { EventRelay } from '../ipc/event-relay';
@@ -54,12 +56,21 @@ export interface Ports {
    * events ('mfa.prompt') and the 'mfa.*' channels. The CLI asks on the terminal.
    */
   mfaPrompter?: MfaPrompter;
+  /** Opens URLs (console sign-in) in the default browser; default: the system's opener. The browser preview records them. */
+  urlOpener?: UrlOpener;
+  /** Console sign-in's getSigninToken; default: HTTPS to the federation endpoint. */
+  federation?: FederationGateway;
   /** The system clipboard (the Electron app); absent where there is none (CLI). */
   clipboard?: Clipboard;
   /** Finds the `roledeck` CLI for credential_process lines; default: `bundledCli`, else on this process's PATH. */
   cliLauncher?: () => Promise<CliLauncher>;
   /** The `roledeck` executable the packaged app carries (resources/cli); absent where there is none. */
   bundledCli?: string;
+  /**
+   * The audit log: `auditTrailIn(home, store, logger)` (the file in the data folder). Absent (unit
+   * tests' fake ports): kept in the store document.
+   */
+  audit?: AuditTrail;
   /**
    * The data folder the profile store lives in, when the host knows it: a credential_process line
    * names it with --home unless it is the default one the CLI finds by itself.
@@ -75,13 +86,13 @@ export interface Shared {
   events: EventRelay;
   /** Sessions read and write it; profile edits invalidate through it (the SessionInvalidator port). */
   sessionCache: SessionCache;
-  audit: AuditLog;
+  audit: AuditTrail;
 }
 
-export function createShared(ports: Pick<Ports, 'secrets' | 'store' | 'logger'>): Shared {
+export function createShared(ports: Pick<Ports, 'secrets' | 'store' | 'logger'> & Pick<Partial<Ports>, 'audit'>): Shared {
   return {
     events: new EventRelay(),
     sessionCache: new SessionCache(ports.secrets, ports.logger),
-    audit: new DocumentStoreAuditLog(ports.store),
+    audit: ports.audit ?? new DocumentStoreAuditLog(ports.store),
   };
 }

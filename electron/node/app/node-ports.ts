@@ -1,5 +1,6 @@
 import { systemClock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
+import { auditTrailIn } from '../audit/audit.factory';
 import { AwsFilesReader } from '../aws-files/aws-files.reader';
 import { SdkCloudFormationGateway } from '../aws/cloudformation.gateway';
 import { SdkCloudFrontGateway } from '../aws/cloudfront.gateway';
@@ -21,9 +22,11 @@ import type { Ports } from './composition';
 export function createNodePorts(options: { home: string; runtime: RuntimeDescription; logger: Logger }): Ports {
   // Every session written or deleted tells the CLI's kept by-name answers (session-stamp.ts).
   const secrets = stampSessionWrites(new KeyringSecretStore(), options.home);
+  const store = new EncryptedFileDocumentStore({ home: options.home, secrets, logger: options.logger });
   return {
     secrets,
-    store: new EncryptedFileDocumentStore({ home: options.home, secrets, logger: options.logger }),
+    store,
+    audit: auditTrailIn(options.home, store, options.logger),
     sts: new SdkStsGateway(),
     // Each loads its SDK on the first call: a host that never deploys never loads CloudFormation's.
     cloudformation: new SdkCloudFormationGateway(),

@@ -13,7 +13,10 @@ import { createProfileHandlers } from '../profiles/profiles.ipc';
 import type { SettingsService } from '../profiles/settings.service';
 import type { RefreshScheduler } from '../sessions/refresh.scheduler';
 import type { SessionService } from '../sessions/session.service';
-import { createRefresh, createSessions } from '../sessions/sessions.factory';
+import { createRefresh, createSessions, withMfaProcess } from '../sessions/sessions.factory';
+import { createConsole } from '../console/console.factory';
+import { createConsoleHandlers } from '../console/console.ipc';
+import type { ConsoleSigninService } from '../console/console-signin.service';
 import { createSessionHandlers } from '../sessions/sessions.ipc';
 import { UiMfaPrompter } from '../sessions/ui.mfa-prompter';
 import type { SessionWorkService } from '../work/session-work.service';
@@ -25,6 +28,9 @@ import { createShared, type Ports } from './composition';
 import type { CustomerService } from '../customers/customer.service';
 import { createCustomers } from '../customers/customers.factory';
 import { createCustomerHandlers } from '../customers/customers.ipc';
+import { createAudit } from '../audit/audit.factory';
+import { createAuditHandlers } from '../audit/audit.ipc';
+import type { AuditService } from '../audit/audit.service';
 import { createCloudFront, createCloudFrontUpload, type CloudFrontServices } from '../cloudfront/cloudfront.factory';
 import type { CloudFrontUploadService } from '../cloudfront/cloudfront-upload.service';
 import { createCloudFrontHandlers } from '../cloudfront/cloudfront.ipc';
@@ -77,8 +83,12 @@ export interface Services {
   cloudfront: CloudFrontServices;
   /** Uploads public keys to key groups with a profile's session; which distributions trust which key groups. */
   cloudfrontUpload: CloudFrontUploadService;
+  /** The audit log for the Audit view: filtered entries, the chain's state, exports. */
+  audit: AuditService;
   /** Signs batches on two worker threads; hosts close it when they shut down. */
   cloudfrontSigner: WorkerPoolSigner;
+  /** Opens the AWS console as a role profile (sessions.openConsole, the tray). */
+  console: ConsoleSigninService;
 }
 
 /**
@@ -91,7 +101,8 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
   const profiles = createProfiles(ports, shared);
   const settings = createSettings(ports, shared);
   const mfaPrompts = new UiMfaPrompter(shared.events, hooks.onMfaPrompt ? { onPrompt: hooks.onMfaPrompt } : {});
-  const sessions = createSessions(ports, shared, { profiles, prompter: ports.mfaPrompter ?? mfaPrompts });
+  // Where a device has an MFA process (a hardware token's CLI), its code comes before any dialog.
+  const sessions = createSessions(ports, shared, { profiles, prompter: withMfaProcess(ports.mfaPrompter ?? mfaPrompts, ports.store) });
   // Two workers: the signing budget was measured with two on a two-core machine (test/bench).
   const cloudfrontSigner = new WorkerPoolSigner({ size: 2 });
   const customers = createCustomers(ports, shared);
@@ -107,15 +118,17 @@ export function createServices(ports: Ports, hooks: ServiceHooks = {}): Services
     mfaPrompts,
     refresh: createRefresh(ports, shared, sessions),
     events: shared.events,
-    work: createWork(ports, { sessions, profiles, settings }),
+    work: createWork(ports, { sessions, profiles, settings, audit: shared.audit }),
     deploy: createDeploy(ports, shared, { profiles, sessions }),
     customers,
     store: createStore(ports, shared),
-    onboarding: createOnboarding(ports, shared, { customers, profiles, sessions }),
+    onboarding: createOnboarding(ports, shared, { customers, profiles, sessions, audit: shared.audit }),
     cliInstall: createCliInstall(ports),
     cloudfront,
     cloudfrontUpload: createCloudFrontUpload(ports, { keys: cloudfront.keys, sessions, profiles }),
     cloudfrontSigner,
+    console: createConsole(ports, shared, { profiles, sessions }),
+    audit: createAudit(ports, shared),
   };
 }
 
@@ -132,6 +145,8 @@ export function createHandlers(services: Services): Handlers {
     ...createOnboardingHandlers(services),
     ...createCliInstallHandlers(services),
     ...createCloudFrontHandlers(services),
+    ...createConsoleHandlers(services),
+    ...createAuditHandlers(services),
   };
 }
 

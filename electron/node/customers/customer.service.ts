@@ -5,6 +5,7 @@ import type { Customer, ParsedCustomerInput } from '../../../shared/domain/custo
 import type { StoreDocument } from '../../../shared/domain/store-document';
 import { customerKey } from '../../../shared/logic/customer-key';
 import { deriveCustomers, listCustomers } from '../../../shared/logic/customers';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import type { Clock } from '../../../shared/ports/clock';
 import type { CustomerDirectory } from '../../../shared/ports/customer-directory';
 import type { DocumentStore } from '../../../shared/ports/document-store';
@@ -31,6 +32,8 @@ export class CustomerService implements CustomerDirectory {
     private readonly clock: Clock,
     private readonly events?: CustomerEvents,
     private readonly newId: () => string = randomUUID,
+    /** Records each customer added or changed (the audit log); absent in tests about other things. */
+    private readonly audit?: AuditRecorder,
   ) {}
 
   async list(): Promise<Customer[]> {
@@ -39,11 +42,13 @@ export class CustomerService implements CustomerDirectory {
   }
 
   async save(input: ParsedCustomerInput): Promise<Customer> {
-    const { saved, all } = await this.store.update((doc) => {
+    const { saved, all, existed } = await this.store.update((doc) => {
+      const existed = input.id !== undefined && doc.customers.some((customer) => customer.id === input.id);
       const saved = this.upsert(doc, input);
-      return { saved, all: listCustomers(doc.customers, doc.profiles) };
+      return { saved, all: listCustomers(doc.customers, doc.profiles), existed };
     });
     this.events?.emit('customers.changed', { customers: all });
+    await this.audit?.record(existed ? 'customer.update' : 'customer.add', undefined, { customer: saved.name, detail: `onboarding: ${saved.onboarding}` });
     return saved;
   }
 
@@ -86,7 +91,6 @@ export class CustomerService implements CustomerDirectory {
     const index = stored ? doc.customers.indexOf(stored) : -1;
     if (index >= 0) doc.customers[index] = customer;
     else doc.customers.push(customer);
-    doc.history.push({ at: now, action: stored ? 'customer.update' : 'customer.add' });
     return customer;
   }
 }

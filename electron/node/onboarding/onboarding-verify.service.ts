@@ -1,3 +1,5 @@
+import { AUDIT_ACTION } from '../../../shared/logic/audit-entry';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { Customer } from '../../../shared/domain/customer';
 import type { VerifyFailure } from '../../../shared/domain/onboarding';
@@ -70,6 +72,7 @@ export class OnboardingVerifyService {
     private readonly world: OnboardingWorld,
     private readonly editor: ProfileEditor,
     private readonly events?: EventSink,
+    private readonly audit?: AuditRecorder,
   ) {}
 
   async complete(customerRef: string, reply: string, options: { profileName?: string | undefined } = {}): Promise<CompleteResult> {
@@ -111,6 +114,15 @@ export class OnboardingVerifyService {
     await this.world.saveStatus(customer, progress.status);
 
     const outcome = await this.verify(customer.id);
+    await this.audit?.record(
+      AUDIT_ACTION.onboard,
+      { id: view.id, name: view.name, label: customer.name },
+      {
+        identity: parsed.roleArn,
+        detail: `${existing?.kind === 'role' ? 'updated' : 'created'} role profile; access ${outcome.state}`,
+        ...(outcome.state === 'failed' ? { error: outcome.failure?.headline ?? 'the access test failed' } : {}),
+      },
+    );
     const after = await this.world.customer(customer.id);
     return {
       warnings: parsed.warnings,

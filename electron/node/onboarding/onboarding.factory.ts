@@ -1,3 +1,5 @@
+import type { AuditLog } from '../../../shared/ports/audit-log';
+import { AuditRecorder } from '../audit/audit-recorder';
 import { randomBytes } from 'node:crypto';
 import type { CustomerDirectory } from '../../../shared/ports/customer-directory';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
@@ -28,7 +30,7 @@ export interface OnboardingServices {
 export function createOnboarding(
   ports: Pick<Ports, 'store' | 'sts' | 's3' | 'iam' | 'clock' | 'logger'> & Partial<Pick<Ports, 'clipboard' | 'scheduler'>>,
   shared: Pick<Shared, 'events'> | undefined,
-  needs: { customers: CustomerDirectory; profiles: ProfileDirectory & ProfileEditor; sessions: SessionAccess; randomBytes?: RandomBytes },
+  needs: { customers: CustomerDirectory; profiles: ProfileDirectory & ProfileEditor; sessions: SessionAccess; randomBytes?: RandomBytes; audit?: AuditLog },
 ): OnboardingServices {
   const { clipboard, scheduler, clock, logger } = ports;
   const world = new OnboardingWorld({ store: ports.store, customers: needs.customers, profiles: needs.profiles, sessions: needs.sessions, sts: ports.sts, clock });
@@ -36,6 +38,6 @@ export function createOnboarding(
     setup: new OnboardingSetupService(world, needs.randomBytes ?? ((count) => randomBytes(count)), clipboard && scheduler ? new ClipboardService(clipboard, scheduler, clock, logger) : undefined),
     quickCreate: new QuickCreateService(world, ports.s3),
     ourSide: new OurSideService(world, ports.iam),
-    verify: new OnboardingVerifyService(world, needs.profiles, shared?.events),
+    verify: new OnboardingVerifyService(world, needs.profiles, shared?.events, needs.audit ? new AuditRecorder({ audit: needs.audit, clock, logger }) : undefined),
   };
 }

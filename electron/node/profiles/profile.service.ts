@@ -17,6 +17,7 @@ import type { ProfileDirectory, ProfileSnapshot } from '../../../shared/ports/pr
 import type { ProfileEditor } from '../../../shared/ports/profile-editor';
 import type { SecretStore } from '../../../shared/ports/secret-store';
 import type { SessionInvalidator } from '../../../shared/ports/session-invalidator';
+import { auditEntry, type AuditSubject } from '../../../shared/logic/audit-entry';
 import { recordAudit } from '../audit/record-audit';
 import { SecretPresence } from './secret-presence';
 
@@ -111,7 +112,7 @@ export class ProfileService implements ProfileDirectory, ProfileEditor {
       throw error;
     }
     this.presence.saw(id, true);
-    await this.record('add-user', id);
+    await this.record('add-user', view);
     return view;
   }
 
@@ -123,7 +124,7 @@ export class ProfileService implements ProfileDirectory, ProfileEditor {
       doc.profiles.push(profile);
       return profileView(doc.profiles, profile, NO_SECRETS);
     });
-    await this.record('add-role', view.id);
+    await this.record('add-role', view);
     return view;
   }
 
@@ -164,7 +165,7 @@ export class ProfileService implements ProfileDirectory, ProfileEditor {
     }
     const { view, affected } = outcome;
     await this.deps.sessions.invalidate(affected);
-    await this.record('update-user', input.id);
+    await this.record('update-user', view);
     return view;
   }
 
@@ -183,7 +184,7 @@ export class ProfileService implements ProfileDirectory, ProfileEditor {
       return { view: profileView(doc.profiles, updated, NO_SECRETS), affected: profilesThrough(doc.profiles, input.id) };
     });
     await this.deps.sessions.invalidate(affected);
-    await this.record('update-role', input.id);
+    await this.record('update-role', view);
     return view;
   }
 
@@ -201,7 +202,7 @@ export class ProfileService implements ProfileDirectory, ProfileEditor {
       doc.deployRecipes = doc.deployRecipes.filter((recipe) => recipe.profileId !== profile.id);
       return profile;
     });
-    await this.record('remove', removed.id);
+    await this.record('remove', removed);
     if (removed.kind === 'iam-user') {
       this.presence.forget(removed.id);
       await secrets.delete(userSecretItem(removed.id)).catch((error: unknown) => {
@@ -222,8 +223,8 @@ export class ProfileService implements ProfileDirectory, ProfileEditor {
     return new TextDecoder().decode(bytes);
   }
 
-  private record(action: string, profileId: string): Promise<void> {
-    return recordAudit(this.deps.audit, this.deps.logger, { at: this.deps.clock.now(), action, profileId, result: 'ok' });
+  private record(action: string, profile: AuditSubject): Promise<void> {
+    return recordAudit(this.deps.audit, this.deps.logger, auditEntry(action, this.deps.clock.now(), profile));
   }
 }
 

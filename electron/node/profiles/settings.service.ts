@@ -10,6 +10,19 @@ export interface SettingsChanges {
   roleNameAllowList?: string[] | undefined;
   preferredShell?: string | undefined;
   clipboardClearSeconds?: number | undefined;
+  /** '' goes back to the partition's own endpoint. */
+  federationEndpoint?: string | undefined;
+  /** One device's MFA process; an empty command removes it. */
+  mfaProcess?: { deviceSerial: string; command: string } | undefined;
+}
+
+function applyMfaProcess(settings: StoreSettings, change: { deviceSerial: string; command: string }): void {
+  const processes = { ...settings.mfaProcesses };
+  const command = change.command.trim();
+  if (command) processes[change.deviceSerial] = command;
+  else delete processes[change.deviceSerial];
+  if (Object.keys(processes).length > 0) settings.mfaProcesses = processes;
+  else delete settings.mfaProcesses;
 }
 
 /**
@@ -35,6 +48,9 @@ export class SettingsService {
       if (changes.roleNameAllowList) doc.settings.roleNameAllowList = changes.roleNameAllowList;
       if (changes.preferredShell !== undefined) doc.settings.preferredShell = changes.preferredShell;
       if (changes.clipboardClearSeconds !== undefined) doc.settings.clipboardClearSeconds = changes.clipboardClearSeconds;
+      if (changes.federationEndpoint === '') delete doc.settings.federationEndpoint;
+      else if (changes.federationEndpoint !== undefined) doc.settings.federationEndpoint = changes.federationEndpoint;
+      if (changes.mfaProcess) applyMfaProcess(doc.settings, changes.mfaProcess);
       const allowList = doc.settings.roleNameAllowList;
       const outside = changes.roleNameAllowList
         ? doc.profiles.filter((entry) => entry.kind === 'role' && !checkRoleAllowed(entry.roleArn, allowList).ok)

@@ -1,3 +1,5 @@
+import { AUDIT_ACTION } from '../../../shared/logic/audit-entry';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import { RoledeckError } from '../../../shared/contract/errors';
 import type { AwsCredentials } from '../../../shared/domain/aws';
 import { accountOfMfaDevice, parseRoleArn } from '../../../shared/domain/aws-rules';
@@ -87,6 +89,8 @@ export class ChainResolver {
       broker: MfaBroker;
       clock: Clock;
       board: ResolverBoard;
+      /** Records every AssumeRole and MFA session start, and how it ended (absent in unit tests of other jobs). */
+      audit?: AuditRecorder | undefined;
     },
   ) {}
 
@@ -143,7 +147,8 @@ export class ChainResolver {
         ),
       );
     }
-    const obtain = async (code: string): Promise<CachedSession> => {
+    const obtain = (code: string): Promise<CachedSession> => this.audited(AUDIT_ACTION.mfaSession, user, `GetSessionToken with MFA device ${device}`, () => obtainWith(code));
+    const obtainWith = async (code: string): Promise<CachedSession> => {
       const secretAccessKey = await this.deps.profiles.userSecret(user);
       const credentials = await sts.getSessionToken({ accessKeyId: user.accessKeyId, secretAccessKey }, callRegion(ctx.profiles, user), {
         durationSeconds: seconds,
@@ -226,7 +231,8 @@ export class ChainResolver {
     };
     const arn = parseRoleArn(role.roleArn);
 
-    const call = async (code?: string): Promise<CachedSession> => {
+    const call = (code?: string): Promise<CachedSession> => this.audited(AUDIT_ACTION.assume, role, `AssumeRole ${role.roleArn}`, () => callWith(code));
+    const callWith = async (code?: string): Promise<CachedSession> => {
       const credentials = await this.deps.sts.assumeRole(from.credentials, callRegion(ctx.profiles, role), {
         roleArn: role.roleArn,
         roleSessionName: sessionName,
@@ -312,5 +318,12 @@ export class ChainResolver {
       expiresAt: credentials.expiresAt,
       ...extra,
     };
+  }
+
+  /** One audit entry per STS call: who it was for, the identity it gave, or why it failed. */
+  private audited(action: string, profile: Profile, detail: string, obtain: () => Promise<CachedSession>): Promise<CachedSession> {
+    const audit = this.deps.audit;
+    if (!audit) return obtain();
+    return audit.outcomeOf(action, profile, obtain, (session) => ({ detail, ...(session.arn ? { identity: session.arn } : {}) }));
   }
 }

@@ -1,7 +1,9 @@
 import { RoledeckError } from '../../../shared/contract/errors';
 import { ExportError, formatExport, type ExportFormat } from '../../../shared/logic/shell-export';
 import { profileRegion } from '../../../shared/logic/profile-chain';
-import { requireProfile } from '../../../shared/logic/profile-lookup';
+import { findProfile, requireProfile } from '../../../shared/logic/profile-lookup';
+import { AUDIT_ACTION } from '../../../shared/logic/audit-entry';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import type { SettingsService } from '../profiles/settings.service';
 import type { SessionService } from '../sessions/session.service';
@@ -26,6 +28,8 @@ export class SessionWorkService {
       configEditor: () => AwsConfigEditor;
       /** How ~/.aws/config should start the CLI: found on PATH when the profile is installed. */
       cliLauncher: () => Promise<CliLauncher>;
+      /** Records each copy (the profile, the format; never the text). */
+      audit: AuditRecorder;
       /** Runs a credential_process line once, as the AWS CLI would, and says whether it works. */
       checkLine: (line: string) => Promise<CredentialProcessCheck>;
       /** The credential_process line ~/.aws/config has for an AWS profile now, as the SDKs read it. */
@@ -36,6 +40,11 @@ export class SessionWorkService {
   ) {}
 
   async copyExport(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; clearsAt: number | null; expiresAt?: number }> {
+    const subject = findProfile((await this.deps.profiles.read()).profiles, profileId);
+    return this.deps.audit.outcomeOf(AUDIT_ACTION.copy, subject, () => this.copy(profileId, format), () => ({ detail: `${format} export copied to the clipboard` }));
+  }
+
+  private async copy(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; clearsAt: number | null; expiresAt?: number }> {
     const clipboard = this.deps.clipboard;
     if (!clipboard) {
       throw new RoledeckError('CLIPBOARD_UNAVAILABLE', 'No clipboard could be reached: this host has none. Show the export and copy it yourself, or run `roledeck export` in a terminal.');
@@ -53,7 +62,10 @@ export class SessionWorkService {
    * their request (the window's "Show the export"), and never logged.
    */
   async revealExport(profileId: string, format: ExportFormat): Promise<{ format: ExportFormat; text: string; expiresAt?: number }> {
-    const { text, expiresAt } = await this.exportText(profileId, format);
+    const subject = findProfile((await this.deps.profiles.read()).profiles, profileId);
+    const { text, expiresAt } = await this.deps.audit.outcomeOf(AUDIT_ACTION.export, subject, () => this.exportText(profileId, format), () => ({
+      detail: `${format} export shown in the window`,
+    }));
     return { format, text, ...(expiresAt !== undefined ? { expiresAt } : {}) };
   }
 

@@ -1,5 +1,7 @@
+import type { AuditLog } from '../../../shared/ports/audit-log';
 import type { ProfileDirectory } from '../../../shared/ports/profile-directory';
 import type { Ports } from '../app/composition';
+import { AuditRecorder } from '../audit/audit-recorder';
 import { AwsConfigEditor } from '../aws-files/aws-config.editor';
 import { findCliLauncher } from '../aws-files/cli-launcher';
 import { AwsFilesReader } from '../aws-files/aws-files.reader';
@@ -13,11 +15,14 @@ import { SessionWorkService } from './session-work.service';
 /** Copy an export, install a credential_process profile: what the window offers per session. */
 export function createWork(
   ports: Pick<Ports, 'clipboard' | 'scheduler' | 'clock' | 'logger' | 'cliLauncher' | 'bundledCli' | 'home'>,
-  needs: { sessions: SessionService; profiles: ProfileDirectory; settings: SettingsService },
+  needs: { sessions: SessionService; profiles: ProfileDirectory; settings: SettingsService; audit: AuditLog },
 ): SessionWorkService {
   const { clipboard, scheduler, clock, logger } = ports;
   return new SessionWorkService({
-    ...needs,
+    sessions: needs.sessions,
+    profiles: needs.profiles,
+    settings: needs.settings,
+    audit: new AuditRecorder({ audit: needs.audit, clock, logger }),
     clipboard: clipboard ? new ClipboardService(clipboard, scheduler, clock, logger) : undefined,
     configEditor: () => new AwsConfigEditor({ clock, logger }),
     cliLauncher: ports.cliLauncher ?? (() => findCliLauncher({ bundledCli: ports.bundledCli ?? null })),

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { getApi } from '../api';
+import { AuditSection } from '../features/audit/AuditSection';
 import { AccountsSection } from '../features/accounts/AccountsSection';
 import { MfaPromptHost } from '../features/mfa/MfaPromptHost';
 import { CommandPalette, paletteShortcutLabel } from '../features/palette/CommandPalette';
@@ -55,6 +56,8 @@ function SectionView({ id, status, store, onStartOver, theme, isMac }: SectionVi
       );
     case 'onboarding':
       return <OnboardingSection />;
+    case 'audit':
+      return <AuditSection />;
     case 'settings':
       return <SettingsSection theme={theme[0]} onThemeChange={theme[1]} status={status} store={store} onStartOver={onStartOver} isMac={isMac} />;
   }

@@ -1,10 +1,11 @@
-/** The app's top-level sections, in sidebar order; Ctrl/Cmd+1..6 follow this order. */
+/** The app's top-level sections, in sidebar order; Ctrl/Cmd+1..7 follow this order. */
 export const SECTIONS = [
   { id: 'accounts', label: 'Accounts', summary: 'IAM users and profiles whose keys live in your OS keychain.' },
   { id: 'sessions', label: 'Sessions', summary: 'Assumed roles, time left, and exports for your shells and tools.' },
   { id: 'deploy', label: 'Deploy', summary: 'One-click CloudFormation test deploys in the account you can see.' },
   { id: 'cloudfront', label: 'CloudFront', summary: 'Signed URLs and cookies for your customers’ distributions.' },
   { id: 'onboarding', label: 'Onboarding', summary: 'Everything a customer needs to let you in, and a check that it works.' },
+  { id: 'audit', label: 'Audit', summary: 'What Roledeck did on your behalf, hash-chained so changes show.' },
   { id: 'settings', label: 'Settings', summary: 'Appearance, and what this copy of Roledeck runs on.' },
 ] as const;
 
@@ -42,7 +43,7 @@ export interface ShortcutKeyEvent {
 }
 
 /**
- * Ctrl+1..6 (Cmd+1..6 on macOS) switches section. The digit is read from the physical key
+ * Ctrl+1..7 (Cmd+1..7 on macOS) switches section. The digit is read from the physical key
  * (`code`) when the browser reports it, and Shift is ignored, because layouts such as AZERTY
  * need Shift to type a digit. Alt combinations are left to the OS.
  */

@@ -614,7 +614,7 @@ test.describe('Accounts', () => {
       if (colorScheme === 'dark') await dialogShot(page, 'palette-dark');
       await page.keyboard.press('Escape');
 
-      await page.keyboard.press('Control+6');
+      await page.keyboard.press('Control+7');
       await expect(page.getByTestId('role-allow-list')).toContainText('Roledeck-*');
       await check('settings with the allow-list');
       if (colorScheme === 'dark') await screenshot(page, 'settings-allow-list-dark');

@@ -14,6 +14,7 @@ const SECTIONS = [
   { id: 'deploy', label: 'Deploy' },
   { id: 'cloudfront', label: 'CloudFront' },
   { id: 'onboarding', label: 'Onboarding' },
+  { id: 'audit', label: 'Audit' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 
@@ -24,6 +25,7 @@ const EMPTY_STATES: Record<string, RegExp> = {
   deploy: /A test deploy goes into the account a profile reaches/,
   cloudfront: /Sign CloudFront URLs and cookies/,
   onboarding: /create a cross-account role for you/,
+  audit: /What Roledeck did/,
 };
 
 async function expectSection(page: Page, id: string, label: string): Promise<void> {
@@ -117,7 +119,7 @@ test.describe('app shell', () => {
     }
   });
 
-  test('Ctrl+1..6 switch sections, and a reload keeps the section', async ({ page, host }) => {
+  test('Ctrl+1..7 switch sections, and a reload keeps the section', async ({ page, host }) => {
     await openApp(page, host);
     for (const [index, section] of [...SECTIONS.entries()].reverse()) {
       await page.keyboard.press(`Control+${index + 1}`);
@@ -158,6 +160,8 @@ test.describe('app shell', () => {
     await page.keyboard.press('ArrowDown');
     await expect(nav.getByRole('link', { name: 'Accounts' })).toBeFocused();
     await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(nav.getByRole('link', { name: 'Audit' })).toBeFocused();
     await page.keyboard.press('ArrowUp');
     await expect(nav.getByRole('link', { name: 'Onboarding' })).toBeFocused();
     await page.keyboard.press('Enter');

@@ -263,8 +263,10 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
     project = await copyProject(temp);
     stub = await makeStubElectron(temp, await installedElectronVersion());
     await makeStubCliSea(project, pkg.version);
-    // `make` runs `package` first (Vite builds included), then the zip and deb makers.
-    await run(process.execPath, [forgeCli, 'make', '--platform=linux', '--arch=x64', '--targets=@electron-forge/maker-zip,@electron-forge/maker-deb'], {
+    // `make` runs `package` first (Vite builds included), then the zip and deb makers. Targets by
+    // the configured makers' names: a package name (@electron-forge/maker-deb) makes a maker of
+    // its own without forge.config.ts's options (Forge's generateTargets matches `maker.name`).
+    await run(process.execPath, [forgeCli, 'make', '--platform=linux', '--arch=x64', '--targets=zip,deb'], {
       cwd: project,
       env: { ROLEDECK_ELECTRON_ZIP_DIR: stub.zipDir, ROLEDECK_STUB_ELECTRON: '1' },
     });
@@ -358,7 +360,13 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
     const contents = await run('dpkg-deb', ['-c', deb ?? ''], { cwd: temp });
     expect(contents).toContain('./usr/lib/roledeck/resources/app.asar');
     expect(contents).toMatch(/-rwxr-xr-x .* \.\/usr\/lib\/roledeck\/resources\/cli\/roledeck\n/);
-    expect(contents).toMatch(/\.\/usr\/bin\/roledeck -> /);
+    // `roledeck` in a terminal is the CLI; the menu entry starts the app by its full path.
+    expect(contents).toMatch(/\.\/usr\/bin\/roledeck -> \.\.\/lib\/roledeck\/resources\/cli\/roledeck\n/);
+    const unpacked = path.join(temp, 'deb-contents');
+    await run('dpkg-deb', ['-x', deb ?? '', unpacked], { cwd: temp });
+    const desktop = await readFile(path.join(unpacked, 'usr/share/applications/roledeck.desktop'), 'utf8');
+    expect(desktop).toContain('Exec=/usr/lib/roledeck/roledeck %U\n');
+    expect(await exists(path.join(unpacked, 'usr/lib/roledeck/roledeck'))).toBe(true);
   });
 
   // electron-builder downloads fpm (its .deb/.rpm backend) and the AppImage tools from GitHub, and

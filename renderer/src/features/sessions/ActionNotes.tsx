@@ -23,11 +23,11 @@ export function TestAccessNote({ result, profileName }: { result: TestAccessResu
   );
 }
 
-/** The end of the last action on a profile: a cancelled MFA prompt, a failed refresh … */
+/** The end of the last action on a profile: a cancelled MFA prompt, a failed refresh, the console opened … */
 export function OutcomeNote({ outcome, onDismiss }: { outcome: ActionOutcome; onDismiss: () => void }): ReactElement {
   return (
     <div className={`action-note action-note--${outcome.tone}`} data-testid="session-outcome">
-      <Icon name="alert" className="action-note__icon" />
+      <Icon name={outcome.tone === 'ok' ? 'check-circle' : 'alert'} className="action-note__icon" />
       <div className="action-note__text">
         <p className="action-note__detail">{outcome.text}</p>
         {outcome.code ? <p className="action-note__aws">Code: {outcome.code}</p> : null}

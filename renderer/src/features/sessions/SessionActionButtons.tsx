@@ -47,6 +47,7 @@ const BUSY: Record<SessionAction, string> = {
   end: 'Ending…',
   activate: 'Switching…',
   test: 'Testing…',
+  console: 'Opening…',
 };
 
 /**
@@ -102,6 +103,8 @@ export function SessionActionButtons({ session, active, actions, work }: Session
         <button type="button" className="button" onClick={() => work.openInstall({ profileId, profileName })}>
           Install as AWS CLI profile<span className="visually-hidden"> {profileName}</span>
         </button>
+        {/* AWS signs in to the console with a role's session only (not an IAM user's keys). */}
+        {session.kind === 'role' ? button('console', 'Open console', () => actions.openConsole(profileId, profileName)) : null}
       </div>
       <div className="session-actions__set">
         {active ? null : button('activate', 'Make active', () => actions.activate(profileId, profileName))}

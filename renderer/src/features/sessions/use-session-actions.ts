@@ -4,7 +4,7 @@ import { ApiError, getApi } from '../../api';
 import { testAccessSummary } from './session-format';
 import { messageOf } from '../../../../shared/logic/error-message';
 
-export type SessionAction = 'start' | 'refresh' | 'end' | 'activate' | 'test';
+export type SessionAction = 'start' | 'refresh' | 'end' | 'activate' | 'test' | 'console';
 
 /** What the last action on a profile came to, shown next to it until the next one. */
 export interface ActionOutcome {
@@ -20,6 +20,7 @@ const VERBS: Record<SessionAction, string> = {
   end: 'Ending the session of',
   activate: 'Making active',
   test: 'Testing access for',
+  console: 'Opening the AWS console as',
 };
 
 /**
@@ -48,6 +49,8 @@ export interface SessionActions {
   end: (profileId: string, profileName: string) => void;
   activate: (profileId: string, profileName: string) => void;
   testAccess: (profileId: string, profileName: string) => void;
+  /** Opens the AWS console in the default browser; the sign-in token never reaches this page. */
+  openConsole: (profileId: string, profileName: string) => void;
   dismiss: (profileId: string) => void;
 }
 
@@ -139,10 +142,21 @@ export function useSessionActions(onSnapshot: (snapshot: SessionsSnapshot) => vo
     [run],
   );
 
+  const openConsole = useCallback(
+    (profileId: string, profileName: string) => {
+      void run('console', profileId, profileName, () => getApi().sessions.openConsole({ profileId }), ({ destination }) => {
+        const text = `Opened the AWS console as ${profileName} in your browser (${destination}).`;
+        if (live.current) setOutcomes((current) => ({ ...current, [profileId]: { tone: 'ok', text } }));
+        return text;
+      });
+    },
+    [run],
+  );
+
   const dismiss = useCallback((profileId: string) => {
     setOutcomes(({ [profileId]: _previous, ...rest }) => rest);
     setTests(({ [profileId]: _previous, ...rest }) => rest);
   }, []);
 
-  return { pending, outcomes, tests, announcement, start, refresh, end, activate, testAccess, dismiss };
+  return { pending, outcomes, tests, announcement, start, refresh, end, activate, testAccess, openConsole, dismiss };
 }

@@ -8,6 +8,7 @@ import type { StoreState } from '../store/use-store-status';
 import { ClipboardSettings } from './ClipboardSettings';
 import { CliInstallSettings } from './CliInstallSettings';
 import { RoleAllowListEditor } from './RoleAllowListEditor';
+import { SigninSettings } from './SigninSettings';
 import { ThemeControl } from './ThemeControl';
 
 interface SettingsSectionProps {
@@ -49,6 +50,8 @@ export function SettingsSection({ theme, onThemeChange, status, store, onStartOv
       <ClipboardSettings />
 
       <RoleAllowListEditor />
+
+      <SigninSettings />
 
       <CliInstallSettings />
 

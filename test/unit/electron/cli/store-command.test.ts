@@ -36,7 +36,7 @@ function cli(options: { tty: boolean; answer?: string }) {
     },
   };
   const unused = () => Promise.reject(new Error('not used by store commands'));
-  const context: CliContext = { io, env: {}, logger: recordingLogger().logger, secrets: unused, store: async () => store, profiles: unused, awsImport: unused, plaintextKeys: unused, sessions: unused, cloudfront: unused, cloudfrontUpload: unused, customers: unused, onboarding: unused, deploy: unused };
+  const context: CliContext = { io, env: {}, logger: recordingLogger().logger, secrets: unused, store: async () => store, profiles: unused, awsImport: unused, plaintextKeys: unused, mfa: {}, settings: unused, sessions: unused, console: unused, cloudfront: unused, cloudfrontUpload: unused, customers: unused, onboarding: unused, deploy: unused, audit: unused };
   return { context, store, out: () => out.join(''), err: () => err.join(''), asked };
 }
 

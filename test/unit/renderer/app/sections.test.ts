@@ -12,11 +12,11 @@ const key = (overrides: Partial<ShortcutKeyEvent>): ShortcutKeyEvent => ({
 });
 
 describe('section shortcuts', () => {
-  it('maps Ctrl+1..6 to the sidebar order on Windows and Linux', () => {
+  it('maps Ctrl+1..7 to the sidebar order on Windows and Linux', () => {
     const ids = SECTIONS.map((_, index) =>
       sectionForShortcut(key({ key: String(index + 1), code: `Digit${index + 1}`, ctrlKey: true }), false),
     );
-    expect(ids).toEqual(['accounts', 'sessions', 'deploy', 'cloudfront', 'onboarding', 'settings']);
+    expect(ids).toEqual(['accounts', 'sessions', 'deploy', 'cloudfront', 'onboarding', 'audit', 'settings']);
   });
 
   it('uses Cmd, not Ctrl, on macOS', () => {
@@ -35,7 +35,7 @@ describe('section shortcuts', () => {
   it('ignores plain digits, Alt combinations and digits without a section', () => {
     expect(sectionForShortcut(key({}), false)).toBeNull();
     expect(sectionForShortcut(key({ ctrlKey: true, altKey: true }), false)).toBeNull();
-    expect(sectionForShortcut(key({ key: '7', code: 'Digit7', ctrlKey: true }), false)).toBeNull();
+    expect(sectionForShortcut(key({ key: '8', code: 'Digit8', ctrlKey: true }), false)).toBeNull();
     expect(sectionForShortcut(key({ key: 'a', code: 'KeyA', ctrlKey: true }), false)).toBeNull();
   });
 });

@@ -61,7 +61,7 @@ describe('roledeck --help', () => {
   });
 
   it('keeps the exit codes and the environment', () => {
-    expect(help).toContain('Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 keychain locked or missing, 5 AWS error, 6 invalid input, 7 the stack failed and rolled back\n');
+    expect(help).toContain('Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 keychain locked or missing, 5 AWS error, 6 invalid input, 7 the stack failed and rolled back, 8 the audit log was changed (audit --verify)\n');
     expect(help).toContain('ROLEDECK_HOME');
     expect(help).toContain('AWS_ENDPOINT_URL');
   });

@@ -79,6 +79,7 @@ describe('tray menu', () => {
       '[In use: acme-prod (Acme Corp) — 2 h 14 min left]',
       'Copy for bash',
       'Copy as ▸',
+      'Open AWS console',
       '---',
       '[Live sessions]',
       '(•) acme-prod (Acme Corp) — 2 h 14 min left',
@@ -102,6 +103,7 @@ describe('tray menu', () => {
     );
     expect(commands).toEqual([
       { type: 'copy', profileId: 'acme-prod', format: 'bash' },
+      { type: 'open-console', profileId: 'acme-prod' },
       { type: 'make-active', profileId: 'acme-prod' },
       { type: 'make-active', profileId: 'beta-dev' },
       { type: 'start', profileId: 'acme-staging' },
@@ -131,6 +133,14 @@ describe('tray menu', () => {
     const snapshot: SessionsSnapshot = { activeProfileId: 'acme-prod', sessions: [session('acme-prod', overrides)] };
     const entries = buildTrayModel({ snapshot, profiles, now: NOW, platform: 'linux' }).entries;
     expect(entries.some((entry) => entry.kind === 'submenu' || (entry.kind === 'command' && entry.command.type === 'copy'))).toBe(false);
+  });
+
+  it('offers the AWS console for a role session in use, never for an IAM user’s keys or a session that must start again', () => {
+    const consoleEntries = (snapshot: SessionsSnapshot) =>
+      buildTrayModel({ snapshot, profiles, now: NOW, platform: 'linux' }).entries.filter((entry) => entry.kind === 'command' && entry.command.type === 'open-console');
+    expect(consoleEntries({ activeProfileId: 'acme-prod', sessions: [session('acme-prod')] })).toHaveLength(1);
+    expect(consoleEntries({ activeProfileId: 'consultant', sessions: [session('consultant', { kind: 'user-keys', expiresAt: undefined })] })).toEqual([]);
+    expect(consoleEntries({ activeProfileId: 'acme-prod', sessions: [session('acme-prod', { state: 'expired', expiresAt: NOW - MIN })] })).toEqual([]);
   });
 
   it('copies a session while it is being refreshed: its credentials still work', () => {

@@ -144,6 +144,7 @@ describe('tray controller', () => {
       'In use: acme-prod (Acme Corp) — 1 h left',
       'Copy for bash',
       'Copy as',
+      'Open AWS console',
       'separator',
       'Live sessions',
       'acme-prod (Acme Corp) — 1 h left',
@@ -151,7 +152,7 @@ describe('tray controller', () => {
       'Open Roledeck',
       'Quit Roledeck',
     ]);
-    expect(tray.menu[5]).toMatchObject({ type: 'radio', checked: true });
+    expect(tray.menu[6]).toMatchObject({ type: 'radio', checked: true });
     expect((tray.menu[2]?.submenu as MenuItemConstructorOptions[]).map((item) => item.label)).toContain('PowerShell');
     expect(tray.menu[0]).toMatchObject({ enabled: false });
   });
@@ -191,12 +192,16 @@ describe('tray controller', () => {
     expect(tray.title).toBe('');
     click(tray, 'acme-prod (Acme Corp) — 1 h left');
     click(tray, 'acme-staging (Acme Corp)');
+    router.snapshot = live;
+    await controller.refresh();
+    click(tray, 'Open AWS console');
     click(tray, 'Open Roledeck');
     click(tray, 'Quit Roledeck');
     await vi.waitFor(() =>
       expect(router.calls.filter((call) => !call.channel.endsWith('.list') && call.channel !== 'settings.get')).toEqual([
         { channel: 'sessions.setActive', payload: { profileId: 'acme-prod' } },
         { channel: 'sessions.start', payload: { profileId: 'acme-staging' } },
+        { channel: 'sessions.openConsole', payload: { profileId: 'acme-prod' } },
       ]),
     );
     expect(openWindow).toHaveBeenCalledOnce();
