@@ -79,6 +79,12 @@ export class BridgeSocket {
       socket.send(JSON.stringify({ event, payload }));
     });
     socket.on('close', unsubscribe);
+    // ws reports a frame it refuses (invalid UTF-8 in a text frame, one over maxPayload, a bad
+    // opcode) as an 'error' on the socket and then closes it with the matching code (1007, 1009,
+    // 1002). Without a listener that error is thrown and ends the whole host.
+    socket.on('error', (error: Error & { code?: unknown }) => {
+      this.options.logger.warn('bridge connection closed on a malformed frame', { code: typeof error.code === 'string' ? error.code : 'unknown' });
+    });
     socket.on('message', (data, isBinary) => {
       const request = isBinary ? null : parseRequest(data.toString());
       if (!request) {

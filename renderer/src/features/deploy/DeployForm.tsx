@@ -53,6 +53,8 @@ export function DeployForm({ summary, start, target, busy, onSubmit }: DeployFor
   const [bucket, setBucket] = useState(start.s3Bucket ?? '');
   const [typedAccount, setTypedAccount] = useState('');
   const [tried, setTried] = useState(false);
+  /** Bumped when NoEcho values are forgotten, so their (uncontrolled) fields start empty again. */
+  const [secretsCleared, setSecretsCleared] = useState(0);
 
   const nameProblem = stackName === '' && !tried ? undefined : stackNameProblem(stackName);
   const problems = Object.fromEntries(
@@ -75,7 +77,7 @@ export function DeployForm({ summary, start, target, busy, onSubmit }: DeployFor
     event.preventDefault();
     setTried(true);
     if (blocked || !tags.ok) return;
-    onSubmit({
+    const inputs: DeployInputs = {
       stackName,
       parameters: summary.parameters.flatMap((parameter) => {
         const value = values[parameter.name] ?? '';
@@ -85,7 +87,15 @@ export function DeployForm({ summary, start, target, busy, onSubmit }: DeployFor
       capabilities: [...acknowledged],
       ...(needsBucket ? { s3Bucket: bucket } : {}),
       ...(target?.production ? { confirmAccount: typedAccount } : {}),
-    });
+    };
+    // NoEcho values leave the page with this request and are not kept for the next deploy (the
+    // form keeps the rest): like the profile's recipe, a secret is typed again when needed.
+    const secretNames = new Set(summary.parameters.filter((parameter) => parameter.noEcho).map((parameter) => parameter.name));
+    if (secretNames.size > 0) {
+      setValues((current) => Object.fromEntries(Object.entries(current).map(([name, value]) => [name, secretNames.has(name) ? '' : value])));
+      setSecretsCleared((count) => count + 1);
+    }
+    onSubmit(inputs);
   };
 
   return (
@@ -98,7 +108,7 @@ export function DeployForm({ summary, start, target, busy, onSubmit }: DeployFor
           <legend className="form__legend">Parameters</legend>
           {summary.parameters.map((parameter) => (
             <ParameterField
-              key={parameter.name}
+              key={parameter.noEcho ? `${parameter.name}:${secretsCleared}` : parameter.name}
               parameter={parameter}
               value={values[parameter.name] ?? ''}
               error={problems[parameter.name]}

@@ -45,7 +45,10 @@ export function ParameterField({ parameter, value, onChange, error }: ParameterF
             type={parameter.noEcho ? 'password' : 'text'}
             autoComplete={parameter.noEcho ? 'new-password' : 'off'}
             spellCheck={false}
-            value={value}
+            // A NoEcho field is uncontrolled and starts empty (its value is never remembered):
+            // React mirrors a controlled input's value, and a changing defaultValue, into the value
+            // attribute, which would put the secret into the page's markup.
+            {...(parameter.noEcho ? {} : { value })}
             placeholder={parameter.noEcho && parameter.default !== undefined ? 'Leave empty for the template’s default' : undefined}
             onChange={(event) => onChange(event.target.value)}
             data-parameter={parameter.name}

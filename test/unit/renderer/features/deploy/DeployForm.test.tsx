@@ -106,6 +106,21 @@ describe('DeployForm', () => {
     ]);
   });
 
+  it('keeps a NoEcho value out of the page markup, and forgets it once it is sent while keeping the rest', () => {
+    const secret = 'CANARYnoEchoInTheForm-0001';
+    render();
+    type(control('input[data-parameter="Password"]'), secret);
+    type(control('input[data-parameter="Prefix"]'), 'web');
+    type(control('select[data-parameter="Env"]'), 'dev');
+    expect(host.innerHTML).not.toContain(secret);
+    act(() => control<HTMLInputElement>('[data-testid="capabilities"] input').click());
+    act(() => createButton().click());
+    expect(submitted[0]?.parameters).toContainEqual({ key: 'Password', value: secret });
+    expect(control<HTMLInputElement>('input[data-parameter="Password"]').value).toBe('');
+    expect(control<HTMLInputElement>('input[data-parameter="Prefix"]').value).toBe('web');
+    expect(host.innerHTML).not.toContain(secret);
+  });
+
   it('says what is wrong with a stack name, and a production target waits for its account ID', () => {
     render({ ...target, production: true });
     type(control('[data-testid="stack-name"]'), '9lives');
