@@ -1,8 +1,8 @@
+import { json } from './catalog-options';
 import type { CommandSpec } from './command-spec';
 
 /** `roledeck cloudfront …`, declared apart from commands.catalog.ts to keep each file about one thing. */
 
-const json = { type: 'boolean', description: 'Prints JSON for scripts instead of text.' } as const;
 const keyName = { name: 'key', description: 'The stored key: its name (label), its CloudFront key ID (K…), or its Roledeck id.' } as const;
 const policyOptions = {
   expires: { type: 'string', value: 'time|duration', description: 'When access ends: 2h, 30m, 7d, an ISO time with a zone, or epoch seconds. Default: 1h.' },

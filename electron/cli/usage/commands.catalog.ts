@@ -1,14 +1,17 @@
 // Every `roledeck` command, its arguments, options and examples: the one place they are written.
 // The parser, `--help` and the shell completions are derived from this table.
 import { RULE_HINTS } from '../../../shared/domain/aws-rules';
-import { CAPABILITIES } from '../../../shared/domain/deploy-template';
 import { EXPORT_FORMATS } from '../../../shared/logic/shell-export';
+import { json, profileArgument } from './catalog-options';
 import { CLOUDFRONT } from './cloudfront.catalog';
 import { CONSOLE, MFA_OPTIONS, SETTINGS } from './console.catalog';
 import type { CommandSpec } from './command-spec';
+import { DEPLOY } from './deploy.catalog';
+import { CUSTOMERS, ONBOARD } from './onboard.catalog';
 
-const json = { type: 'boolean', description: 'Prints JSON for scripts instead of text.' } as const;
-const profileArgument = { name: 'profile', description: 'The Roledeck profile (its name, as `roledeck list` shows it).', completes: 'profile' } as const;
+export { DEPLOY, DEPLOY_DELETE, DEPLOY_HISTORY } from './deploy.catalog';
+export { CUSTOMERS, CUSTOMERS_VERIFY, ONBOARD, ONBOARD_COMPLETE } from './onboard.catalog';
+
 const awsProfile = {
   type: 'string',
   value: 'name',
@@ -266,81 +269,6 @@ export const SESSIONS = {
   examples: [{ command: 'roledeck sessions', says: 'Which sessions are live, and until when.' }],
 } as const satisfies CommandSpec;
 
-const stackName = {
-  type: 'string',
-  value: 'name',
-  required: true,
-  description: 'The stack’s name: 1–128 letters, digits and hyphens, starting with a letter.',
-} as const;
-const deployRegion = { type: 'string', value: 'region', description: 'The region to deploy to, instead of the profile’s.' } as const;
-const confirmAccount = {
-  type: 'string',
-  value: 'id',
-  description: 'For a production profile: the 12-digit ID of the account you are changing, typed to confirm. Without it nothing runs there.',
-} as const;
-
-export const DEPLOY_DELETE = {
-  name: 'deploy delete',
-  summary: 'Deletes a test stack and follows the delete to the end, event by event.',
-  details: [
-    'It names the account, region and stack first. On a terminal it asks before deleting; off a terminal it deletes only with --yes.',
-    'Exit codes: 0 deleted, 3 no such stack, 5 AWS refused, 6 bad input or a production profile without --confirm-account, 7 the delete failed.',
-  ],
-  positionals: [profileArgument],
-  options: {
-    'stack-name': stackName,
-    region: deployRegion,
-    yes: { type: 'boolean', short: 'y', description: 'Deletes without asking.' },
-    'confirm-account': confirmAccount,
-    json,
-  },
-  examples: [{ command: 'roledeck deploy delete acme-test --stack-name acme-queue', says: 'Asks, then deletes the stack and shows its events until DELETE_COMPLETE.' }],
-} as const satisfies CommandSpec;
-
-export const DEPLOY_HISTORY = {
-  name: 'deploy history',
-  summary: 'A profile’s test deploys: when, which stack, status, duration, changes and the identity that ran them.',
-  details: ['Read from Roledeck’s history on this machine: no AWS call.'],
-  positionals: [profileArgument],
-  options: { json },
-  examples: [{ command: 'roledeck deploy history acme-test', says: 'Newest first.' }],
-} as const satisfies CommandSpec;
-
-export const DEPLOY = {
-  name: 'deploy',
-  summary: 'Deploys a CloudFormation template: the change set first, then the stack’s events live, its outputs at the end.',
-  usage: 'roledeck deploy <profile> <template> --stack-name <name> [--parameter K=V]... [--parameters-file <file>] [--tag K=V]... [options]',
-  details: [
-    'It shows the account, region, identity and stack before anything runs, then the change set (action, logical and physical ID, type, replacement); replacing or deleting a resource that holds data is called out. On a terminal it asks before executing; off a terminal it executes only with --yes. "No changes" is not an error: the stack is up to date.',
-    'Capabilities the template needs (IAM resources, transforms) are detected and acknowledged for you; --capabilities adds ones only its nested stacks reveal. A template over 51,200 bytes goes through the S3 bucket given with --s3-bucket; over 1 MB is refused.',
-    'Exit codes: 0 created, updated or up to date; 5 AWS refused; 6 a bad template, bad parameters, or a production profile without --confirm-account; 7 the stack failed and rolled back (the reason is printed).',
-  ],
-  positionals: [profileArgument, { name: 'template', description: 'The template file, YAML or JSON, at most 1 MB.' }],
-  options: {
-    'stack-name': stackName,
-    parameter: { type: 'string', value: 'K=V', multiple: true, description: 'A parameter value, as Env=prod; wins over the file.' },
-    'parameters-file': {
-      type: 'string',
-      value: 'file',
-      description: 'Parameter values: the AWS CLI’s JSON ([{"ParameterKey": "Env", "ParameterValue": "prod"}]) or Key=Value lines.',
-    },
-    tag: { type: 'string', value: 'K=V', multiple: true, description: 'A stack tag, as team=web.' },
-    capabilities: { type: 'string', value: 'capability', multiple: true, choices: CAPABILITIES, description: 'A capability to acknowledge beyond the ones the template shows (its nested stacks’).' },
-    's3-bucket': { type: 'string', value: 'bucket', description: 'Where a template over 51,200 bytes is uploaded (created if this account has no bucket of that name).' },
-    region: deployRegion,
-    'no-execute': { type: 'boolean', description: 'Creates the change set, shows it and keeps it without executing.' },
-    yes: { type: 'boolean', short: 'y', description: 'Executes without asking (needed off a terminal).' },
-    'confirm-account': confirmAccount,
-    json: { type: 'boolean', description: 'Prints the change set and the outcome as JSON on stdout (the events go to stderr).' },
-  },
-  examples: [
-    { command: 'roledeck deploy acme-test queue.yaml --stack-name acme-queue --parameter Env=dev', says: 'Shows the change set, asks, then streams the events and prints the outputs.' },
-    { command: 'roledeck deploy acme-test queue.yaml --stack-name acme-queue --parameters-file dev.json --yes', says: 'The same from a script or CI.' },
-    { command: 'roledeck deploy acme-prod app.yaml --stack-name app --confirm-account 123456789012', says: 'A production profile: the account ID typed to confirm.' },
-  ],
-  subcommands: [DEPLOY_DELETE, DEPLOY_HISTORY],
-} as const satisfies CommandSpec;
-
 export const STORE_STATUS = {
   name: 'store status',
   summary: 'Where the encrypted profile store is, and whether it can be read.',
@@ -366,85 +294,6 @@ export const STORE = {
   name: 'store',
   summary: 'The encrypted profile store: its state, and starting over.',
   subcommands: [STORE_STATUS, STORE_RESET],
-} as const satisfies CommandSpec;
-
-const customerArgument = { name: 'customer', description: 'The customer’s name, as `roledeck customers` lists it (case does not matter).' } as const;
-
-export const ONBOARD_COMPLETE = {
-  name: 'onboard complete',
-  summary: 'Closes the loop: the account ID or role ARN the customer sent back becomes a role profile, and its access is tested.',
-  usage: 'roledeck onboard complete <customer> (--account-id <id> | --role-arn <arn>) [--profile-name <name>] [--json]',
-  details: [
-    'The profile gets the role ARN, the setup’s ExternalId and session duration, and your MFA device when the role requires MFA. The test says in plain words what to fix when AWS refuses; the customer then reads "access verified" in `roledeck customers`.',
-  ],
-  positionals: [customerArgument],
-  options: {
-    'account-id': { type: 'string', value: 'id', description: `The customer’s account ID (${RULE_HINTS.accountId}); the console’s 1234-5678-9012 form is fine.` },
-    'role-arn': { type: 'string', value: 'arn', description: `The role’s ARN, from the stack’s RoleArn output (${RULE_HINTS.roleArn}).` },
-    'profile-name': { type: 'string', value: 'name', description: 'The new profile’s name; by default made from the customer’s name.' },
-    json,
-  },
-  examples: [
-    { command: 'roledeck onboard complete "Acme Ltd" --account-id 123456789012', says: 'Creates the profile acme-ltd and prints "access verified", or what failed.' },
-    { command: 'roledeck onboard complete acme --role-arn arn:aws:iam::123456789012:role/RoledeckAccess', says: 'The same from the role ARN the customer sent.' },
-  ],
-} as const satisfies CommandSpec;
-
-export const ONBOARD = {
-  name: 'onboard',
-  summary: 'Prepares a customer’s cross-account role and writes everything they need into a folder.',
-  usage:
-    'roledeck onboard <customer> --role-name <name> --out <dir> [--source <profile>] [--mfa] [--principal root|user/NAME] [--purpose audit|deploy|cloudfront|custom [--policy-file <file>]] [--duration <seconds>] [--s3-bucket <bucket> --quick-create]',
-  details: [
-    'Writes the trust policy (with a fresh ExternalId), the permissions policy, the CloudFormation template with its `aws cloudformation deploy` command, the instructions as Markdown and a printable HTML page, and the IAM policy your own user needs. Running it again for the same customer keeps the ExternalId unless --new-external-id is given.',
-    'With --s3-bucket and --quick-create, the template is uploaded to that bucket of yours and a CloudFormation quick-create link is written too, valid for up to 7 days.',
-  ],
-  positionals: [customerArgument],
-  options: {
-    'role-name': { type: 'string', value: 'name', required: true, description: `The role the customer creates (${RULE_HINTS.roleName}); it must be on the allowed role names, if any are set.` },
-    out: { type: 'string', value: 'dir', required: true, completes: 'directory', description: 'The folder the files are written to (created if needed).' },
-    source: { type: 'string', value: 'profile', completes: 'profile', description: 'Your profile that will use the role; by default your only IAM user.' },
-    mfa: { type: 'boolean', description: 'The role requires MFA: only sessions started with an MFA code may assume it.' },
-    principal: { type: 'string', value: 'root|user/NAME', description: 'Whom the role trusts: your whole account (root), or exactly your IAM user (user/NAME, the default for an IAM user).' },
-    purpose: { type: 'string', value: 'purpose', choices: ['audit', 'deploy', 'cloudfront', 'custom'], description: 'What the role may do: read-only audit (the default), CloudFormation test deploys, CloudFront key management, or a policy of your own (--policy-file).' },
-    'policy-file': { type: 'string', value: 'file', description: 'The permissions policy JSON for --purpose custom.' },
-    duration: { type: 'string', value: 'seconds', description: 'The role’s maximum session duration, 3600–43200 seconds (default 3600).' },
-    region: { type: 'string', value: 'region', description: `Where the customer’s stack is created (${RULE_HINTS.region}); default your profile’s region, else us-east-1.` },
-    'customer-account-id': { type: 'string', value: 'id', description: 'The customer’s account, when known already: the policies and instructions then name it.' },
-    'new-external-id': { type: 'boolean', description: 'Issues a new ExternalId: the customer must set the role up again.' },
-    's3-bucket': { type: 'string', value: 'bucket', description: 'Your S3 bucket for the quick-create template (created in the stack’s region if missing).' },
-    'quick-create': { type: 'boolean', description: 'Uploads the template to --s3-bucket and writes the console quick-create link.' },
-    json,
-  },
-  examples: [
-    { command: 'roledeck onboard "Acme Ltd" --role-name RoledeckAccess --out ./acme', says: 'Read-only audit access, trusting your IAM user; the files land in ./acme.' },
-    {
-      command: 'roledeck onboard acme --role-name RoledeckDeploy --mfa --purpose deploy --duration 14400 --out ./acme --s3-bucket my-onboarding --quick-create',
-      says: 'Test deploys behind MFA, 4-hour sessions, and a one-click link for the customer.',
-    },
-  ],
-  subcommands: [ONBOARD_COMPLETE],
-} as const satisfies CommandSpec;
-
-export const CUSTOMERS_VERIFY = {
-  name: 'customers verify',
-  summary: 'Re-tests access to customers’ roles, three at a time, and says which broke and why.',
-  usage: 'roledeck customers verify (--all | <customer>...) [--json]',
-  details: ['MFA codes are asked once per device, however many customers share it. Exits with 5 when a role no longer lets you in.'],
-  positionals: [{ ...customerArgument, optional: true, variadic: true }],
-  options: { all: { type: 'boolean', description: 'Every customer (the default when none is named).' }, json },
-  examples: [
-    { command: 'roledeck customers verify --all', says: 'One line per customer: access verified, skipped, or what broke.' },
-    { command: 'roledeck customers verify acme globex', says: 'Only those two.' },
-  ],
-} as const satisfies CommandSpec;
-
-export const CUSTOMERS = {
-  name: 'customers',
-  summary: 'Lists customers with where their onboarding stands and when access last worked.',
-  options: { json },
-  examples: [{ command: 'roledeck customers', says: 'A table: customer, status (invited, role created, access verified), last verified, role.' }],
-  subcommands: [CUSTOMERS_VERIFY],
 } as const satisfies CommandSpec;
 
 export const AUDIT = {
