@@ -1,18 +1,19 @@
 /**
  * Issue 16, item 1: the main flows run with canary secrets — recognisable values planted as the
  * secret access key (app and CLI), the MFA code (the app's prompt and the CLI's terminal prompt),
- * a CloudFront private key and its passphrase, a NoEcho deploy parameter and an imported ~/.aws
- * key, plus the session keys moto issues — and then every place Roledeck writes to is searched for
- * them: the app's log and its process's stdout/stderr, every message towards the renderer, the
- * CLI's stderr (its log), stdout (except the output a command was asked for) and terminal screen,
- * every file under the private HOME (the data folder, ~/.aws, backups, the onboarding kit), the
- * temp folder, and the profile store decrypted.
+ * the MFA code an mfa_process prints and the one given with --mfa-code, a CloudFront private key
+ * and its passphrase, a NoEcho deploy parameter and an imported ~/.aws key, plus the session keys
+ * moto issues and the console SigninToken the federation endpoint returns — and then every place
+ * Roledeck writes to is searched for them: the app's log and its process's stdout/stderr, every
+ * message towards the renderer, the CLI's stderr (its log), stdout (except the output a command
+ * was asked for) and terminal screen, every file under the private HOME (the data folder with its
+ * audit log, ~/.aws, backups, the onboarding kit), the temp folder, and the profile store decrypted.
  * Only the keychain may hold them. The renderer's DOM and storage are searched in the e2e tier
  * (test/e2e/specs/secret-canaries.spec.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
 import { StreamLogger } from '../../../electron/node/log/console.logger';
 import { EncryptedFileDocumentStore } from '../../../electron/node/store/encrypted-file.document-store';
+import { startFakeFederation, type FakeFederation } from '../../fixtures/fake-federation';
 import { recordFigure } from '../../fixtures/figures';
 import { cliPath, ensureCliBuilt, repoRoot, runCli, type CliResult } from '../fixtures/cli';
 import { createRole, createUserWithKey, trustPolicyFor } from '../fixtures/iam';
@@ -37,6 +39,9 @@ const IMPORT_SECRET = secretCanary('importSecret');
 const CLI_SECRET = secretCanary('cliAddUserSecret');
 const MFA_CODE = '739164';
 const TERMINAL_MFA_CODE = '604817';
+/** Printed by the stand-in mfa_process, never given on a command line: only its stdout carries it. */
+const PROCESS_MFA_CODE = '852093';
+const GIVEN_MFA_CODE = '318275';
 const PASSPHRASE = 'CANARY-passphrase-correct-horse-battery';
 const NO_ECHO = 'CANARYnoEchoApiToken-3141592653';
 
@@ -46,6 +51,8 @@ const canaries: Canary[] = [
   { name: 'secret access key (roledeck profile add-user, stdin)', value: CLI_SECRET },
   { name: 'MFA code (the app’s prompt)', value: MFA_CODE },
   { name: 'MFA code (the CLI’s terminal prompt)', value: TERMINAL_MFA_CODE },
+  { name: 'MFA code (printed by --mfa-process)', value: PROCESS_MFA_CODE },
+  { name: 'MFA code (--mfa-code on the command line)', value: GIVEN_MFA_CODE },
   { name: 'CloudFront key passphrase', value: PASSPHRASE },
   { name: 'NoEcho deploy parameter', value: NO_ECHO },
 ];
@@ -56,6 +63,7 @@ let home: string;
 let dataDir: string;
 let tempDir: string;
 let app: RecordedApp;
+let federation: FakeFederation | undefined;
 const saved: Record<string, string | undefined> = {};
 /** Every CLI run: its stderr is always searched, its stdout unless the test asked for that output. */
 const cliRuns: { label: string; result: CliResult; stdoutAsked: boolean }[] = [];
@@ -83,8 +91,8 @@ const cliEnv = () => ({
   AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials'),
 });
 
-async function cli(label: string, args: string[], options: { input?: string; stdoutAsked?: boolean } = {}): Promise<CliResult> {
-  const result = await runCli(args, { env: cliEnv(), ...(options.input ? { input: options.input } : {}) });
+async function cli(label: string, args: string[], options: { input?: string; stdoutAsked?: boolean; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const result = await runCli(args, { env: { ...cliEnv(), ...options.env }, ...(options.input ? { input: options.input } : {}) });
   cliRuns.push({ label, result, stdoutAsked: options.stdoutAsked ?? false });
   return result;
 }
@@ -166,6 +174,7 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
   afterAll(async () => {
     for (const restore of restoreOutput) restore();
     await app?.close();
+    await federation?.close();
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
@@ -251,6 +260,41 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     const onboarded = await cli('onboard', ['onboard', 'Globex', '--source', 'consultant', '--role-name', 'RoledeckAccess', '--out', path.join(home, 'onboarding-kit')]);
     expect(onboarded.code, onboarded.stderr).toBe(0);
 
+    // MFA codes with the CLI alone (no app to prompt, no terminal: a code must come from these):
+    // a stand-in for ykman prints one canary code, --mfa-code gives the other. Each user's role is
+    // assumed from its MFA session: moto gives every GetSessionToken the same example keys, but
+    // each AssumeRole fresh ones, which become canaries too.
+    const runs = path.join(root, 'mfa-process-runs');
+    const standIn = path.join(root, 'bin', 'fake-ykman');
+    writeFileSync(standIn, `#!/bin/sh\necho run >> '${runs}'\necho ${PROCESS_MFA_CODE}\n`, { mode: 0o755 });
+    const alone = { ROLEDECK_NO_AGENT: '1' };
+    for (const name of ['yubikey', 'scripted-mfa']) {
+      const mfaUser = await createUserWithKey(name, ASSUME_ANY);
+      const added = await cli(`profile add-user ${name}`, ['profile', 'add-user', name, '--access-key-id', mfaUser.credentials.accessKeyId, '--mfa-serial', `arn:aws:iam::123456789012:mfa/${name}`], { input: `${CLI_SECRET}\n` });
+      expect(added.code, added.stderr).toBe(0);
+      const role = await cli(`profile add-role ${name}-role`, ['profile', 'add-role', `${name}-role`, '--source', name, '--role-arn', roleArn, '--external-id', 'ext-1234']);
+      expect(role.code, role.stderr).toBe(0);
+    }
+    const fromProcess = await cli('whoami --mfa-process', ['whoami', 'yubikey-role', '--mfa-process', standIn], { env: alone });
+    expect(fromProcess.code, fromProcess.stderr).toBe(0);
+    expect(readFileSync(runs, 'utf8')).toBe('run\n');
+    const given = await cli('whoami --mfa-code', ['whoami', 'scripted-mfa-role', '--mfa-code', GIVEN_MFA_CODE], { env: alone });
+    expect(given.code, given.stderr).toBe(0);
+    for (const name of ['yubikey-role', 'scripted-mfa-role']) {
+      const mfaExport = await cli(`export ${name}`, ['export', name, '--format', 'json'], { stdoutAsked: true, env: alone });
+      expect(mfaExport.code, mfaExport.stderr).toBe(0);
+      sessionCanaries(`${name} (MFA from the CLI)`, mfaExport.stdout);
+    }
+
+    // Console sign-in with the app's session of acme-prod: the SigninToken belongs in the printed URL only.
+    federation = await startFakeFederation(motoEndpoint());
+    const endpointSet = await cli('settings federation-endpoint', ['settings', 'federation-endpoint', federation.endpoint]);
+    expect(endpointSet.code, endpointSet.stderr).toBe(0);
+    const signin = await cli('console --print', ['console', 'acme-prod', '--print'], { stdoutAsked: true });
+    expect(signin.code, signin.stderr).toBe(0);
+    expect(federation.requests.map((request) => request.arn)).toEqual([expect.stringMatching(/assumed-role\/ExampleRoleName\//)]);
+    for (const token of federation.tokens.keys()) canaries.push({ name: 'console SigninToken', value: token });
+
     // Error reports: AWS refuses the canary secret (IAM enforcement on), and malformed input is refused.
     await setIamEnforcement(true);
     await app.call('sessions.end', { profileId: 'consultant' }, { allowError: true });
@@ -271,6 +315,14 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
       if (!run.stdoutAsked) search.search(`stdout of ${run.label}`, run.result.stdout);
     }
     const files = search.searchTree(home) + search.searchTree(tempDir);
+    // The audit log lies in the data folder under HOME: it was searched, and holds the flows' entries.
+    const auditLog = path.join(dataDir, 'audit', 'audit.jsonl');
+    expect(existsSync(auditLog)).toBe(true);
+    expect(search.places).toContain(auditLog);
+    const audited = readFileSync(auditLog, 'utf8');
+    for (const action of ['"action":"console"', '"profileName":"yubikey","result":"ok","detail":"GetSessionToken with MFA', '"profileName":"scripted-mfa","result":"ok","detail":"GetSessionToken with MFA']) {
+      expect(audited).toContain(action);
+    }
     // The profile store is encrypted on disk; its decrypted document must not hold secrets either.
     const store = new EncryptedFileDocumentStore({ home: dataDir, secrets: new KeyringSecretStore(), logger: new StreamLogger(() => undefined) });
     search.search('the profile store (decrypted)', JSON.stringify(await store.read()));
@@ -282,12 +334,16 @@ describe('secret-leak canaries through the main flows (in-process app host, buil
     const control = new CanarySearch(() => canaries);
     control.search('export stdout', exported.stdout);
     control.search('clipboard', app.clipboard.text);
-    expect(control.found).toEqual(['export stdout', 'clipboard'].flatMap((place) => [`role session secret key (moto) in ${place}`, `role session token (moto) in ${place}`]));
+    control.search('console URL', signin.stdout);
+    expect(control.found).toEqual([
+      ...['export stdout', 'clipboard'].flatMap((place) => [`role session secret key (moto) in ${place}`, `role session token (moto) in ${place}`]),
+      'console SigninToken in console URL',
+    ]);
 
     recordFigure('canaries searched', search.checks);
     recordFigure('canaries found', search.found.length);
     expect(files).toBeGreaterThan(3);
-    expect(canaries.length).toBeGreaterThanOrEqual(13);
+    expect(canaries.length).toBeGreaterThanOrEqual(20);
     expect(search.found).toEqual([]);
   });
 
