@@ -9,22 +9,28 @@ import { fsModule, isErrno, joinPath, LOCK_FILE } from './audit-files';
  */
 const WAIT_MS = 3_000;
 const STALE_MS = 2_000;
-/** A lock whose owner was killed between creating it and writing its pid (an empty file). */
+/** An empty or unreadable lock (not one this code makes: its locks are linked with their token in them). */
 const EMPTY_STALE_MS = 250;
 
-function ownerIsGone(lock: string): boolean {
+interface SeenLock {
+  text: string;
+  age: number;
+}
+
+/** The lock's content and age; null when it is gone (released since the failed create). */
+function readLock(lock: string): SeenLock | null {
   const fs = fsModule();
-  let text: string;
-  let age: number;
   try {
-    text = fs.readFileSync(lock, 'utf8');
-    age = Date.now() - fs.statSync(lock).mtimeMs;
+    return { text: fs.readFileSync(lock, 'utf8'), age: Date.now() - fs.statSync(lock).mtimeMs };
   } catch (error) {
-    if (isErrno(error, 'ENOENT')) return true;
+    if (isErrno(error, 'ENOENT')) return null;
     throw error;
   }
+}
+
+function isStale({ text, age }: SeenLock): boolean {
   if (age > STALE_MS) return true;
-  const pid = Number(text);
+  const pid = Number(text.split(':')[0]);
   if (!Number.isSafeInteger(pid) || pid <= 0) return age > EMPTY_STALE_MS;
   try {
     process.kill(pid, 0);
@@ -35,24 +41,56 @@ function ownerIsGone(lock: string): boolean {
   }
 }
 
+/**
+ * Removes a stale lock, and only that one. A plain unlink could remove a lock another waiter took
+ * between our read and the unlink (two waiters both see the dead owner; the first replaces the
+ * lock, the second would delete the replacement and both would append at once, forking the
+ * chain). So the lock is first renamed aside, which only one waiter can do to one file, and
+ * checked: if it is not the stale lock we read, it goes back where it was.
+ */
+function takeOver(lock: string, stale: SeenLock, token: string): void {
+  const fs = fsModule();
+  const aside = `${lock}.${token.replace(':', '-')}.aside`;
+  try {
+    fs.renameSync(lock, aside);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return;
+    throw error;
+  }
+  let moved = '';
+  try {
+    moved = fs.readFileSync(aside, 'utf8');
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw error;
+  }
+  if (moved !== stale.text) {
+    try {
+      fs.linkSync(aside, lock);
+    } catch (error) {
+      if (!isErrno(error, 'EEXIST')) throw error;
+    }
+  }
+  unlinkIfPresent(aside);
+}
+
 export async function withAuditLock<T>(dir: string, work: () => T): Promise<T> {
   const fs = fsModule();
   const lock = joinPath(dir, LOCK_FILE);
+  // pid (for the liveness check) and a random part, so a release removes only its own lock.
+  const token = `${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     try {
-      const fd = openCreatingFolder(dir, lock);
-      try {
-        fs.writeSync(fd, String(process.pid));
-      } finally {
-        fs.closeSync(fd);
-      }
+      createLock(dir, lock, token);
       break;
     } catch (error) {
       if (!isErrno(error, 'EEXIST')) throw error;
     }
-    if (ownerIsGone(lock)) {
-      unlinkIfPresent(lock);
+    const seen = readLock(lock);
+    // Released since the create failed: try again at once, and remove nothing.
+    if (seen === null) continue;
+    if (isStale(seen)) {
+      takeOver(lock, seen, token);
       continue;
     }
     if (Date.now() > deadline) throw new Error('The audit log is locked by another Roledeck process that does not finish; try again.');
@@ -61,19 +99,40 @@ export async function withAuditLock<T>(dir: string, work: () => T): Promise<T> {
   try {
     return work();
   } finally {
-    unlinkIfPresent(lock);
+    releaseIfOurs(lock, token);
   }
 }
 
-/** The lock file, created exclusively; the folder is made on first use only (one syscall less per append). */
-function openCreatingFolder(dir: string, lock: string): number {
-  const fs = fsModule();
+/** Removes the lock if it is still ours (a lock taken over as stale belongs to its new owner). */
+function releaseIfOurs(lock: string, token: string): void {
   try {
-    return fs.openSync(lock, 'wx', 0o600);
+    if (fsModule().readFileSync(lock, 'utf8') === token) unlinkIfPresent(lock);
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw error;
+  }
+}
+
+/**
+ * The lock file, created with its token already in it: the token goes into a file of this
+ * process's own, which is then hard-linked as the lock (link fails with EEXIST when the lock
+ * exists). A lock is never seen empty, so a waiter cannot mistake a lock just created for one
+ * whose owner died before writing it. The folder is made on first use only (one syscall less per
+ * append).
+ */
+function createLock(dir: string, lock: string, token: string): void {
+  const fs = fsModule();
+  const own = `${lock}.${token.replace(':', '-')}`;
+  try {
+    fs.writeFileSync(own, token, { mode: 0o600 });
   } catch (error) {
     if (!isErrno(error, 'ENOENT')) throw error;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return fs.openSync(lock, 'wx', 0o600);
+    fs.writeFileSync(own, token, { mode: 0o600 });
+  }
+  try {
+    fs.linkSync(own, lock);
+  } finally {
+    unlinkIfPresent(own);
   }
 }
 
