@@ -1,5 +1,5 @@
 import { RULE_HINTS } from '../../../shared/domain/aws-rules';
-import { json, profileArgument } from './catalog-options';
+import { json } from './catalog-options';
 import type { CommandSpec } from './command-spec';
 
 /** `roledeck onboard …` and `roledeck customers …`, declared apart from commands.catalog.ts. */

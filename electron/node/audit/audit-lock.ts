@@ -74,7 +74,6 @@ function takeOver(lock: string, stale: SeenLock, token: string): void {
 }
 
 export async function withAuditLock<T>(dir: string, work: () => T): Promise<T> {
-  const fs = fsModule();
   const lock = joinPath(dir, LOCK_FILE);
   // pid (for the liveness check) and a random part, so a release removes only its own lock.
   const token = `${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
