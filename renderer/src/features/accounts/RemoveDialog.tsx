@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/domain/profile-view';
 import { getApi } from '../../api';
-import { Button } from '../../ui/Button';
+import { ConfirmFooter } from '../../ui/ConfirmFooter';
 import { Dialog } from '../../ui/Dialog';
 import { messageOf } from '../../../../shared/logic/error-message';
 
@@ -44,16 +44,7 @@ export function RemoveDialog({ profile, dependents, onClose, onRemoved }: Remove
       size="sm"
       onClose={onClose}
       testId="remove-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button variant="danger" busy={busy} onClick={() => void remove()}>
-            {busy ? 'Removing…' : 'Remove'}
-          </Button>
-        </>
-      }
+      footer={<ConfirmFooter label="Remove" busyLabel="Removing…" busy={busy} onCancel={onClose} onConfirm={() => void remove()} />}
     >
       {dependents.length > 0 ? (
         <div className="notice notice--warn">

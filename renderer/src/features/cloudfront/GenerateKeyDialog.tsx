@@ -8,6 +8,7 @@ import { Field } from '../../ui/Field';
 import { nextFocusRequest } from '../../ui/field-focus';
 import { placeApiError } from '../accounts/form-errors';
 import { KEY_GROUP_NAME, KEY_GROUP_RULE } from './trust-format';
+import { UploadTargetFields } from './UploadTargetFields';
 
 interface GenerateKeyDialogProps {
   profiles: readonly ProfileView[];
@@ -92,22 +93,15 @@ export function GenerateKeyDialog({ profiles, onClose, onDone }: GenerateKeyDial
           <span className="checkbox__label">Upload the public key to CloudFront{profiles.length === 0 ? ' (add a profile in Accounts first)' : ''}</span>
         </label>
         {upload ? (
-          <div className="form__row">
-            <Field label="With the session of">
-              {(control) => (
-                <select {...control} className="input" value={profile} onChange={(event) => setProfile(event.target.value)}>
-                  {profiles.map((entry) => (
-                    <option key={entry.id} value={entry.id}>
-                      {entry.label ? `${entry.label} · ${entry.name}` : entry.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Key group" error={errors.keyGroup} focusRequest={focusRequest} hint="Added to it, or created. Empty: upload only.">
-              {(control) => <input {...control} className="input" value={keyGroup} onChange={(event) => setKeyGroup(event.target.value)} />}
-            </Field>
-          </div>
+          <UploadTargetFields
+            profiles={profiles}
+            profile={profile}
+            onProfile={setProfile}
+            keyGroup={keyGroup}
+            onKeyGroup={setKeyGroup}
+            keyGroupError={errors.keyGroup}
+            focusRequest={focusRequest}
+          />
         ) : null}
         {errors.form ? (
           <p className="form__error" role="alert">

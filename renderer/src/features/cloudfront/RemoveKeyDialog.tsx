@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 import type { CloudFrontKey } from '../../../../shared/domain/cloudfront-key';
 import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi } from '../../api';
-import { Button } from '../../ui/Button';
+import { ConfirmFooter } from '../../ui/ConfirmFooter';
 import { Dialog } from '../../ui/Dialog';
 import { distributionName, type KnownTrust } from './trust-format';
 
@@ -36,16 +36,7 @@ export function RemoveKeyDialog({ cfKey, trust, onClose, onRemoved }: RemoveKeyD
       size="sm"
       onClose={onClose}
       testId="cf-remove-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button variant="danger" busy={busy} onClick={() => void remove()}>
-            {busy ? 'Removing…' : 'Remove'}
-          </Button>
-        </>
-      }
+      footer={<ConfirmFooter label="Remove" busyLabel="Removing…" busy={busy} onCancel={onClose} onConfirm={() => void remove()} />}
     >
       {groups.length > 0 ? (
         <div className="notice notice--warn">

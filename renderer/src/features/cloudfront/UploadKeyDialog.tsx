@@ -4,9 +4,9 @@ import type { ProfileView } from '../../../../shared/domain/profile-view';
 import { getApi } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
 import { nextFocusRequest } from '../../ui/field-focus';
 import { placeApiError } from '../accounts/form-errors';
+import { UploadTargetFields } from './UploadTargetFields';
 import { distributionName, KEY_GROUP_NAME, KEY_GROUP_RULE } from './trust-format';
 
 interface UploadKeyDialogProps {
@@ -65,22 +65,15 @@ export function UploadKeyDialog({ cfKey, profiles, onClose, onUploaded }: Upload
     >
       <form id="cf-upload-form" className="form" onSubmit={(event) => void submit(event)} noValidate>
         {profiles.length === 0 ? <p className="muted">Add a profile for the account in Accounts first.</p> : null}
-        <div className="form__row">
-          <Field label="With the session of">
-            {(control) => (
-              <select {...control} className="input" value={profile} onChange={(event) => setProfile(event.target.value)}>
-                {profiles.map((entry) => (
-                  <option key={entry.id} value={entry.id}>
-                    {entry.label ? `${entry.label} · ${entry.name}` : entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Key group" error={errors.keyGroup} focusRequest={focusRequest} hint="Added to it, or created. Empty: upload only.">
-            {(control) => <input {...control} className="input" value={keyGroup} onChange={(event) => setKeyGroup(event.target.value)} />}
-          </Field>
-        </div>
+        <UploadTargetFields
+          profiles={profiles}
+          profile={profile}
+          onProfile={setProfile}
+          keyGroup={keyGroup}
+          onKeyGroup={setKeyGroup}
+          keyGroupError={errors.keyGroup}
+          focusRequest={focusRequest}
+        />
         {errors.form ? (
           <p className="form__error" role="alert">
             {errors.form}

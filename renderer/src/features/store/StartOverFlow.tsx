@@ -3,6 +3,7 @@ import type { StoreResetResult, StoreStatus } from '../../../../shared/domain/st
 import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi } from '../../api';
 import { Button } from '../../ui/Button';
+import { ConfirmFooter } from '../../ui/ConfirmFooter';
 import { Dialog } from '../../ui/Dialog';
 import './store.css';
 
@@ -95,16 +96,7 @@ export function StartOverFlow({ status, onClose, onReset, onImported }: StartOve
       size="sm"
       onClose={onClose}
       testId="start-over-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button variant="danger" busy={busy} onClick={() => void reset()}>
-            {busy ? 'Starting over…' : 'Start over'}
-          </Button>
-        </>
-      }
+      footer={<ConfirmFooter label="Start over" busyLabel="Starting over…" busy={busy} onCancel={onClose} onConfirm={() => void reset()} />}
     >
       <div className="start-over">
         <div>
