@@ -10,6 +10,7 @@ import { startFaultProxy } from '../fixtures/fault-proxy/fault-proxy';
 import { median, type Figure } from './harness';
 
 const ROUNDS = 7;
+const FLOOR_SCRIPT = path.join(import.meta.dirname, 'deploy-floor.reference.mjs');
 /** How long the realistic pass makes each stack operation take: about what a small real stack (a queue and a topic) takes. */
 /** How long the held stacks take: a short test stack, and a small real one (a queue with its policy and alarms). */
 const REALISTIC_STACKS_MS = [5_000, 20_000];
@@ -78,7 +79,9 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv, done: Re
  * them all. Budget (DESIGN.md): ≤ 0.25× the AWS CLI's wall time. Its waiters re-check a change set
  * after 5 s and a stack after 30 s; Roledeck polls at once, then from 250 ms. moto finishes change
  * sets and stacks before it answers, so neither tool ever waits in the first pass and its figures
- * compare the two programs' own costs (start-up, SDK, signing) rather than their polling. A second
+ * compare the two programs' own costs (start-up, SDK, signing) rather than their polling. The
+ * floor beside them (deploy-floor.reference.mjs) is the least any Node program pays for the same
+ * deploy: Node's start, the SDK's load and the AWS CLI's calls, nothing else. A second
  * passes run both through the fault proxy with every stack held in progress for 5 s and for 20 s,
  * as short and small real stacks take: that is what a person waits for, polling included.
  */
@@ -119,9 +122,18 @@ export async function benchDeploy(): Promise<Figure[]> {
     const awsDone = /Successfully created\/updated stack/;
     // Both forms a user runs: the npm package on their Node, and the single executable the app ships.
     const sea = process.platform === 'linux' && process.arch === 'x64' ? path.join(await ensureCliSeaBuilt(), 'roledeck') : null;
-    const toolsAt = (endpoint: string, forms: { sea: boolean }): Tools => ({
+    // The floor (deploy-floor.reference.mjs): Node and the SDK making the AWS CLI's calls and
+    // nothing else, with the same session and its own compile cache, warmed like the CLI's.
+    const floorEnv: NodeJS.ProcessEnv = { ...awsEnv, ROLEDECK_BENCH_COMPILE_CACHE: path.join(work, 'floor-compile-cache') };
+    const toolsAt = (endpoint: string, forms: { sea: boolean; floor: boolean }): Tools => ({
       npm: (stack, value) => timed(process.execPath, [cliPath, ...deployArgs(stack, value)], { ...env, AWS_ENDPOINT_URL: endpoint }, roledeckDone),
       ...(sea && forms.sea ? { sea: (stack: string, value: string) => timed(sea, deployArgs(stack, value), { ...env, AWS_ENDPOINT_URL: endpoint }, roledeckDone) } : {}),
+      ...(forms.floor
+        ? {
+            floor: (stack: string, value: string) =>
+              timed(process.execPath, [FLOOR_SCRIPT, stack, template, `Env=${value}`], { ...floorEnv, AWS_ENDPOINT_URL: endpoint }, /_COMPLETE: /),
+          }
+        : {}),
       aws: (stack, value) =>
         timed(
           awsCli.path,
@@ -131,7 +143,7 @@ export async function benchDeploy(): Promise<Figure[]> {
         ),
     });
     const awsName = `aws cloudformation deploy (aws-cli ${awsCli.version})`;
-    const tools = toolsAt(moto.endpoint, { sea: true });
+    const tools = toolsAt(moto.endpoint, { sea: true, floor: true });
     // moto imports its CloudFormation, SQS and SNS code on first use (about a second): warm every path once.
     for (const name of Object.keys(tools)) await tools[name]!(`warm-${name}`, 'dev');
     const instant = figuresOf(await measure(tools, ROUNDS, ''), { rounds: ROUNDS, awsName, prefix: '', budget: true });
@@ -146,7 +158,7 @@ export async function benchDeploy(): Promise<Figure[]> {
       const figures = [...instant];
       for (const holdMs of REALISTIC_STACKS_MS) {
         proxy.holdStacks(holdMs);
-        const held = await measure(toolsAt(proxy.endpoint, { sea: false }), REALISTIC_ROUNDS, `held${holdMs / 1000}-`);
+        const held = await measure(toolsAt(proxy.endpoint, { sea: false, floor: false }), REALISTIC_ROUNDS, `held${holdMs / 1000}-`);
         figures.push(...figuresOf(held, { rounds: REALISTIC_ROUNDS, awsName, prefix: `[stack takes ${holdMs / 1000} s] `, budget: true }));
       }
       return figures;
@@ -176,7 +188,11 @@ async function measure(tools: Tools, rounds: number, stackPrefix: string): Promi
 
 function figuresOf(samples: Samples, options: { rounds: number; awsName: string; prefix: string; budget: boolean }): Figure[] {
   const at = (key: string, moment: keyof Timing) => median(samples.get(key)!.map((timing) => timing[moment]));
-  const label: Record<string, string> = { npm: 'roledeck deploy --yes', sea: 'roledeck deploy --yes (single executable)' };
+  const label: Record<string, string> = {
+    npm: 'roledeck deploy --yes',
+    sea: 'roledeck deploy --yes (single executable)',
+    floor: 'reference only: Node + AWS SDK, the AWS CLI\'s calls and nothing else',
+  };
   const names = [...new Set([...samples.keys()].map((key) => key.split(' ')[0]!))];
   return names
     .filter((name) => name !== 'aws')
@@ -188,7 +204,8 @@ function figuresOf(samples: Samples, options: { rounds: number; awsName: string;
           reference: at(`aws ${operation}`, 'exit'),
           referenceName: `${options.awsName}, to its exit`,
           unit: 'ms',
-          ...(options.budget ? { budgetRatio: 0.25 } : {}),
+          // The floor is not Roledeck: it shows what any Node program pays, not a budget.
+          ...(options.budget && name !== 'floor' ? { budgetRatio: 0.25 } : {}),
         },
         {
           name: `  the same, to the line saying the stack is complete`,
