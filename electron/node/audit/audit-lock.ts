@@ -28,16 +28,54 @@ function readLock(lock: string): SeenLock | null {
   }
 }
 
-function isStale({ text, age }: SeenLock): boolean {
-  if (age > STALE_MS) return true;
-  const pid = Number(text.split(':')[0]);
-  if (!Number.isSafeInteger(pid) || pid <= 0) return age > EMPTY_STALE_MS;
+/** Whether no process has this pid (EPERM: it exists under another user; only ESRCH says it is gone). */
+function isGone(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return false;
   } catch (error) {
-    // EPERM: the pid exists under another user; only ESRCH says it is gone.
     return isErrno(error, 'ESRCH');
+  }
+}
+
+function isStale({ text, age }: SeenLock): boolean {
+  if (age > STALE_MS) return true;
+  const pid = Number(text.split(':')[0]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return age > EMPTY_STALE_MS;
+  return isGone(pid);
+}
+
+/** A lock's own file (`audit.lock.<pid>-<random>`) or one renamed aside by a take-over (`….aside`). */
+const LEFTOVER = /^audit\.lock\.(\d+)-[a-z0-9]+(\.aside)?$/;
+/** Both live for a few syscalls; one this old was left by a process killed in between. */
+const LEFTOVER_MS = 60_000;
+
+/**
+ * Removes the files a writer killed inside createLock or takeOver left behind: those of a process
+ * that is gone, or older than any live one could be. Not on every append (a directory read shows
+ * on the quick path): on the rare paths, a take-over, a rotation and a verify.
+ */
+export function sweepLockLeftovers(dir: string): void {
+  const fs = fsModule();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return;
+    throw error;
+  }
+  for (const name of names) {
+    const match = LEFTOVER.exec(name);
+    if (!match) continue;
+    const file = joinPath(dir, name);
+    let age: number;
+    try {
+      age = Date.now() - fs.statSync(file).mtimeMs;
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) continue;
+      throw error;
+    }
+    if (age > LEFTOVER_MS || isGone(Number(match[1]))) unlinkIfPresent(file);
   }
 }
 
@@ -90,6 +128,7 @@ export async function withAuditLock<T>(dir: string, work: () => T): Promise<T> {
     if (seen === null) continue;
     if (isStale(seen)) {
       takeOver(lock, seen, token);
+      sweepLockLeftovers(dir);
       continue;
     }
     if (Date.now() > deadline) throw new Error('The audit log is locked by another Roledeck process that does not finish; try again.');

@@ -16,7 +16,7 @@ import {
   lineHash,
   writeAnchor,
 } from './audit-files';
-import { withAuditLock } from './audit-lock';
+import { sweepLockLeftovers, withAuditLock } from './audit-lock';
 
 export interface JsonlAuditLogOptions {
   /** Roledeck's data folder; the log lives in its `audit/` folder. */
@@ -100,6 +100,7 @@ export class JsonlAuditLog implements AuditLog {
    */
   private rotate(anchor: AuditAnchor): AuditAnchor {
     const fs = fsModule();
+    sweepLockLeftovers(this.dir);
     const present = rotatedIndexes(this.dir);
     const survivors = present.slice(0, this.keep - 1);
     const dropped = present.slice(this.keep - 1);
@@ -151,6 +152,7 @@ export class JsonlAuditLog implements AuditLog {
   }
 
   async verify(): Promise<ChainReport> {
+    sweepLockLeftovers(this.dir);
     return verifyChain(this.files(), readAnchor(this.dir), bulkLineHash, ANCHOR_FILE);
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
@@ -151,6 +151,39 @@ function appendUntilKilled(home: string, name: string, delayMs: number): Promise
   });
 }
 
+/** A pid no process has: a child's, once it has exited. */
+async function goneProcessId(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid!;
+}
+
+describe('the lock files a killed writer leaves', () => {
+  it('are removed when their process is gone or they are old, and a live writer\'s are kept', async () => {
+    const home = await freshHome('leftovers');
+    const log = new JsonlAuditLog({ home });
+    await log.append(entry(1));
+    const auditDir = path.join(home, 'audit');
+    const gone = await goneProcessId();
+    const leftovers = {
+      killedBeforeLink: `audit.lock.${gone}-k1ll3d`,
+      killedInTakeOver: `audit.lock.${gone}-k1ll3d.aside`,
+      liveButAncient: `audit.lock.${process.pid}-0ld`,
+      liveNow: `audit.lock.${process.pid}-n0w`,
+      notALeftover: `audit.lock.notes`,
+    };
+    for (const name of Object.values(leftovers)) await writeFile(path.join(auditDir, name), 'x');
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await utimes(path.join(auditDir, leftovers.liveButAncient), twoMinutesAgo, twoMinutesAgo);
+
+    const report = await log.verify();
+
+    expect(report.ok).toBe(true);
+    const left = (await readdir(auditDir)).filter((name) => name.startsWith('audit.lock.')).sort();
+    expect(left).toEqual([leftovers.liveNow, leftovers.notALeftover].sort());
+  });
+});
+
 describe('an audit log whose writers are killed mid-append', () => {
   it(`verifies after every one of ${KILLS} kills, two writers at once, with rotation, and loses no reported entry`, async () => {
     const home = await freshHome('kills');
@@ -175,6 +208,9 @@ describe('an audit log whose writers are killed mid-append', () => {
     }
     const final = await log.verify();
     expect(final.ok).toBe(true);
+    // Whatever lock files of their own the kills left, verify removed: every writer is gone. (The
+    // lock itself may remain, held by a dead writer: the next append takes it over as stale.)
+    expect((await readdir(path.join(home, 'audit'))).filter((name) => name.startsWith('audit.lock.'))).toEqual([]);
     recordFigure('audit kills survived', kills);
     recordFigure('audit chain verified', final.verified);
   });
