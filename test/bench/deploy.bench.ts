@@ -214,6 +214,18 @@ function figuresOf(samples: Samples, options: { rounds: number; awsName: string;
           referenceName: 'the AWS CLI, to "Successfully created/updated stack"',
           unit: 'ms',
         },
+        // What Roledeck adds to the floor: keychain, store, template checks, guardrails, events, audit.
+        ...(name !== 'floor' && samples.has(`floor ${operation}`)
+          ? [
+              {
+                name: `  the same, against the floor`,
+                value: at(`${name} ${operation}`, 'exit'),
+                reference: at(`floor ${operation}`, 'exit'),
+                referenceName: 'Node + AWS SDK, the same calls only, to its exit',
+                unit: 'ms',
+              },
+            ]
+          : []),
       ]),
     );
 }
