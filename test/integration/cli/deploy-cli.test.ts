@@ -170,6 +170,13 @@ describe('roledeck deploy (built CLI, moto, the assumed role’s session, real k
     expect(result.stdout).toBe('');
   });
 
+  it('names a bad template first (exit 6), even for a profile that is not there, while the deploy service loads beside it', async () => {
+    const result = await deploy(file('tag.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sup q\n'), '--stack-name', 'acme-queue', '--yes');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/!Sup/);
+    expect(result.code).toBe(6);
+  });
+
   it('refuses a missing required parameter by name with exit 6, before creating anything (an existing stack would keep its value)', async () => {
     await addProfiles();
     const result = await deploy(file('queue.yaml', TEMPLATE), '--stack-name', 'acme-queue', '--yes');
