@@ -39,10 +39,14 @@ test.describe('CloudFront', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('CloudFront');
     await expect(page.getByRole('heading', { name: 'Trusted key groups, not root key pairs' })).toBeVisible();
 
-    // Import: an encrypted PEM brings up the passphrase field; a wrong one is refused beside it.
+    // Import: an encrypted PEM, picked as a file, fills the key field and brings up the passphrase
+    // field (secret-canaries pastes one); a wrong passphrase is refused beside it.
     await page.getByRole('button', { name: 'Import' }).click();
     const dialog = page.getByTestId('cf-import-dialog');
-    await dialog.getByLabel('Private key (PEM)').fill(encryptedPem());
+    const pem = encryptedPem();
+    await dialog.getByLabel('PEM file').setInputFiles({ name: 'acme-films.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pem) });
+    await expect(dialog.getByLabel('Private key (PEM)')).toHaveValue(pem);
+    await expect(dialog.getByLabel('Label')).toHaveValue('acme-films');
     const passphrase = dialog.getByLabel('Passphrase');
     await expect(passphrase).toBeVisible();
     await dialog.getByLabel('Key ID').fill(KEY_ID);

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { ProfileView } from '../../../shared/domain/profile-view';
 import { recordFigure } from '../../fixtures/figures';
 import { createRole, createUserWithKey, trustPolicyFor } from '../../integration/fixtures/iam';
@@ -73,6 +73,16 @@ async function pagePlaces(page: Page): Promise<Record<string, string>> {
   });
 }
 
+/**
+ * While a dialog is open: the field holds what was typed (so the search below is not empty-handed),
+ * and the page's markup does not. React mirrors a controlled field's value into the markup.
+ */
+async function expectOnlyInTheField(page: Page, field: Locator, typed: string, needle: string, name: string): Promise<void> {
+  await expect(field).toHaveValue(typed);
+  const markup = await page.evaluate(() => document.documentElement.outerHTML);
+  expect(markup.includes(needle), `${name} in the page markup while its dialog is open`).toBe(false);
+}
+
 test.describe('secret-leak canaries in the window', () => {
   test('no canary reaches the page, its storage, the console, or a message the host sent it', async ({ page, app }) => {
     test.setTimeout(120_000);
@@ -106,7 +116,11 @@ test.describe('secret-leak canaries in the window', () => {
     await page.goto(`${app.url}#/sessions`);
     await page.getByLabel('Profile', { exact: true }).selectOption(role.id);
     await page.getByRole('button', { name: 'Start session' }).click();
-    await page.getByRole('dialog', { name: /^MFA code for / }).getByLabel('6-digit code').pressSequentially(MFA_CODE);
+    const codeField = page.getByRole('dialog', { name: /^MFA code for / }).getByLabel('6-digit code');
+    // Five digits first: the sixth sends the code, which empties the field.
+    await codeField.pressSequentially(MFA_CODE.slice(0, 5));
+    await expectOnlyInTheField(page, codeField, MFA_CODE.slice(0, 5), MFA_CODE.slice(0, 5), 'the MFA code typed so far');
+    await codeField.pressSequentially(MFA_CODE.slice(5));
     const card = page.getByTestId('active-session');
     await expect(card.getByTestId('session-state')).toHaveText('Active');
 
@@ -144,6 +158,8 @@ test.describe('secret-leak canaries in the window', () => {
     await importDialog.getByLabel('Key ID').fill('K2JCJMDEHXQW5F');
     await importDialog.getByLabel('Label').fill('Acme media');
     await importDialog.getByLabel('Passphrase').fill(PASSPHRASE);
+    await expectOnlyInTheField(page, importDialog.getByLabel('Private key (PEM)'), pem, pem.split('\n')[2]!, 'the pasted private key');
+    await expectOnlyInTheField(page, importDialog.getByLabel('Passphrase'), PASSPHRASE, PASSPHRASE, 'the key’s passphrase');
     await importDialog.getByRole('button', { name: 'Import' }).click();
     await expect(importDialog).toBeHidden();
     const { keys } = (await invoke(page, 'cloudfront.keys', {})) as { keys: { id: string }[] };

@@ -3,6 +3,7 @@ import type { MfaPrompt } from '../../../../shared/domain/session';
 import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi } from '../../api';
 import { Dialog } from '../../ui/Dialog';
+import { useSecretField } from '../../ui/use-secret-field';
 import { deviceText, digitsOnly, reasonText, waitingText } from './mfa-queue';
 
 interface MfaDialogProps {
@@ -17,7 +18,8 @@ interface MfaDialogProps {
 
 /**
  * Asks for one MFA code on behalf of every caller waiting on the device. Six digits send it (or
- * Enter); the code leaves React state the moment it is sent. The main side closes the prompt on
+ * Enter). The code is never React state: the field is uncontrolled (ui/use-secret-field), so the
+ * code is not in the page's markup, and it is emptied the moment the code is sent. The main side closes the prompt on
  * an answer and, if AWS rejects the code, opens a new one (`attempt` > 1) whose `problem` says
  * what to do.
  */
@@ -25,24 +27,23 @@ export function MfaDialog({ prompt, position, total, onCancelled }: MfaDialogPro
   const inputId = useId();
   const hintId = useId();
   const problemId = useId();
-  const [code, setCode] = useState('');
+  const code = useSecretField<HTMLInputElement>();
   /** Sent and waiting for the main side to close or re-open the prompt. */
   const [checking, setChecking] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
   const busy = useRef(false);
 
   // A re-opened prompt (rejected code) is a fresh start: ready for the next code, input focused.
   useEffect(() => {
     setChecking(false);
     busy.current = false;
-    inputRef.current?.focus();
-  }, [prompt.attempt]);
+    code.ref.current?.focus();
+  }, [prompt.attempt, code]);
 
   const send = (value: string): void => {
     if (busy.current || value.length !== 6) return;
     busy.current = true;
-    setCode('');
+    code.write('');
     setFailure(null);
     setChecking(true);
     getApi()
@@ -51,25 +52,28 @@ export function MfaDialog({ prompt, position, total, onCancelled }: MfaDialogPro
         busy.current = false;
         setChecking(false);
         setFailure(messageOf(error));
-        inputRef.current?.focus();
+        code.ref.current?.focus();
       });
   };
 
   const onChange = (event: ChangeEvent<HTMLInputElement>): void => {
-    const digits = digitsOnly(event.target.value);
+    const field = event.target;
+    const digits = digitsOnly(field.value);
+    // What a controlled field did by re-rendering: anything but digits never stays in it.
+    if (field.value !== digits) field.value = digits;
     if (digits.length === 6) send(digits);
-    else setCode(digits);
   };
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     if (busy.current) return;
-    if (code.length === 6) send(code);
+    const typed = code.read();
+    if (typed.length === 6) send(typed);
     else setFailure('Enter all 6 digits your device shows.');
   };
 
   const cancel = (): void => {
-    setCode('');
+    code.write('');
     onCancelled(prompt.id);
     getApi()
       .mfa.cancel({ promptId: prompt.id })
@@ -126,7 +130,7 @@ export function MfaDialog({ prompt, position, total, onCancelled }: MfaDialogPro
           6-digit code
         </label>
         <input
-          ref={inputRef}
+          ref={code.ref}
           id={inputId}
           className="input mfa-form__code"
           type="text"
@@ -138,7 +142,6 @@ export function MfaDialog({ prompt, position, total, onCancelled }: MfaDialogPro
           // Focused by the dialog when it opens (data-autofocus) and by React on mount.
           autoFocus
           data-autofocus
-          value={code}
           readOnly={checking}
           onChange={onChange}
           aria-describedby={describedBy}
