@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../shared/contract';
+import { runMaintainerScript } from '../../fixtures/linux-maintainer-scripts';
 
 // PACKAGING ONLY. The Electron runtime cannot be downloaded on these machines, so these tests
 // never launch the app: they hand Forge a stub Electron distribution (a shell script named
@@ -194,6 +195,33 @@ registerHooks({
   }
 }
 
+/**
+ * electron-builder's deb carries build/linux/'s scripts with its own macros filled in: run them as
+ * dpkg would, against the unpacked package, system commands stood in for (unit/build/ has the rest).
+ */
+async function expectBuilderScriptsLinkTheCli(temp: string, deb: string, productName: string): Promise<void> {
+  const control = path.join(temp, 'builder-deb-control');
+  const root = path.join(temp, 'builder-deb-root');
+  const standIns = path.join(temp, 'maintainer-stand-ins');
+  await run('dpkg-deb', ['-e', deb, control], { cwd: temp });
+  await run('dpkg-deb', ['-x', deb, root], { cwd: temp });
+  await mkdir(path.join(root, 'usr/bin'), { recursive: true });
+  const link = path.join(root, 'usr/bin/roledeck');
+  // Only ours honour the temporary root: never run others (electron-builder's default) as root here.
+  for (const script of ['postinst', 'postrm']) {
+    expect(await readFile(path.join(control, script), 'utf8'), script).toContain('ROOT="${ROLEDECK_TEST_ROOT:-}"');
+  }
+
+  expect((await runMaintainerScript(path.join(control, 'postinst'), ['configure'], { root, standIns })).code).toBe(0);
+  // `roledeck` in a terminal is the CLI; the menu entry starts the app by its full path.
+  expect(await readlink(link)).toBe(path.join(root, 'opt', productName, 'resources/cli/roledeck'));
+  const desktop = await readFile(path.join(root, 'usr/share/applications/roledeck.desktop'), 'utf8');
+  expect(desktop).toContain(`Exec=/opt/${productName}/roledeck %U\n`);
+
+  expect((await runMaintainerScript(path.join(control, 'postrm'), ['remove'], { root, standIns })).code).toBe(0);
+  expect(await exists(link)).toBe(false);
+}
+
 const installedElectronVersion = async (): Promise<string> =>
   (JSON.parse(await readFile(path.join(repo, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
 
@@ -374,7 +402,7 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
   // The deb target runs here with fpm replaced by fpm-standin.mjs (CUSTOM_FPM_PATH, a documented
   // override): electron-builder's own config handling, prepackaged input and update-metadata
   // writing are real; only the final `.deb` assembly is done by dpkg-deb instead of fpm.
-  it('turns Forge’s packaged app into a deb plus latest-linux.yml with electron-builder --prepackaged', async () => {
+  it('turns Forge’s packaged app into a deb plus latest-linux.yml with electron-builder --prepackaged, whose postinst makes roledeck the CLI', async () => {
     const fpm = path.join(temp, 'bin', 'fpm.mjs');
     await mkdir(path.dirname(fpm), { recursive: true });
     await writeFile(fpm, `#!${process.execPath}\n${await readFile(path.join(import.meta.dirname, 'fpm-standin.mjs'), 'utf8')}`);
@@ -400,6 +428,7 @@ describe.skipIf(!supported)('packaging only (linux x64, stub Electron, fuses ski
     const contents = await run('dpkg-deb', ['-c', deb], { cwd: temp });
     expect(contents).toContain(`./opt/${pkg.productName}/resources/app.asar`);
     expect(contents).toContain(`./opt/${pkg.productName}/resources/app-update.yml`);
+    await expectBuilderScriptsLinkTheCli(temp, deb, pkg.productName);
 
     const latest = await readFile(path.join(output, 'latest-linux.yml'), 'utf8');
     const sha512 = createHash('sha512').update(await readFile(deb)).digest('base64');
