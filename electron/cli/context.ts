@@ -177,11 +177,8 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv = process.env
       const { accessKeyId, secretAccessKey, sessionToken, expiresAt } = await sessionFor(context, profileRef, 'deploy');
       return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), ...(expiresAt !== undefined ? { expiresAt } : {}) };
     };
-    // The SDK loads while the store's and the session's keychain reads are waited for.
-    const cloudformation = new SdkCloudFormationGateway();
-    cloudformation.preload();
     return createDeploy(
-      { ...(await ports()), sts: await sts(), cloudformation, s3: new SdkS3Gateway() },
+      { ...(await ports()), sts: await sts(), cloudformation: new SdkCloudFormationGateway(), s3: new SdkS3Gateway() },
       await shared(),
       { profiles: await profiles(), sessions: { credentials } },
     );

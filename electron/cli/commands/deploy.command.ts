@@ -50,11 +50,6 @@ async function deploy(context: CliContext, args: string[]): Promise<number> {
   const say = (lines: string[]) => (json ? io.stderr : io.stdout)(lines.map((line) => `${line}\n`).join(''));
   const look = paint(io.stdoutIsTty === true && !json);
 
-  // The deploy service (its modules, the store and its keychain read) loads while the template is
-  // read and checked: the keychain answers on its own thread. A bad template still fails first,
-  // with its own exit code; the service's promise is then left unused and never reported.
-  const loading = context.deploy();
-  loading.catch(() => undefined);
   const templatePath = path.resolve(templateArgument);
   const text = await readTemplate(templatePath);
   const analysis = analyzeTemplate(text);
@@ -75,7 +70,7 @@ async function deploy(context: CliContext, args: string[]): Promise<number> {
     ...(values['confirm-account'] !== undefined ? { confirmAccount: values['confirm-account'] } : {}),
   };
 
-  const service = await loading;
+  const service = await context.deploy();
   const prepared = await service.prepare(request, { onTarget: (target) => say(targetLines(target, request.stackName, 'Deploying', look)) });
   if (prepared.kind === 'no-changes') {
     say([`Up to date: ${prepared.stackName} has nothing to change (CloudFormation: ${prepared.message})`]);

@@ -128,14 +128,6 @@ export class AwsClientPool<Sdk, Client extends SdkClient> {
     }
   }
 
-  /**
-   * Starts importing the SDK now, for a caller that knows calls will follow and has waits to fill
-   * (a CLI deploy reading the keychain). A failure here is left for the first call to report.
-   */
-  preload(): void {
-    this.loadSdk().catch(() => undefined);
-  }
-
   /** Closes every client (at once when idle, after its last call otherwise). The pool stays usable. */
   destroy(): void {
     for (const entry of this.entries.values()) this.retire(entry);

@@ -111,11 +111,6 @@ export class SdkCloudFormationGateway implements CloudFormationGateway {
     );
   }
 
-  /** Loads the SDK ahead of the first call (AwsClientPool.preload). */
-  preload(): void {
-    this.clients.preload();
-  }
-
   async describeStack(credentials: AwsCredentials, region: string, stackName: string): Promise<StackDescription | null> {
     try {
       return await this.clients.call(credentials, region, 'DescribeStacks', async (client, sdk) => {

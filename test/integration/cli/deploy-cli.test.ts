@@ -170,7 +170,7 @@ describe('roledeck deploy (built CLI, moto, the assumed role’s session, real k
     expect(result.stdout).toBe('');
   });
 
-  it('names a bad template first (exit 6), even for a profile that is not there, while the deploy service loads beside it', async () => {
+  it('names a bad template first (exit 6), even for a profile that is not there, and nothing else', async () => {
     const result = await deploy(file('tag.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sup q\n'), '--stack-name', 'acme-queue', '--yes');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/!Sup/);

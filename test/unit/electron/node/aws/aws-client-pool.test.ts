@@ -48,29 +48,6 @@ describe('AwsClientPool', () => {
     expect(loads()).toBe(1);
   });
 
-  it('preload() starts loading the SDK before any call, and the first call uses that load', async () => {
-    const { clients, loads } = pool();
-    clients.preload();
-    expect(loads()).toBe(1);
-    await clients.call(alice, 'eu-west-1', 'Op', use);
-    expect(loads()).toBe(1);
-  });
-
-  it('a failed preload throws nowhere, and the first call loads the SDK again', async () => {
-    let loads = 0;
-    const clients = new AwsClientPool<{ tag: string }, FakeClient>({
-      load: () => {
-        loads += 1;
-        return loads === 1 ? Promise.reject(new Error('no module')) : Promise.resolve({ tag: 'sdk' });
-      },
-      create: (_sdk, config) => new FakeClient(config),
-    });
-    clients.preload();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await expect(clients.call(alice, 'eu-west-1', 'Op', use)).resolves.toBeInstanceOf(FakeClient);
-    expect(loads).toBe(2);
-  });
-
   it('tries loading the SDK again after a failed load', async () => {
     let attempts = 0;
     const clients = new AwsClientPool<object, FakeClient>({
