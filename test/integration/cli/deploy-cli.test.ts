@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
@@ -9,6 +7,7 @@ import { cliPath, ensureCliBuilt, runCli } from '../fixtures/cli';
 import { createRole, createUserWithKey, trustPolicyFor } from '../fixtures/iam';
 import { requireKeyringSession } from '../fixtures/keyring';
 import { motoEndpoint, setIamEnforcement, useMoto } from '../fixtures/moto';
+import { Terminal } from '../fixtures/terminal';
 
 const ASSUME_ANY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] };
 const IDENTITY = 'arn:aws:sts::123456789012:assumed-role/Deployer/roledeck-consultant';
@@ -222,25 +221,8 @@ describe('roledeck deploy (built CLI, moto, the assumed role’s session, real k
   });
 
   describe('on a terminal', () => {
-    const socket = `roledeck-deploy-${process.pid}`;
-    const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-    afterEach(() => {
-      try {
-        tmux('kill-server');
-      } catch {
-        // Already gone with its last session.
-      }
-    });
-
-    async function screenShows(text: string): Promise<string> {
-      let screen = '';
-      for (let attempt = 0; attempt < 150; attempt += 1) {
-        screen = tmux('capture-pane', '-p', '-t', 'deploy');
-        if (screen.includes(text)) return screen;
-        await sleep(100);
-      }
-      throw new Error(`the terminal never showed "${text}":\n${screen}`);
-    }
+    const terminal = new Terminal('deploy');
+    afterEach(() => terminal.close());
 
     it('asks before executing, then shows each event and the end without the pipe’s counters; "n" deletes the change set', async () => {
       await addProfiles();
@@ -248,21 +230,21 @@ describe('roledeck deploy (built CLI, moto, the assumed role’s session, real k
       const run = (stack: string) =>
         `ROLEDECK_HOME='${home}' AWS_ENDPOINT_URL='${motoEndpoint()}' ROLEDECK_NO_AGENT=1 '${process.execPath}' '${cliPath}' deploy acme-test '${template}' --stack-name ${stack} --parameter Env=dev; echo "exit=$?"; sleep 30`;
 
-      tmux('new-session', '-d', '-s', 'deploy', '-x', '200', '-y', '40', run('acme-tty'));
-      const asked = await screenShows('[y/N]');
+      terminal.start('deploy', run('acme-tty'), { width: 200, height: 40 });
+      const asked = await terminal.waitFor('deploy', '[y/N]');
       expect(asked).toContain('Execute this change set on acme-tty in account 123456789012 (eu-west-1)? [y/N]');
-      tmux('send-keys', '-t', 'deploy', 'y', 'Enter');
-      const done = await screenShows('exit=');
+      terminal.type('deploy', 'y', 'Enter');
+      const done = await terminal.waitFor('deploy', 'exit=');
       expect(done).toMatch(/acme-tty {2}AWS::CloudFormation::Stack {2}CREATE_COMPLETE\n/);
       expect(done).not.toMatch(/\[\d+\/\d+\]/);
       expect(done).toContain('CREATE_COMPLETE: acme-tty in 0:0');
       expect(done).toContain('exit=0');
-      tmux('kill-session', '-t', 'deploy');
+      terminal.end('deploy');
 
-      tmux('new-session', '-d', '-s', 'deploy', '-x', '200', '-y', '40', run('acme-declined'));
-      await screenShows('[y/N]');
-      tmux('send-keys', '-t', 'deploy', 'n', 'Enter');
-      const declined = await screenShows('exit=');
+      terminal.start('deploy', run('acme-declined'), { width: 200, height: 40 });
+      await terminal.waitFor('deploy', '[y/N]');
+      terminal.type('deploy', 'n', 'Enter');
+      const declined = await terminal.waitFor('deploy', 'exit=');
       expect(declined).toContain('Cancelled: nothing was deployed, and the change set was deleted.');
       expect(declined).toContain('exit=1');
       await expect(stackParameters('acme-declined')).rejects.toThrow(/does not exist/);

@@ -4,11 +4,10 @@
  * driven on a real terminal (tmux) where an MFA code is asked. Debian's aws CLI 2.9 ignores
  * AWS_ENDPOINT_URL, hence --endpoint-url; the credential_process child inherits AWS_ENDPOINT_URL.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, runCli } from '../fixtures/cli';
@@ -16,6 +15,7 @@ import { locateAwsCli } from '../fixtures/aws-cli';
 import { createUserWithKey, type TestUser } from '../fixtures/iam';
 import { requireKeyringSession } from '../fixtures/keyring';
 import { motoEndpoint, useMoto } from '../fixtures/moto';
+import { Terminal } from '../fixtures/terminal';
 
 const run = promisify(execFile);
 let home: string;
@@ -84,24 +84,8 @@ describe('roledeck profile import --remove-plaintext (built CLI, keychain, moto,
   });
 
   describe('an IAM user with an MFA device, on a real terminal', () => {
-    const socket = `roledeck-plaintext-${process.pid}`;
-    const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-    afterEach(() => {
-      try {
-        tmux('kill-server');
-      } catch {
-        // Already gone with its last session.
-      }
-    });
-    async function screenShows(session: string, text: string): Promise<string> {
-      let screen = '';
-      for (let attempt = 0; attempt < 150; attempt += 1) {
-        screen = tmux('capture-pane', '-p', '-t', session);
-        if (screen.includes(text)) return screen;
-        await sleep(100);
-      }
-      throw new Error(`the terminal never showed "${text}":\n${screen}`);
-    }
+    const terminal = new Terminal('plaintext');
+    afterEach(() => terminal.close());
 
     it('is asked for its code once by the credential_process line, then works without asking again', async () => {
       const { accessKeyId, secretAccessKey } = user.credentials;
@@ -118,11 +102,11 @@ describe('roledeck profile import --remove-plaintext (built CLI, keychain, moto,
         .map(([key, value]) => `${key}='${value ?? ''}'`)
         .join(' ');
       const command = `env -i ${exports} '${aws.path}' --profile consultant sts get-caller-identity --endpoint-url '${motoEndpoint()}' --output text --query Arn; echo "exit=$?"; sleep 60`;
-      tmux('new-session', '-d', '-s', 'first', '-x', '200', '-y', '20', command);
-      const asked = await screenShows('first', `MFA code for ${device}`);
+      terminal.start('first', command, { width: 200, height: 20 });
+      const asked = await terminal.waitFor('first', `MFA code for ${device}`);
       expect(asked).not.toContain('exit=');
-      tmux('send-keys', '-t', 'first', '123456', 'Enter');
-      const first = await screenShows('first', 'exit=');
+      terminal.type('first', '123456', 'Enter');
+      const first = await terminal.waitFor('first', 'exit=');
       expect(first).toContain('exit=0');
       expect(first).toMatch(/arn:aws:(iam|sts)::123456789012:\S+/);
 

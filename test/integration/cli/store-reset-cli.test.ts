@@ -1,14 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
 import { STORE_FILE_NAME } from '../../../electron/node/store/encrypted-file.document-store';
 import { STORE_KEY_ITEM, userSecretItem } from '../../../shared/domain/keychain-items';
 import { cliPath, ensureCliBuilt, runCli } from '../fixtures/cli';
 import { requireKeyringSession } from '../fixtures/keyring';
+import { Terminal } from '../fixtures/terminal';
 
 /*
  * The store key lost from the real keyring (a new keyring, a reset one), seen through the built
@@ -79,34 +78,17 @@ describe('roledeck store reset (built CLI, real keychain)', () => {
   });
 
   describe('on a terminal', () => {
-    const socket = `roledeck-store-reset-${process.pid}`;
-    const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-    afterEach(() => {
-      try {
-        tmux('kill-server');
-      } catch {
-        // Already gone with its last session.
-      }
-    });
-
-    async function screenShows(text: string): Promise<string> {
-      let screen = '';
-      for (let attempt = 0; attempt < 100; attempt += 1) {
-        screen = tmux('capture-pane', '-p', '-t', 'reset');
-        if (screen.includes(text)) return screen;
-        await sleep(100);
-      }
-      throw new Error(`the terminal never showed "${text}":\n${screen}`);
-    }
+    const terminal = new Terminal('store-reset');
+    afterEach(() => terminal.close());
 
     it('asks first, says what is lost, and starts over only on "yes"', async () => {
       await addConsultant();
       const command = `ROLEDECK_HOME='${home}' '${process.execPath}' '${cliPath}' store reset; echo "exit=$?"; sleep 30`;
-      tmux('new-session', '-d', '-s', 'reset', '-x', '160', '-y', '30', command);
-      const asked = await screenShows('Type "yes" to continue:');
+      terminal.start('reset', command, { width: 160, height: 30 });
+      const asked = await terminal.waitFor('reset', 'Type "yes" to continue:', 10_000);
       expect(asked).toContain('Roledeck will no longer have: 1 profile, your settings and your history.');
-      tmux('send-keys', '-t', 'reset', 'yes', 'Enter');
-      const done = await screenShows('exit=');
+      terminal.type('reset', 'yes', 'Enter');
+      const done = await terminal.waitFor('reset', 'exit=', 10_000);
       expect(done).toContain('Started over with an empty profile store');
       expect(done).toContain('exit=0');
       expect(setAside().some((name) => name.startsWith(`${STORE_FILE_NAME}.previous-`))).toBe(true);

@@ -11,12 +11,10 @@
  * Only the keychain may hold them. The renderer's DOM and storage are searched in the e2e tier
  * (test/e2e/specs/secret-canaries.spec.ts).
  */
-import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyringSecretStore } from '../../../electron/node/keychain/keyring.secret-store';
 import { StreamLogger } from '../../../electron/node/log/console.logger';
@@ -29,6 +27,7 @@ import { requireKeyringSession } from '../fixtures/keyring';
 import { motoEndpoint, setIamEnforcement, useMoto } from '../fixtures/moto';
 import { CanarySearch, type Canary } from './canary-search';
 import { startRecordedApp, type RecordedApp } from './recorded-app';
+import { Terminal } from '../fixtures/terminal';
 
 const ASSUME_ANY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] };
 /** 40 characters of the secret-key alphabet, as AWS issues them, but unmistakable. */
@@ -109,31 +108,17 @@ function useEnv(values: Record<string, string>): void {
  * `code`, as a person types it. Returns the screen; its typed digits are the person's own echo.
  */
 async function onTerminal(args: string[], code: string): Promise<string> {
-  const socket = `roledeck-canary-${process.pid}`;
-  const tmux = (...tmuxArgs: string[]): string => execFileSync('tmux', ['-L', socket, ...tmuxArgs], { encoding: 'utf8' });
+  const terminal = new Terminal('canary');
   const env = Object.entries({ ...cliEnv(), ROLEDECK_NO_AGENT: '1', PATH: process.env.PATH ?? '', DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '' })
     .map(([key, value]) => `${key}='${value}'`)
     .join(' ');
-  const screenShows = async (text: string): Promise<string> => {
-    let screen = '';
-    for (let attempt = 0; attempt < 150; attempt += 1) {
-      screen = tmux('capture-pane', '-p', '-t', 'mfa');
-      if (screen.includes(text)) return screen;
-      await sleep(100);
-    }
-    throw new Error(`the terminal never showed "${text}":\n${screen}`);
-  };
   try {
-    tmux('new-session', '-d', '-s', 'mfa', '-x', '200', '-y', '30', `env ${env} '${process.execPath}' '${cliPath}' ${args.join(' ')}; echo "exit=$?"; sleep 30`);
-    await screenShows('MFA code for');
-    tmux('send-keys', '-t', 'mfa', code, 'Enter');
-    return await screenShows('exit=');
+    terminal.start('mfa', `env ${env} '${process.execPath}' '${cliPath}' ${args.join(' ')}; echo "exit=$?"; sleep 30`);
+    await terminal.waitFor('mfa', 'MFA code for');
+    terminal.type('mfa', code, 'Enter');
+    return await terminal.waitFor('mfa', 'exit=');
   } finally {
-    try {
-      tmux('kill-server');
-    } catch {
-      // Already gone with its last session.
-    }
+    terminal.close();
   }
 }
 
