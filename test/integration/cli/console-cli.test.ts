@@ -2,15 +2,11 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAgentServer } from '../../../electron/node/agent/agent.server';
-import { createAgentHandlers } from '../../../electron/node/app/agent-handlers';
-import { createNodePorts } from '../../../electron/node/app/node-ports';
-import { createRouter } from '../../../electron/node/app/services';
-import { StreamLogger } from '../../../electron/node/log/console.logger';
 import { startFakeFederation, type FakeFederation } from '../../fixtures/fake-federation';
 import { ensureCliBuilt, runCli } from '../fixtures/cli';
 import { createRole, createUserWithKey, trustPolicyFor, type TestUser } from '../fixtures/iam';
 import { requireKeyringSession } from '../fixtures/keyring';
+import { startRecordedApp } from '../fixtures/recorded-app';
 import { motoEndpoint, resetMoto, useMoto } from '../fixtures/moto';
 
 const ASSUME_ANY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] };
@@ -132,32 +128,19 @@ describe('roledeck console (built CLI, moto, a fake federation endpoint, real ke
   it('with the app running, takes the session from the app (its one MFA prompt) and asks no SessionDuration for a role assumed with an MFA session', async () => {
     federation = await startFakeFederation(motoEndpoint());
     await setUp({ mfa: true });
-    const ports = createNodePorts({
-      home,
-      logger: new StreamLogger(() => undefined),
-      runtime: { name: 'Roledeck', version: 'test', platform: 'linux', runtime: { kind: 'node', version: process.versions.node } },
-    });
-    const { router, services } = createRouter(ports);
-    const prompts: string[] = [];
-    const unsubscribe = router.subscribe((event, payload) => {
-      if (event !== 'mfa.prompt') return;
-      const prompt = payload as { id: string; profileName: string };
-      prompts.push(prompt.profileName);
-      void router.dispatch('mfa.answer', { promptId: prompt.id, code: '123456' }, { transport: 'direct' });
-    });
-    const agent = await startAgentServer({ home, handlers: createAgentHandlers(services, { version: 'test' }), logger: ports.logger });
+    // The app in this process; the person at it types the code from their device.
+    const app = await startRecordedApp(home);
+    app.answerMfaWith('123456');
     try {
       const { ROLEDECK_NO_AGENT: _off, ...withApp } = env();
       const printed = await runCli(['console', 'acme-prod', '--print'], { env: { ...withApp, ROLEDECK_NO_AGENT: '0' } });
       expect(printed.stderr).toContain('the console session lasts as long as the role session');
       expect(printed.code).toBe(0);
-      expect(prompts).toEqual(['acme-prod']);
+      expect(app.mfaPrompts).toEqual(['acme-prod']);
       expect(federation.tokens.get(new URL(printed.stdout.trim()).searchParams.get('SigninToken')!)).toMatch(/assumed-role\/ExampleRoleName\//);
       expect(federation.requests.at(-1)).not.toHaveProperty('sessionDuration');
     } finally {
-      unsubscribe();
-      await agent.close();
-      services.refresh.stop();
+      await app.close();
     }
   });
 

@@ -8,15 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAgentServer } from '../../../electron/node/agent/agent.server';
-import { createAgentHandlers } from '../../../electron/node/app/agent-handlers';
-import { createNodePorts } from '../../../electron/node/app/node-ports';
-import { createRouter } from '../../../electron/node/app/services';
-import { StreamLogger } from '../../../electron/node/log/console.logger';
 import { ensureCliBuilt, runCli } from '../fixtures/cli';
 import { locateAwsCli } from '../fixtures/aws-cli';
 import { createRole, createUserWithKey, trustPolicyFor, type TestUser } from '../fixtures/iam';
 import { requireKeyringSession } from '../fixtures/keyring';
+import { startRecordedApp } from '../fixtures/recorded-app';
 import { motoEndpoint, useMoto } from '../fixtures/moto';
 
 const run = promisify(execFile);
@@ -166,21 +162,9 @@ describe('sessions put to work (built CLI, moto, keychain, shells, aws CLI)', ()
 
   it('gets the session from the running app, whose MFA broker asks once, over the owner-only socket', async () => {
     await setupProfiles({ mfa: true });
-    const ports = createNodePorts({
-      home,
-      logger: new StreamLogger(() => undefined),
-      runtime: { name: 'Roledeck', version: 'test', platform: 'linux', runtime: { kind: 'node', version: process.versions.node } },
-    });
-    const { router, services } = createRouter(ports);
-    const prompts: string[] = [];
-    const unsubscribe = router.subscribe((event, payload) => {
-      if (event !== 'mfa.prompt') return;
-      const prompt = payload as { id: string; profileName: string };
-      prompts.push(prompt.profileName);
-      // The person at the app types the code from their device.
-      void router.dispatch('mfa.answer', { promptId: prompt.id, code: '123456' }, { transport: 'direct' });
-    });
-    const agent = await startAgentServer({ home, handlers: createAgentHandlers(services, { version: 'test' }), logger: ports.logger });
+    // The app in this process; the person at it types the code from their device.
+    const app = await startRecordedApp(home);
+    app.answerMfaWith('123456');
     try {
       const id = (JSON.parse((await runCli(['profile', 'show', 'acme-prod', '--json'], { env: env() })).stdout) as { id: string }).id;
       // --id is what `config install` writes: its quick path asks the app before the keychain.
@@ -192,11 +176,9 @@ describe('sessions put to work (built CLI, moto, keychain, shells, aws CLI)', ()
       expect(JSON.parse(first.stdout).AccessKeyId).toMatch(/^ASIA/);
       expect(JSON.parse(second.stdout).AccessKeyId).toBe(JSON.parse(first.stdout).AccessKeyId);
       // One prompt for both callers, naming the profile that asked.
-      expect(prompts).toEqual(['acme-prod']);
+      expect(app.mfaPrompts).toEqual(['acme-prod']);
     } finally {
-      unsubscribe();
-      await agent.close();
-      services.refresh.stop();
+      await app.close();
     }
   });
 });

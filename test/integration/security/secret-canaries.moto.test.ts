@@ -26,7 +26,7 @@ import { createRole, createUserWithKey, trustPolicyFor } from '../fixtures/iam';
 import { requireKeyringSession } from '../fixtures/keyring';
 import { motoEndpoint, setIamEnforcement, useMoto } from '../fixtures/moto';
 import { CanarySearch, type Canary } from './canary-search';
-import { startRecordedApp, type RecordedApp } from './recorded-app';
+import { startRecordedApp, type RecordedApp } from '../fixtures/recorded-app';
 import { Terminal } from '../fixtures/terminal';
 
 const ASSUME_ANY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] };
