@@ -109,7 +109,7 @@ describe('shell completions, generated from the command catalog', () => {
     expect((await runCli(['profile', 'add-user', 'elsewhere', '--access-key-id', 'AKIAIOSFODNN7EXAMPLE'], { env: { ROLEDECK_HOME: otherHome }, input: `${SECRET}\n` })).code).toBe(0);
 
     for (const shell of SHELLS) {
-      const generated = await runCli(['completion', shell]);
+      const generated = await runCli(['completion', shell], { env: { ROLEDECK_HOME: home } });
       expect(generated.code).toBe(0);
       scripts[shell] = path.join(work, `roledeck.${shell}`);
       writeFileSync(scripts[shell], generated.stdout);

@@ -2,7 +2,10 @@
  * `--help`, `-h` and `roledeck help <command>` for every command in the catalog, run through the
  * built CLI as a user runs it: exit 0, that command's usage on stdout, nothing on stderr.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leafName, type CommandSpec } from '../../../electron/cli/usage/command-spec';
 import { COMMANDS } from '../../../electron/cli/usage/commands.catalog';
 import { usageLine } from '../../../electron/cli/usage/help-text';
@@ -22,13 +25,17 @@ const cases = everyCommand(COMMANDS).flatMap((spec) => {
   ] as const;
 });
 
+/** A data folder no profile is in: help needs none, and `exec nobody` finds nothing there. */
+const helpHome = path.join(tmpdir(), `roledeck-help-${process.pid}`);
+
 describe('help where people look for it (built CLI)', () => {
   beforeAll(async () => {
     await ensureCliBuilt();
   });
+  afterAll(() => rmSync(helpHome, { recursive: true, force: true }));
 
   it.each(cases)('%s prints that command’s usage and exits 0', async (_, args, spec) => {
-    const result = await runCli([...args], { env: { ROLEDECK_HOME: '/nonexistent/roledeck-help' } });
+    const result = await runCli([...args], { env: { ROLEDECK_HOME: helpHome } });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith(`roledeck ${spec.name} — ${spec.summary}\n`)).toBe(true);
@@ -42,7 +49,7 @@ describe('help where people look for it (built CLI)', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('roledeck export <profile> [--format <format>]');
     // After --, --help belongs to the command exec runs: it is no request for exec's help.
-    const exec = await runCli(['exec', 'nobody', '--', 'aws', '--help'], { env: { ROLEDECK_HOME: '/nonexistent/roledeck-help', ROLEDECK_NO_AGENT: '1' } });
+    const exec = await runCli(['exec', 'nobody', '--', 'aws', '--help'], { env: { ROLEDECK_HOME: helpHome, ROLEDECK_NO_AGENT: '1' } });
     expect(exec.stdout).not.toContain('roledeck exec —');
   });
 
