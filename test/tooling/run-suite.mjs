@@ -3,9 +3,12 @@
 //
 // The run owns what it starts: a random marker in the environment reaches every process a tier
 // starts, each tier that needs a keyring gets its own private session (ended with the tier), and
-// after the last tier whatever still carries the marker is reported as a leftover and ended.
+// after the last tier whatever still carries the marker is reported as a leftover and ended. The
+// temporary files are the run's too: every tier gets a TMPDIR of the run's own, removed at the end,
+// so the hundreds of folders tests make (data folders, keyrings, templates) do not pile up in /tmp.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FIGURES_ENV, clearFigures, formatFigures, readFigures } from './figures.mjs';
 import { RUN_MARKER_ENV, describeSweep, newRunMarker, sweepMarked } from './process-sweep.mjs';
@@ -15,6 +18,9 @@ mkdirSync(results, { recursive: true });
 process.env[RUN_MARKER_ENV] ||= newRunMarker();
 process.env[FIGURES_ENV] = path.resolve(results, 'figures.jsonl');
 clearFigures(process.env[FIGURES_ENV]);
+
+const runTemp = mkdtempSync(path.join(tmpdir(), 'roledeck-suite-'));
+process.env.TMPDIR = runTemp;
 
 const KEYRING_SESSION = ['bash', 'test/integration/fixtures/keyring-session.sh'];
 
@@ -122,6 +128,13 @@ if (stoppedBy) tiers.push({ tier: 'stopped', passed: 0, failed: 1, skipped: 0, n
 // Nothing the run started may outlive it: D-Bus, the keyring, moto, Chromium, stray workers.
 const sweep = await sweepMarked(process.env[RUN_MARKER_ENV]);
 if (sweep.leftovers.length > 0) tiers.push({ tier: 'cleanup', passed: 0, failed: 1, skipped: 0, note: `${sweep.leftovers.length} leftover processes` });
+// After the sweep: nothing of the run is left to write there. A folder a test left unreadable
+// (a permissions test, run as a user other than root) is named rather than failing the run.
+try {
+  rmSync(runTemp, { recursive: true, force: true });
+} catch (error) {
+  console.log(`cleanup: could not remove ${runTemp} (${error.code ?? error.message}); remove it by hand`);
+}
 
 const total = tiers.reduce(
   (sum, tier) => ({ passed: sum.passed + tier.passed, failed: sum.failed + tier.failed, skipped: sum.skipped + tier.skipped }),
