@@ -21,6 +21,8 @@ clearFigures(process.env[FIGURES_ENV]);
 
 const runTemp = mkdtempSync(path.join(tmpdir(), 'roledeck-suite-'));
 process.env.TMPDIR = runTemp;
+// tmux keeps its sockets under TMUX_TMPDIR, not TMPDIR, and leaves them after kill-server.
+process.env.TMUX_TMPDIR = runTemp;
 
 const KEYRING_SESSION = ['bash', 'test/integration/fixtures/keyring-session.sh'];
 
