@@ -2,41 +2,20 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RoledeckBridge } from '../../../../../shared/contract';
 import UserFormDialog from '../../../../../renderer/src/features/accounts/UserFormDialog';
+import { installRecordingBridge, polyfillModalDialogs, type, type Answer } from '../../dialog-kit';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const CANARY = 'Canary0Secret0Key0Value0ABCDEFGHIJKLMNOP';
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 let answer: (channel: string, request: unknown) => Promise<Answer>;
 const calls: Array<[string, unknown]> = [];
 
 beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-  const bridge: RoledeckBridge = {
-    invoke: async (channel, request) => {
-      calls.push([channel, request]);
-      return (await answer(channel, request)) as never;
-    },
-    on: () => () => undefined,
-  };
-  Object.defineProperty(window, 'roledeck', { value: bridge, configurable: true });
+  polyfillModalDialogs();
+  installRecordingBridge(calls, (channel, request) => answer(channel, request));
 });
 
-function type(input: HTMLInputElement, value: string): void {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  act(() => {
-    setter.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 function field(container: HTMLElement, label: string): HTMLInputElement {
   const element = Array.from(container.querySelectorAll('label')).find((candidate) => candidate.textContent?.startsWith(label));

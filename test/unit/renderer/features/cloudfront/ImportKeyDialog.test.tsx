@@ -2,9 +2,9 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RoledeckBridge } from '../../../../../shared/contract';
 import type { CloudFrontKey } from '../../../../../shared/domain/cloudfront-key';
 import { ImportKeyDialog } from '../../../../../renderer/src/features/cloudfront/ImportKeyDialog';
+import { installRecordingBridge, polyfillModalDialogs, type, type Answer } from '../../dialog-kit';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -20,36 +20,14 @@ const KEY: CloudFrontKey = {
   createdAt: 0,
 };
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 let answers: Answer[];
 const calls: Array<[string, unknown]> = [];
 
 beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-  const bridge: RoledeckBridge = {
-    invoke: async (channel, request) => {
-      calls.push([channel, request]);
-      return answers.shift() as never;
-    },
-    on: () => () => undefined,
-  };
-  Object.defineProperty(window, 'roledeck', { value: bridge, configurable: true });
+  polyfillModalDialogs();
+  installRecordingBridge(calls, () => answers.shift()!);
 });
 
-/** Types or pastes into a control the way the browser does: it sets the value, React hears 'input'. */
-function type(element: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  const prototype = element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  act(() => {
-    Object.getOwnPropertyDescriptor(prototype, 'value')!.set!.call(element, value);
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 function field<T extends HTMLElement = HTMLInputElement>(label: string): T | null {
   const element = Array.from(document.querySelectorAll('label')).find((candidate) => candidate.textContent?.startsWith(label));

@@ -2,13 +2,12 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RoledeckBridge } from '../../../../../shared/contract';
 import type { MfaPrompt } from '../../../../../shared/domain/session';
 import { MfaDialog } from '../../../../../renderer/src/features/mfa/MfaDialog';
+import { installRecordingBridge, polyfillModalDialogs, type, type Answer } from '../../dialog-kit';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 let answer: (channel: string) => Answer;
 const calls: Array<[string, unknown]> = [];
 
@@ -23,30 +22,10 @@ const prompt: MfaPrompt = {
 };
 
 beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-  const bridge: RoledeckBridge = {
-    invoke: async (channel, request) => {
-      calls.push([channel, request]);
-      return answer(channel) as never;
-    },
-    on: () => () => undefined,
-  };
-  Object.defineProperty(window, 'roledeck', { value: bridge, configurable: true });
+  polyfillModalDialogs();
+  installRecordingBridge(calls, (channel) => answer(channel));
 });
 
-/** Types into the field the way a keyboard does: the browser sets the value, React hears 'input'. */
-function type(input: HTMLInputElement, value: string): void {
-  act(() => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 describe('MfaDialog', () => {
   let container: HTMLDivElement;

@@ -6,6 +6,7 @@ import type { RoledeckBridge } from '../../../../../shared/contract';
 import type { ProfileView } from '../../../../../shared/domain/profile-view';
 import type { SessionsSnapshot, SessionView } from '../../../../../shared/domain/session';
 import { SessionsSection } from '../../../../../renderer/src/features/sessions/SessionsSection';
+import { polyfillModalDialogs } from '../../dialog-kit';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -52,13 +53,7 @@ const main = {
 const snapshot: SessionsSnapshot = { activeProfileId: acme.id, sessions: [session] };
 
 beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
+  polyfillModalDialogs();
   const bridge: RoledeckBridge = {
     invoke: (async (channel: string, request: unknown): Promise<Answer> => {
       main.calls.push([channel, request]);
