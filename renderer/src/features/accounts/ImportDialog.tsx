@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import PlaintextKeysPanel from './PlaintextKeysPanel';
 import { chainText, humanDuration } from './profile-format';
+import { FormError } from '../../ui/FormError';
 
 type ApplyResult = { created: string[]; skipped: ImportPreviewView['skipped'] };
 
@@ -190,11 +191,7 @@ export default function ImportDialog({ onClose, onImported }: ImportDialogProps)
               )}
             </RemoteView>
           </div>
-          {applyError ? (
-            <p className="form__error" role="alert">
-              {applyError}
-            </p>
-          ) : null}
+          <FormError message={applyError} />
         </>
       )}
     </Dialog>

@@ -3,6 +3,7 @@ import type { PlaintextKeysPreview, PlaintextKeysResult } from '../../../../shar
 import { messageOf } from '../../../../shared/logic/error-message';
 import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
+import { FormError } from '../../ui/FormError';
 
 /**
  * After an import copied keys into the keychain, the plaintext copy is still in
@@ -82,11 +83,7 @@ function Confirm(): ReactElement {
           )}
           <KeptList kept={plan.kept} />
           {plan.warning ? <p className="field__hint">{plan.warning}</p> : null}
-          {error ? (
-            <p className="form__error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           {plan.ready.length > 0 && !plan.warning ? (
             <Button variant="danger" busy={busy} onClick={() => void remove(plan)}>
               {busy ? 'Removing…' : `Remove keys of ${plan.ready.length} profile${plan.ready.length === 1 ? '' : 's'}`}

@@ -4,6 +4,7 @@ import { getApi } from '../../api';
 import { ConfirmFooter } from '../../ui/ConfirmFooter';
 import { Dialog } from '../../ui/Dialog';
 import { messageOf } from '../../../../shared/logic/error-message';
+import { FormError } from '../../ui/FormError';
 
 interface RemoveDialogProps {
   profile: ProfileView;
@@ -62,11 +63,7 @@ export function RemoveDialog({ profile, dependents, onClose, onRemoved }: Remove
       ) : (
         <p className="dialog__text">This cannot be undone.</p>
       )}
-      {refusal ? (
-        <p className="form__error" role="alert">
-          {refusal}
-        </p>
-      ) : null}
+      <FormError message={refusal} />
     </Dialog>
   );
 }

@@ -9,6 +9,7 @@ import { nextFocusRequest } from '../../ui/field-focus';
 import { placeApiError } from '../accounts/form-errors';
 import { KEY_GROUP_NAME, KEY_GROUP_RULE } from './trust-format';
 import { UploadTargetFields } from './UploadTargetFields';
+import { FormError } from '../../ui/FormError';
 
 interface GenerateKeyDialogProps {
   profiles: readonly ProfileView[];
@@ -103,11 +104,7 @@ export function GenerateKeyDialog({ profiles, onClose, onDone }: GenerateKeyDial
             focusRequest={focusRequest}
           />
         ) : null}
-        {errors.form ? (
-          <p className="form__error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
       </form>
     </Dialog>
   );

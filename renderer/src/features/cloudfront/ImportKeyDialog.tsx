@@ -8,6 +8,7 @@ import { nextFocusRequest } from '../../ui/field-focus';
 import { useSecretField } from '../../ui/use-secret-field';
 import { placeApiError, type PlacedErrors } from '../accounts/form-errors';
 import { looksEncrypted } from './cloudfront-format';
+import { FormError } from '../../ui/FormError';
 
 const FIELDS = ['pem', 'keyPairId', 'passphrase', 'label', 'customer'] as const;
 type ImportField = (typeof FIELDS)[number];
@@ -117,11 +118,7 @@ export function ImportKeyDialog({ onClose, onImported }: ImportKeyDialogProps): 
             {(control) => <input {...control} className="input" value={values.customer} onChange={set('customer')} />}
           </Field>
         </div>
-        {errors.form ? (
-          <p className="form__error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
       </form>
     </Dialog>
   );

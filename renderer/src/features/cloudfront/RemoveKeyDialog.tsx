@@ -5,6 +5,7 @@ import { getApi } from '../../api';
 import { ConfirmFooter } from '../../ui/ConfirmFooter';
 import { Dialog } from '../../ui/Dialog';
 import { distributionName, type KnownTrust } from './trust-format';
+import { FormError } from '../../ui/FormError';
 
 interface RemoveKeyDialogProps {
   cfKey: CloudFrontKey;
@@ -49,11 +50,7 @@ export function RemoveKeyDialog({ cfKey, trust, onClose, onRemoved }: RemoveKeyD
       ) : (
         <p className="muted">{trust ? 'No key group in the account you looked at holds this key.' : cfKey.keyPairId ? 'Where it is trusted is not known: look it up under "Which distributions trust which key groups" first if it matters.' : 'It was never uploaded to CloudFront.'}</p>
       )}
-      {refusal ? (
-        <p className="form__error" role="alert">
-          {refusal}
-        </p>
-      ) : null}
+      <FormError message={refusal} />
     </Dialog>
   );
 }

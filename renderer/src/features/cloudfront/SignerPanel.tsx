@@ -9,6 +9,7 @@ import { placeApiError } from '../accounts/form-errors';
 import { PolicyPreview } from './PolicyPreview';
 import { SignedOutput, type SignedResult } from './SignedOutput';
 import { CUSTOM_EXPIRY, previewOf, signOptions, urlLines, type SignerValues } from './signer-form';
+import { FormError } from '../../ui/FormError';
 
 interface SignerPanelProps {
   /** Keys with a CloudFront key ID: a key nobody uploaded signs nothing CloudFront would accept. */
@@ -149,11 +150,7 @@ export function SignerPanel({ keys }: SignerPanelProps): ReactElement {
                 {(control) => <input {...control} className="input input--mono" value={values.resource} onChange={set('resource')} />}
               </Field>
             </div>
-            {error.form ? (
-              <p className="form__error" role="alert">
-                {error.form}
-              </p>
-            ) : null}
+            <FormError message={error.form} />
             <div className="cf-actions">
               <Button variant="primary" type="submit" busy={busy}>
                 {busy ? 'Signing…' : values.mode === 'cookies' ? 'Sign cookies' : urlLines(values.urls).length > 1 ? `Sign ${urlLines(values.urls).length} URLs` : 'Sign URL'}

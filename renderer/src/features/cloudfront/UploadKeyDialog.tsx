@@ -8,6 +8,7 @@ import { nextFocusRequest } from '../../ui/field-focus';
 import { placeApiError } from '../accounts/form-errors';
 import { UploadTargetFields } from './UploadTargetFields';
 import { distributionName, KEY_GROUP_NAME, KEY_GROUP_RULE } from './trust-format';
+import { FormError } from '../../ui/FormError';
 
 interface UploadKeyDialogProps {
   cfKey: CloudFrontKey;
@@ -74,11 +75,7 @@ export function UploadKeyDialog({ cfKey, profiles, onClose, onUploaded }: Upload
           keyGroupError={errors.keyGroup}
           focusRequest={focusRequest}
         />
-        {errors.form ? (
-          <p className="form__error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { getApi, RemoteView, useRemote } from '../../api';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { draftOf, initialValues, placeIssues, policyProblem, PURPOSE_CHOICES, type SetupValues } from './setup-draft-form';
+import { FormError } from '../../ui/FormError';
 
 interface SetupFormProps {
   existing: OnboardingView | undefined;
@@ -169,11 +170,7 @@ export function SetupForm({ existing, profiles, allowList, onPrepared, onCancel 
         ) : null}
       </div>
 
-      {formError ? (
-        <p className="form__error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="form__actions">
         {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
         <Button type="submit" variant="primary" busy={busy}>

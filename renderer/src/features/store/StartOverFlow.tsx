@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmFooter } from '../../ui/ConfirmFooter';
 import { Dialog } from '../../ui/Dialog';
 import './store.css';
+import { FormError } from '../../ui/FormError';
 
 const ImportDialog = lazy(() => import('../accounts/ImportDialog'));
 
@@ -121,11 +122,7 @@ export function StartOverFlow({ status, onClose, onReset, onImported }: StartOve
           </ul>
         </div>
       </div>
-      {failure ? (
-        <p className="form__error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormError message={failure} />
     </Dialog>
   );
 }
